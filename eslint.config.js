@@ -1,0 +1,42 @@
+// One lint config for the whole repository (kernels, workers, renderer, main, cli, bench, e2e).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'out/', 'coverage/', 'test-results/', 'playwright-report/', '**/*.cjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(only|skip)$/]", message: 'No focused or skipped tests.' }],
+    },
+  },
+  {
+    // Layering: kernels are pure (no DOM-specific app code, no Node built-ins).
+    files: ['kernels/**/*.ts'],
+    ignores: ['kernels/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process'], message: 'kernels/ must not use Node built-ins.' },
+        { group: ['**/workers/**', '**/renderer/**', '**/cli/**', '**/main/**', '**/scorer/**'], message: 'kernels/ must not import upper layers.' },
+      ] }],
+    },
+  },
+  {
+    files: ['workers/**/*.ts'],
+    ignores: ['workers/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/renderer/**', '**/cli/**', '**/main/**', '**/scorer/**'], message: 'workers/ may import only kernels/.' },
+      ] }],
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'main/ must not import renderer/.' }] }],
+    },
+  },
+);
