@@ -1,0 +1,30 @@
+// The code-cell kernel: a Web Worker running one KernelSession. Interrupting terminates this
+// worker (the only way to stop `while (true) {}`), so everything here is disposable state; the
+// tables stay in the data worker and come over `connect`'s port, worker to worker.
+import { expose } from 'comlink';
+import { requestTables } from './data-port';
+import type { KernelApi, KernelOutputMessage } from './kernel/api';
+import { KernelSession } from './kernel/session';
+
+let dataPort: MessagePort | null = null;
+
+const session = new KernelSession(
+  (cellId, output) => {
+    const message: KernelOutputMessage = { type: 'tourney:kernel-output', cellId, output };
+    (self as unknown as Worker).postMessage(message);
+  },
+  (names) => {
+    if (!dataPort) return Promise.reject(new Error('the kernel is not connected to the data worker'));
+    return requestTables(dataPort, names);
+  },
+);
+
+const api: KernelApi = {
+  connect(port) {
+    dataPort = port;
+  },
+  execute: (request) => session.execute(request),
+  chartData: (request) => session.chartData(request),
+};
+
+expose(api);

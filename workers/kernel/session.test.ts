@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { PortTable } from '../data-port';
+import type { CellOutput } from './outputs';
+import { KernelSession } from './session';
+
+function kernel(tables: Record<string, PortTable> = {}) {
+  const outputs: { cellId: string; output: CellOutput }[] = [];
+  const fetched: string[][] = [];
+  const session = new KernelSession(
+    (cellId, output) => outputs.push({ cellId, output }),
+    async (names) => {
+      fetched.push(names);
+      return Object.fromEntries(names.map((name) => [name, tables[name]]));
+    },
+  );
+  const run = async (source: string, cellId = 'c1', versions?: Record<string, number>) => {
+    const start = outputs.length;
+    const reply = await session.execute({ cellId, source, tables: versions });
+    return { reply, outputs: outputs.slice(start).map((o) => o.output) };
+  };
+  return { session, run, outputs, fetched };
+}
+
+const leads: PortTable = {
+  rowCount: 4,
+  columns: [
+    { name: 'source', type: 'categorical', values: ['web', 'ads', 'web', null] },
+    { name: 'score', type: 'number', values: new Float64Array([1, 2, 3, NaN]) },
+    { name: 'converted', type: 'boolean', values: new Float64Array([1, 0, 1, 0]) },
+  ],
+};
+
+describe('KernelSession', () => {
+  it('keeps variables, functions and classes between cells', async () => {
+    const { run } = kernel();
+    await run('const x: number = 20\nfunction twice(v: number) { return v * 2 }\nclass Box { constructor(public v: number) {} }');
+    const { outputs, reply } = await run('twice(x) + new Box(2).v');
+    expect(reply).toEqual({ status: 'ok', executionCount: 2 });
+    expect(outputs).toEqual([{ type: 'execute_result', data: { 'text/plain': '42' }, executionCount: 2 }]);
+  });
+
+  it('lets a cell redeclare a const from an earlier cell', async () => {
+    const { run } = kernel();
+    await run('const a = 1');
+    const { outputs } = await run('const a = 2\na');
+    expect(outputs[0]).toMatchObject({ type: 'execute_result', data: { 'text/plain': '2' } });
+  });
+
+  it('supports top-level await', async () => {
+    const { run } = kernel();
+    const { outputs } = await run('const v = await new Promise((resolve) => setTimeout(() => resolve(7), 1))\nv');
+    expect(outputs[0]).toMatchObject({ data: { 'text/plain': '7' } });
+  });
+
+  it('captures print and console as streams', async () => {
+    const { run } = kernel();
+    const { outputs } = await run('print("a", 1, { b: 2 })\nconsole.log("c")\nconsole.error("oops")');
+    expect(outputs).toEqual([
+      { type: 'stream', name: 'stdout', text: 'a 1 { b: 2 }\n' },
+      { type: 'stream', name: 'stdout', text: 'c\n' },
+      { type: 'stream', name: 'stderr', text: 'oops\n' },
+    ]);
+  });
+
+  it('reports runtime errors with the line in the cell', async () => {
+    const { run } = kernel();
+    const { outputs, reply } = await run('const a = 1\n\nnull.boom');
+    expect(reply.status).toBe('error');
+    expect(outputs[0]).toMatchObject({ type: 'error', ename: 'TypeError', line: 3 });
+    expect((outputs[0] as { traceback: string[] }).traceback.join('\n')).toContain('3 | null.boom');
+  });
+
+  it('reports an undefined name as a ReferenceError and does not leak assignments to globals', async () => {
+    const { run } = kernel();
+    const { outputs } = await run('undefinedThing + 1');
+    expect(outputs[0]).toMatchObject({ type: 'error', ename: 'ReferenceError', evalue: 'undefinedThing is not defined', line: 1 });
+    await run('leaked = 5');
+    expect((globalThis as Record<string, unknown>).leaked).toBeUndefined();
+    expect((await run('leaked')).outputs[0]).toMatchObject({ data: { 'text/plain': '5' } });
+  });
+
+  it('reports syntax errors with line and column', async () => {
+    const { run } = kernel();
+    const { outputs } = await run('let ok = 1\nlet = = 2');
+    expect(outputs[0]).toMatchObject({ type: 'error', ename: 'SyntaxError', line: 2 });
+  });
+
+  it('puts loaded tables in scope by variable name and in tables[name], fetching only changes', async () => {
+    const { run, fetched } = kernel({ 'leads 2024': leads });
+    const first = await run('leads_2024.numRows() + tables["leads 2024"].numRows()', 'c1', { 'leads 2024': 1 });
+    expect(first.outputs[0]).toMatchObject({ data: { 'text/plain': '8' } });
+    const mean = await run('leads_2024.rollup({ m: op.mean("score") }).get("m", 0)', 'c2', { 'leads 2024': 1 });
+    expect(mean.outputs[0]).toMatchObject({ data: { 'text/plain': '2' } });
+    const bools = await run('leads_2024.array("converted")', 'c3', { 'leads 2024': 1 });
+    expect(bools.outputs[0]).toMatchObject({ data: { 'text/plain': '[ true, false, true, false ]' } });
+    expect(fetched).toEqual([['leads 2024']]);
+    await run('1', 'c4', { 'leads 2024': 2 });
+    expect(fetched).toEqual([['leads 2024'], ['leads 2024']]);
+    const gone = await run('typeof tables["leads 2024"]', 'c5', {});
+    expect(gone.outputs[0]).toMatchObject({ data: { 'text/plain': "'undefined'" } });
+  });
+
+  it('displays tables as escaped HTML and text', async () => {
+    const { run } = kernel();
+    const { outputs } = await run('display(aq.table({ name: ["<b>x</b>", "y"], n: [1, 2.5] }))');
+    const data = (outputs[0] as { data: Record<string, string> }).data;
+    expect(outputs[0].type).toBe('display_data');
+    expect(data['text/html']).toContain('&lt;b&gt;x&lt;/b&gt;');
+    expect(data['text/html']).not.toContain('<b>x');
+    expect(data['text/plain']).toContain('2 rows × 2 columns');
+  });
+
+  it('adds a vega-lite chart output with data from a table, aggregated in the kernel', async () => {
+    const { run } = kernel({ leads });
+    const { outputs } = await run(
+      'chart({ data: leads, mark: "bar", encoding: { x: { field: "source", type: "nominal" }, y: { aggregate: "count", type: "quantitative" } } })',
+      'c1',
+      { leads: 1 },
+    );
+    const spec = (outputs[0] as { data: Record<string, { data: { values: unknown[] } }> }).data['application/vnd.vegalite.v5+json'];
+    expect(spec.data.values).toHaveLength(3);
+    expect(spec.data.values).toContainEqual({ source: 'web', __count: 2 });
+  });
+
+  it('routes output to the cell that is running', async () => {
+    const { run, outputs } = kernel();
+    await run('print(1)', 'first');
+    await run('print(2)', 'second');
+    expect(outputs.map((o) => o.cellId)).toEqual(['first', 'second']);
+  });
+});

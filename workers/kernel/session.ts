@@ -1,0 +1,245 @@
+// One kernel session: the scope that code cells share, the tables in it, and running a cell.
+// Plain TypeScript with no worker APIs, so it runs under Vitest; kernel.worker.ts wires it to
+// comlink and the data worker's port.
+import * as aq from 'arquero';
+import type { ColumnTable } from 'arquero';
+import type { PortTable } from '../data-port';
+import { materializeChart, type MaterializedChart, type VegaLiteSpec } from './chart-data';
+import { formatValue, isTableLike, tableBundle } from './format';
+import { MIME_PLAIN, MIME_VEGALITE, type CellOutput, type MimeBundle } from './outputs';
+import { toArqueroTable, variableName } from './tables';
+import { CellSyntaxError, EXPORT_FUNCTION, compileCell } from './transform';
+
+export interface ExecuteRequest {
+  cellId: string;
+  source: string;
+  /** The tables the data worker holds now: name -> version. Only changed ones are fetched. */
+  tables?: Record<string, number>;
+}
+
+export interface ExecuteReply {
+  status: 'ok' | 'error';
+  executionCount: number;
+}
+
+export interface ChartRequest {
+  spec: VegaLiteSpec;
+  table: string;
+  tables?: Record<string, number>;
+}
+
+export type OutputSink = (cellId: string, output: CellOutput) => void;
+/** Fetches tables by name from wherever they live (the data worker's port in the app). */
+export type TableFetcher = (names: string[]) => Promise<Record<string, PortTable>>;
+
+const SCOPE_PARAMETER = '__tourney_scope';
+/** `new Function` puts two header lines before the body and the wrapper adds one more. */
+const BODY_LINE_OFFSET = 3;
+const DISPLAY_ROWS = 20;
+
+export class KernelSession {
+  private executionCount = 0;
+  private currentCellId = '';
+  private readonly variables: Record<string, unknown> = Object.create(null);
+  private readonly scope: Record<string, unknown>;
+  /** What cells see as `tables`: every loaded table by its original name. */
+  private readonly tables: Record<string, ColumnTable> = {};
+  private readonly tableVersions = new Map<string, number>();
+  private readonly tableVariables = new Map<string, string>();
+
+  constructor(
+    private readonly emit: OutputSink,
+    private readonly fetchTables: TableFetcher | null = null,
+  ) {
+    this.scope = createScope(this.variables);
+    Object.assign(this.variables, this.builtins());
+  }
+
+  get count(): number {
+    return this.executionCount;
+  }
+
+  async execute(request: ExecuteRequest): Promise<ExecuteReply> {
+    const executionCount = ++this.executionCount;
+    this.currentCellId = request.cellId;
+    const out = (output: CellOutput) => this.emit(request.cellId, output);
+    if (request.tables) await this.syncTables(request.tables, out);
+
+    let compiled;
+    try {
+      compiled = compileCell(request.source);
+    } catch (error) {
+      if (!(error instanceof CellSyntaxError)) throw error;
+      out(errorOutput(error, request.source, error.line, error.column));
+      return { status: 'error', executionCount };
+    }
+
+    const tag = `tourney-cell-${executionCount}`;
+    let run: (scope: object, exportFunction: (name: string, value: unknown) => void) => Promise<unknown>;
+    try {
+      run = new Function(
+        SCOPE_PARAMETER,
+        EXPORT_FUNCTION,
+        `with (${SCOPE_PARAMETER}) { return (async () => {\n${compiled.body}\n})(); }\n//# sourceURL=${tag}`,
+      ) as typeof run;
+    } catch (error) {
+      out(errorOutput(error, request.source));
+      return { status: 'error', executionCount };
+    }
+
+    for (const name of compiled.declared) if (!(name in this.variables)) this.variables[name] = undefined;
+    try {
+      const value = await run(this.scope, (name, fn) => {
+        this.variables[name] = fn;
+      });
+      if (compiled.returnsValue && value !== undefined) {
+        out({ type: 'execute_result', data: bundleOf(value), executionCount });
+      }
+      return { status: 'ok', executionCount };
+    } catch (error) {
+      const where = locate(error, tag);
+      out(errorOutput(error, request.source, where.line));
+      return { status: 'error', executionCount };
+    }
+  }
+
+  /** The chart spec with its data from `request.table`, aggregated here when exact. */
+  async chartData(request: ChartRequest): Promise<MaterializedChart> {
+    if (request.tables) await this.syncTables(request.tables, () => {});
+    const table = this.tables[request.table];
+    if (!table) {
+      const known = Object.keys(this.tables).join(', ') || 'none loaded';
+      throw new Error(`unknown table "${request.table}" (tables: ${known})`);
+    }
+    return materializeChart(request.spec, table);
+  }
+
+  /** Fetches tables that are new or changed, binds each to a variable, drops removed ones. */
+  private async syncTables(versions: Record<string, number>, out: (output: CellOutput) => void): Promise<void> {
+    for (const name of Object.keys(this.tables)) {
+      if (name in versions) continue;
+      const variable = this.tableVariables.get(name);
+      if (variable && this.variables[variable] === this.tables[name]) delete this.variables[variable];
+      delete this.tables[name];
+      this.tableVersions.delete(name);
+      this.tableVariables.delete(name);
+    }
+    const stale = Object.keys(versions).filter((name) => this.tableVersions.get(name) !== versions[name]);
+    if (stale.length === 0) return;
+    if (!this.fetchTables) {
+      out({ type: 'stream', name: 'stderr', text: 'Tables are not available: the kernel is not connected to the data worker.\n' });
+      return;
+    }
+    let fetched: Record<string, PortTable>;
+    try {
+      fetched = await this.fetchTables(stale);
+    } catch (error) {
+      out({ type: 'stream', name: 'stderr', text: `Could not load tables ${stale.join(', ')}: ${(error as Error).message}\n` });
+      return;
+    }
+    const taken = new Set(Object.keys(this.builtins()));
+    for (const [name, variable] of this.tableVariables) if (!(name in fetched)) taken.add(variable);
+    for (const [name, payload] of Object.entries(fetched)) {
+      const table = toArqueroTable(payload);
+      const variable = this.tableVariables.get(name) ?? variableName(name, taken);
+      taken.add(variable);
+      this.tables[name] = table;
+      this.tableVersions.set(name, versions[name]);
+      this.tableVariables.set(name, variable);
+      this.variables[variable] = table;
+    }
+  }
+
+  private builtins(): Record<string, unknown> {
+    const stream = (name: 'stdout' | 'stderr') => (...args: unknown[]): void => {
+      this.emit(this.currentCellId, { type: 'stream', name, text: `${args.map((arg) => formatValue(arg, true)).join(' ')}\n` });
+    };
+    const display = (...values: unknown[]): void => {
+      for (const value of values) this.emit(this.currentCellId, { type: 'display_data', data: bundleOf(value) });
+    };
+    const chart = (spec: VegaLiteSpec): void => {
+      const materialized = this.chartSpec(spec);
+      const data: MimeBundle = { [MIME_VEGALITE]: materialized.spec, [MIME_PLAIN]: materialized.note ?? '<vega-lite chart>' };
+      this.emit(this.currentCellId, { type: 'display_data', data });
+    };
+    const capture = Object.assign(Object.create(console) as Console, {
+      log: stream('stdout'),
+      info: stream('stdout'),
+      debug: stream('stdout'),
+      warn: stream('stderr'),
+      error: stream('stderr'),
+      dir: (value: unknown) => display(value),
+      table: (value: unknown) => display(isTableLike(value) ? value : Array.isArray(value) ? aq.from(value) : value),
+    });
+    return { aq, op: aq.op, tables: this.tables, display, chart, print: stream('stdout'), console: capture };
+  }
+
+  private chartSpec(spec: VegaLiteSpec): MaterializedChart {
+    if (!spec || typeof spec !== 'object') throw new TypeError('chart(spec) needs a vega-lite spec object');
+    const data = spec.data as unknown;
+    const { data: _data, ...rest } = spec;
+    if (isTableLike(data)) return materializeChart(rest, data as ColumnTable);
+    if (typeof data === 'string') {
+      const table = this.tables[data];
+      if (!table) throw new Error(`chart(): unknown table "${data}" (tables: ${Object.keys(this.tables).join(', ') || 'none loaded'})`);
+      return materializeChart(rest, table);
+    }
+    if (Array.isArray(data)) return materializeChart(rest, aq.from(data));
+    return { spec };
+  }
+}
+
+/**
+ * The object cells run `with`: names the cell assigns land here, so they persist to later cells;
+ * names it does not know fall through to the worker's globals (Math, fetch, ...).
+ */
+function createScope(variables: Record<string, unknown>): Record<string, unknown> {
+  return new Proxy(variables, {
+    has(target, key) {
+      if (typeof key !== 'string' || key.startsWith('__tourney_')) return false;
+      if (key in target) return true;
+      // Unknown names are claimed so that assigning them keeps them in the scope (not on the
+      // worker's global) and reading them is a ReferenceError, as in plain JavaScript.
+      return !(key in globalThis);
+    },
+    get(target, key) {
+      if (key === Symbol.unscopables) return undefined;
+      if (typeof key === 'string' && !(key in target)) throw new ReferenceError(`${key} is not defined`);
+      return target[key as string];
+    },
+    set(target, key, value) {
+      target[key as string] = value;
+      return true;
+    },
+  });
+}
+
+function bundleOf(value: unknown): MimeBundle {
+  if (isTableLike(value)) return tableBundle(value, DISPLAY_ROWS);
+  if (Array.isArray(value) && value.length > 0 && value.every((row) => row && typeof row === 'object' && !Array.isArray(row))) {
+    return { ...tableBundle(aq.from(value), DISPLAY_ROWS), [MIME_PLAIN]: formatValue(value) };
+  }
+  return { [MIME_PLAIN]: formatValue(value) };
+}
+
+function locate(error: unknown, tag: string): { line?: number } {
+  const stack = String((error as Error | undefined)?.stack ?? '');
+  const match = new RegExp(`${tag}:(\\d+):(\\d+)`).exec(stack);
+  if (!match) return {};
+  // Columns are left out: rewriting declarations shifts them, lines it never moves.
+  const line = Number(match[1]) - BODY_LINE_OFFSET;
+  return line >= 1 ? { line } : {};
+}
+
+function errorOutput(error: unknown, source: string, line?: number, column?: number): CellOutput {
+  const isError = error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error);
+  const ename = isError ? String((error as Error).name || 'Error') : 'Error';
+  const evalue = isError ? String((error as Error).message) : formatValue(error, true);
+  const traceback = [`${ename}: ${evalue}`];
+  if (line !== undefined) {
+    const text = source.split('\n')[line - 1];
+    traceback.push(`    at line ${line}${column !== undefined ? `, column ${column}` : ''} of the cell`);
+    if (text !== undefined) traceback.push(`    ${line} | ${text}`);
+  }
+  return { type: 'error', ename, evalue, line, column, traceback };
+}
