@@ -34,7 +34,7 @@ const AGGREGATE_TITLES: Record<string, string> = {
   distinct: 'Distinct',
 };
 
-function aggregateExpression(aggregate: string, field: string | undefined): object | null {
+function aggregateExpression(aggregate: string, field: string | undefined): unknown {
   if (aggregate === 'count') return op.count();
   if (field === undefined) return null;
   switch (aggregate) {
@@ -95,7 +95,7 @@ function pushDownAggregates(spec: VegaLiteSpec, table: ColumnTable): Materialize
 
   const known = new Set(table.columnNames());
   const groupby: string[] = [];
-  const rollups: Record<string, object> = {};
+  const rollups: Record<string, unknown> = {};
   const rewritten: Record<string, unknown> = { ...encoding };
   for (const [channel, def] of channels) {
     if (!def.aggregate) {
@@ -105,7 +105,7 @@ function pushDownAggregates(spec: VegaLiteSpec, table: ColumnTable): Materialize
     }
     if (def.field !== undefined && !known.has(def.field)) return null;
     const expression = aggregateExpression(def.aggregate, def.field);
-    if (!expression) return null;
+    if (expression === null) return null;
     const as = def.aggregate === 'count' ? '__count' : `__${def.aggregate}_${String(def.field).replace(/\W/g, '_')}`;
     rollups[as] = expression;
     const { aggregate: _aggregate, ...rest } = def;
@@ -113,6 +113,6 @@ function pushDownAggregates(spec: VegaLiteSpec, table: ColumnTable): Materialize
     rewritten[channel] = { ...rest, field: as, title, type: def.type ?? 'quantitative' };
   }
   const grouped = groupby.length > 0 ? table.groupby(groupby) : table;
-  const values = grouped.rollup(rollups).objects();
+  const values = grouped.rollup(rollups as Parameters<ColumnTable["rollup"]>[0]).objects();
   return { spec: { ...spec, encoding: rewritten, data: { values } } };
 }

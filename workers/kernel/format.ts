@@ -6,9 +6,8 @@ import { MIME_HTML, MIME_PLAIN } from './outputs';
 /** The part of an arquero table the formatter needs (kept structural so tests can fake it). */
 export interface TableLike {
   numRows(): number;
-  numCols(): number;
   columnNames(): string[];
-  objects(options?: { limit?: number }): Record<string, unknown>[];
+  objects(options?: { limit?: number }): object[];
 }
 
 export function isTableLike(value: unknown): value is TableLike {
@@ -122,7 +121,7 @@ export function escapeHtml(text: string): string {
 export function tableBundle(table: TableLike, limit = 20): MimeBundle {
   const names = table.columnNames();
   const rowCount = table.numRows();
-  const rows = table.objects({ limit });
+  const rows = table.objects({ limit }) as Record<string, unknown>[];
   const cells = rows.map((row) => names.map((name) => formatCell(row[name])));
   const caption = `${rowCount.toLocaleString('en-US')} rows × ${names.length} columns${rowCount > rows.length ? ` (first ${rows.length} shown)` : ''}`;
 
