@@ -1,0 +1,172 @@
+// A fitted naive Bayes classifier and its plain-JSON form.
+// Raw score — binary: log P(1|x) − log P(0|x) = log π₁/π₀ + Σⱼ log p(xⱼ|1)/p(xⱼ|0);
+// multiclass: per class, the joint log-likelihood centred over the (trained) classes,
+// (log π_k − mean log π) + Σⱼ (log p(xⱼ|k) − mean_c log p(xⱼ|c)); softmax gives the posterior.
+// Contributions are exactly those per-feature terms plus the prior term as bias; a missing value
+// (or a level never seen in training) contributes 0.
+import type { Matrix, Task } from '../matrix';
+import type { FittedModel, SerializedModel } from '../model';
+import { logLikelihood, type FeatureLikelihood } from './feature-likelihood';
+
+export const BAYES_FORMAT = 1;
+/** Raw score of classes absent from training: probability 0 after the softmax. */
+export const ABSENT_CLASS_LOGIT = -1000;
+
+export interface ResolvedBayesParams {
+  varSmoothing: number;
+  alpha: number;
+}
+
+export interface NaiveBayesState {
+  task: Task;
+  featureNames: string[];
+  classes?: string[];
+  nClasses: number;
+  /** log prior per class; null for classes absent from training. */
+  logPrior: (number | null)[];
+  features: FeatureLikelihood[];
+  /** Mean |contribution| per feature over the training rows. */
+  importance: number[];
+  params: ResolvedBayesParams;
+}
+
+export class NaiveBayesModel implements FittedModel {
+  readonly family = 'bayes' as const;
+  readonly task: Task;
+  readonly nClasses: number;
+  readonly featureNames: string[];
+  private readonly active: number[];
+
+  constructor(readonly state: NaiveBayesState) {
+    this.task = state.task;
+    this.nClasses = state.nClasses;
+    this.featureNames = state.featureNames;
+    this.active = state.logPrior.flatMap((lp, c) => (lp === null ? [] : [c]));
+  }
+
+  get nOutputs(): number {
+    return this.task === 'binary' ? 1 : this.nClasses;
+  }
+
+  /** Row-major n × nOutputs × (nFeatures + 1) contribution blocks. */
+  contributions(X: Matrix): Float64Array {
+    const p = this.featureNames.length;
+    if (X.columns.length !== p) throw new Error(`naive Bayes: the matrix has ${X.columns.length} features, the model was trained on ${p}`);
+    const n = X.nRows;
+    const k = this.nOutputs;
+    const m = p + 1;
+    const out = new Float64Array(n * k * m);
+    const { features, logPrior } = this.state;
+    const active = this.active;
+    const ll = new Float64Array(this.nClasses);
+    // Bias terms.
+    const priorTerm = this.centred(logPrior.map((v) => v ?? 0));
+    for (let i = 0; i < n; i++) for (let o = 0; o < k; o++) out[(i * k + o) * m + p] = priorTerm[o];
+    for (let j = 0; j < p; j++) {
+      const col = X.columns[j];
+      const f = features[j];
+      for (let i = 0; i < n; i++) {
+        const v = col[i];
+        let missing = false;
+        for (const c of active) {
+          const l = logLikelihood(f, c, v);
+          if (Number.isNaN(l)) { missing = true; break; }
+          ll[c] = l;
+        }
+        if (missing) continue;
+        if (this.task === 'binary') {
+          out[i * m + j] = ll[1] - ll[0];
+        } else {
+          let mean = 0;
+          for (const c of active) mean += ll[c];
+          mean /= active.length;
+          for (const c of active) out[(i * k + c) * m + j] = ll[c] - mean;
+        }
+      }
+    }
+    return out;
+  }
+
+  predictRaw(X: Matrix): Float64Array {
+    const c = this.contributions(X);
+    const m = this.featureNames.length + 1;
+    const out = new Float64Array(c.length / m);
+    for (let r = 0; r < out.length; r++) {
+      let s = 0;
+      for (let f = 0; f < m; f++) s += c[r * m + f];
+      out[r] = s;
+    }
+    return out;
+  }
+
+  predict(X: Matrix): Float64Array {
+    const raw = this.predictRaw(X);
+    if (this.task === 'binary') return raw.map((z) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z))));
+    const k = this.nClasses;
+    const out = new Float64Array(raw.length);
+    for (let start = 0; start < raw.length; start += k) {
+      let max = -Infinity;
+      for (let c = 0; c < k; c++) if (raw[start + c] > max) max = raw[start + c];
+      let sum = 0;
+      for (let c = 0; c < k; c++) sum += out[start + c] = Math.exp(raw[start + c] - max);
+      for (let c = 0; c < k; c++) out[start + c] /= sum;
+    }
+    return out;
+  }
+
+  featureImportance(): Float64Array {
+    return Float64Array.from(this.state.importance);
+  }
+
+  toJSON(): SerializedModel {
+    const s = this.state;
+    return {
+      family: 'bayes',
+      format: BAYES_FORMAT,
+      task: s.task,
+      featureNames: [...s.featureNames],
+      ...(s.classes ? { classes: [...s.classes] } : {}),
+      nClasses: s.nClasses,
+      logPrior: [...s.logPrior],
+      features: JSON.parse(JSON.stringify(s.features)),
+      importance: [...s.importance],
+      params: { ...s.params },
+    };
+  }
+
+  /** Per-output bias: binary v₁ − v₀; multiclass v_k centred over the trained classes. */
+  private centred(v: number[]): number[] {
+    if (this.task === 'binary') return [v[1] - v[0]];
+    const mean = this.active.reduce((a, c) => a + v[c], 0) / this.active.length;
+    return v.map((x, c) => (this.state.logPrior[c] === null ? ABSENT_CLASS_LOGIT : x - mean));
+  }
+}
+
+/** Rebuilds a model from toJSON() output; predictions are bit-identical. */
+export function loadBayesModel(json: unknown): NaiveBayesModel {
+  const j = json as Record<string, unknown>;
+  const fail = (what: string): never => {
+    throw new Error(`naive Bayes model JSON: ${what}`);
+  };
+  if (!j || typeof j !== 'object') fail('not an object');
+  if (j.family !== 'bayes') fail(`family is ${JSON.stringify(j.family)}, expected "bayes"`);
+  if (j.format !== BAYES_FORMAT) fail(`format ${JSON.stringify(j.format)} is not supported (expected ${BAYES_FORMAT})`);
+  if (j.task !== 'binary' && j.task !== 'multiclass') fail(`task ${JSON.stringify(j.task)} is not a classification task`);
+  const featureNames = j.featureNames as string[];
+  const features = j.features as FeatureLikelihood[];
+  const logPrior = j.logPrior as (number | null)[];
+  const nClasses = j.nClasses as number;
+  if (!Array.isArray(featureNames) || !Array.isArray(features) || features.length !== featureNames.length) fail('features do not match featureNames');
+  if (!Array.isArray(logPrior) || logPrior.length !== nClasses) fail('logPrior does not match nClasses');
+  for (const f of features) if (f.kind !== 'gaussian' && f.kind !== 'categorical') fail(`unknown feature kind ${JSON.stringify((f as { kind?: unknown }).kind)}`);
+  return new NaiveBayesModel({
+    task: j.task as Task,
+    featureNames,
+    ...(Array.isArray(j.classes) ? { classes: j.classes as string[] } : {}),
+    nClasses,
+    logPrior,
+    features,
+    importance: (j.importance as number[]) ?? new Array(featureNames.length).fill(0),
+    params: j.params as ResolvedBayesParams,
+  });
+}
