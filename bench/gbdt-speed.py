@@ -1,0 +1,67 @@
+"""Reference side of bench/gbdt-speed.ts: trains XGBoost hist or sklearn HistGradientBoosting on the
+HIGGS-like set written by bench/gbdt-data.ts, single-threaded, and prints one JSON line.
+
+Timing covers matrix -> fitted model (QuantileDMatrix / binning included), like Tourney's fitSeconds.
+usage: OMP_NUM_THREADS=1 python3 bench/gbdt-speed.py xgboost|xgboost-depthwise|sklearn [trees]
+"""
+import json
+import os
+import resource
+import sys
+import time
+
+import numpy as np
+
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), '.data')
+N_FEATURES = 28
+
+
+def load(split):
+    X = np.fromfile(os.path.join(DATA, f'higgs-{split}.f32r'), dtype=np.float32).reshape(-1, N_FEATURES)
+    y = np.fromfile(os.path.join(DATA, f'higgs-{split}.y.u8'), dtype=np.uint8)
+    return X, y
+
+
+def main():
+    which = sys.argv[1]
+    trees = int(sys.argv[2]) if len(sys.argv) > 2 else 100
+    from sklearn.metrics import roc_auc_score
+    X, y = load('train')
+    Xt, yt = load('test')
+    if which.startswith('xgboost'):
+        import xgboost as xgb
+        params = {
+            'objective': 'binary:logistic', 'tree_method': 'hist', 'nthread': 1,
+            'max_depth': 6, 'max_leaves': 64, 'eta': 0.1, 'max_bin': 255,
+            'grow_policy': 'depthwise' if which == 'xgboost-depthwise' else 'lossguide',
+        }
+        t0 = time.perf_counter()
+        dtrain = xgb.QuantileDMatrix(X, label=y, max_bin=255, nthread=1)
+        model = xgb.train(params, dtrain, num_boost_round=trees)
+        fit = time.perf_counter() - t0
+        dtest = xgb.DMatrix(Xt, nthread=1)
+        t0 = time.perf_counter()
+        p = model.predict(dtest)
+        pred = time.perf_counter() - t0
+        version = xgb.__version__
+    else:
+        import sklearn
+        from sklearn.ensemble import HistGradientBoostingClassifier
+        model = HistGradientBoostingClassifier(
+            max_iter=trees, learning_rate=0.1, max_leaf_nodes=64, max_depth=6, max_bins=255,
+            early_stopping=False, random_state=0)
+        t0 = time.perf_counter()
+        model.fit(X, y)
+        fit = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        p = model.predict_proba(Xt)[:, 1]
+        pred = time.perf_counter() - t0
+        version = sklearn.__version__
+    auc = roc_auc_score(yt, p)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    print(json.dumps({'tool': which, 'version': version, 'fitSeconds': fit, 'auroc': auc,
+                      'peakRssBytes': rss, 'predictRowsPerSecond': len(yt) / pred}))
+
+
+if __name__ == '__main__':
+    main()

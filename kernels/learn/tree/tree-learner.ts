@@ -1,0 +1,316 @@
+// Leaf-wise (best-first) tree growth on a binned dataset, LightGBM's serial tree learner: keep the
+// best split of every leaf, split the leaf with the largest gain until maxLeaves, maxDepth or no
+// positive gain. Row indices are partitioned in place per leaf; only the smaller child's histogram
+// is built from rows, the larger one is the parent's minus the smaller (the subtraction trick).
+import type { BinnedDataset } from '../dataset/binned-dataset';
+import type { Random } from '../dataset/random';
+import { buildHistogram, clearHistogram, HIST_LANES, subtractHistogram } from './histogram';
+import { emptyCandidate, findBestSplitForFeature, leafOutput, type SplitCandidate, type SplitParams } from './split-finder';
+import { Tree } from './tree';
+
+export interface TreeLearnerParams extends SplitParams {
+  maxLeaves: number;
+  /** ≤ 0 means unlimited. */
+  maxDepth: number;
+  /** Gain a split must exceed. */
+  minSplitGain: number;
+  /** Fraction of the tree's features considered at each split (random forests). */
+  featureFractionByNode: number;
+}
+
+/** Histogram memory the learner may keep for open leaves; past it leaves rebuild from rows. */
+const HISTOGRAM_POOL_BYTES = 512 * 1024 * 1024;
+
+export class TreeLearner {
+  readonly data: BinnedDataset;
+  readonly params: TreeLearnerParams;
+  /** Row indices, partitioned so each leaf owns one contiguous range. */
+  readonly indices: Uint32Array;
+  leafBegin: Int32Array;
+  leafCount: Int32Array;
+  private readonly scratch: Uint32Array;
+  private readonly offsets: Int32Array;
+  private readonly nBins: Int32Array;
+  private readonly histSize: number;
+  private readonly orderedGrad: Float32Array;
+  private readonly orderedHess: Float32Array;
+  private readonly histFree: Float64Array[] = [];
+  private histAllocated = 0;
+  private readonly histLimit: number;
+  private leafHist: (Float64Array | null)[];
+  private leafG: Float64Array;
+  private leafH: Float64Array;
+  private leafDepth: Int32Array;
+  private best: SplitCandidate[];
+  private features: Int32Array = new Int32Array(0);
+  private nFeaturesUsed = 0;
+  private nodeFeatures: Int32Array;
+
+  constructor(data: BinnedDataset, params: TreeLearnerParams) {
+    this.data = data;
+    this.params = params;
+    const n = data.nRows;
+    this.indices = new Uint32Array(n);
+    this.scratch = new Uint32Array(n);
+    this.orderedGrad = new Float32Array(n);
+    this.orderedHess = new Float32Array(n);
+    this.offsets = new Int32Array(data.nFeatures);
+    this.nBins = new Int32Array(data.nFeatures);
+    let total = 0;
+    for (let f = 0; f < data.nFeatures; f++) {
+      this.offsets[f] = total;
+      this.nBins[f] = data.mappers[f].nBins;
+      total += data.mappers[f].nBins;
+    }
+    this.histSize = total * HIST_LANES;
+    this.histLimit = Math.max(2, Math.floor(HISTOGRAM_POOL_BYTES / (this.histSize * 8)));
+    const maxLeaves = Math.max(1, params.maxLeaves);
+    this.leafBegin = new Int32Array(maxLeaves);
+    this.leafCount = new Int32Array(maxLeaves);
+    this.leafHist = new Array(maxLeaves).fill(null);
+    this.leafG = new Float64Array(maxLeaves);
+    this.leafH = new Float64Array(maxLeaves);
+    this.leafDepth = new Int32Array(maxLeaves);
+    this.best = Array.from({ length: maxLeaves }, emptyCandidate);
+    this.nodeFeatures = new Int32Array(data.nFeatures);
+  }
+
+  /**
+   * Grows one tree on gradients `grad`/`hess` (one per dataset row). `rows` lists the rows to use in
+   * increasing order (bagging), or null for all rows; `features` the usable features. Leaf values
+   * are Newton steps, not yet shrunk. Afterwards `indices`, `leafBegin`, `leafCount` tell which
+   * rows landed in which leaf.
+   */
+  train(grad: Float32Array, hess: Float32Array, rows: Uint32Array | null, nRows: number, features: Int32Array, random: Random): Tree {
+    const p = this.params;
+    const idx = this.indices;
+    const contiguousRoot = rows === null;
+    if (rows) idx.set(rows.subarray(0, nRows));
+    else for (let i = 0; i < nRows; i++) idx[i] = i;
+    this.features = features;
+    this.nFeaturesUsed = features.length;
+
+    const tree = new Tree();
+    let G = 0;
+    let H = 0;
+    if (contiguousRoot) {
+      for (let i = 0; i < nRows; i++) {
+        G += grad[i];
+        H += hess[i];
+      }
+    } else {
+      for (let k = 0; k < nRows; k++) {
+        const r = idx[k];
+        G += grad[r];
+        H += hess[r];
+      }
+    }
+    this.leafBegin[0] = 0;
+    this.leafCount[0] = nRows;
+    this.leafG[0] = G;
+    this.leafH[0] = H;
+    this.leafDepth[0] = 0;
+    tree.leafValue[0] = leafOutput(G, H, p.lambdaL1, p.lambdaL2);
+    tree.leafCount[0] = nRows;
+    const maxLeaves = Math.max(1, p.maxLeaves);
+    let nLeaves = 1;
+    this.best[0].gain = -Infinity;
+    if (maxLeaves > 1 && this.canSplit(0)) {
+      const hist = this.acquireHistogram();
+      if (hist) {
+        this.build(hist, 0, grad, hess, contiguousRoot);
+        this.leafHist[0] = hist;
+        this.findBestSplit(0, hist, random);
+      }
+    }
+
+    while (nLeaves < maxLeaves) {
+      let leaf = -1;
+      let bestGain = p.minSplitGain > 0 ? p.minSplitGain : 0;
+      for (let l = 0; l < nLeaves; l++) {
+        if (this.best[l].gain > bestGain) {
+          bestGain = this.best[l].gain;
+          leaf = l;
+        }
+      }
+      if (leaf < 0) break;
+      const right = this.splitLeaf(tree, leaf, nLeaves);
+      nLeaves++;
+      const moreSplits = nLeaves < maxLeaves;
+      const leftCan = moreSplits && this.canSplit(leaf);
+      const rightCan = moreSplits && this.canSplit(right);
+      this.best[leaf].gain = -Infinity;
+      this.best[right].gain = -Infinity;
+      const parentHist = this.leafHist[leaf];
+      this.leafHist[leaf] = null;
+      if (!leftCan && !rightCan) {
+        if (parentHist) this.releaseHistogram(parentHist);
+        continue;
+      }
+      const smaller = this.leafCount[leaf] <= this.leafCount[right] ? leaf : right;
+      const larger = smaller === leaf ? right : leaf;
+      const smallerCan = smaller === leaf ? leftCan : rightCan;
+      const largerCan = smaller === leaf ? rightCan : leftCan;
+      const smallHist = this.acquireHistogram();
+      if (parentHist && smallHist) {
+        this.build(smallHist, smaller, grad, hess, false);
+        if (largerCan) {
+          subtractHistogram(parentHist, smallHist, this.offsets, this.nBins, this.features, this.nFeaturesUsed);
+          this.leafHist[larger] = parentHist;
+          this.findBestSplit(larger, parentHist, random);
+        } else this.releaseHistogram(parentHist);
+        if (smallerCan) {
+          this.leafHist[smaller] = smallHist;
+          this.findBestSplit(smaller, smallHist, random);
+        } else this.releaseHistogram(smallHist);
+      } else {
+        // Out of histogram memory: build what is needed directly from rows.
+        if (parentHist) this.releaseHistogram(parentHist);
+        if (smallHist) this.releaseHistogram(smallHist);
+        for (const [l, can] of [[leaf, leftCan], [right, rightCan]] as const) {
+          if (!can) continue;
+          const h = this.acquireHistogram();
+          if (!h) continue;
+          this.build(h, l, grad, hess, false);
+          this.leafHist[l] = h;
+          this.findBestSplit(l, h, random);
+        }
+      }
+    }
+    for (let l = 0; l < nLeaves; l++) {
+      const h = this.leafHist[l];
+      if (h) this.releaseHistogram(h);
+      this.leafHist[l] = null;
+    }
+    return tree;
+  }
+
+  private canSplit(leaf: number): boolean {
+    const p = this.params;
+    return (
+      (p.maxDepth <= 0 || this.leafDepth[leaf] < p.maxDepth) &&
+      this.leafCount[leaf] >= 2 * Math.max(1, p.minDataInLeaf) &&
+      this.leafH[leaf] >= 2 * p.minSumHessianInLeaf
+    );
+  }
+
+  private acquireHistogram(): Float64Array | null {
+    const h = this.histFree.pop();
+    if (h) return h;
+    if (this.histAllocated >= this.histLimit) return null;
+    this.histAllocated++;
+    return new Float64Array(this.histSize);
+  }
+
+  private releaseHistogram(h: Float64Array): void {
+    this.histFree.push(h);
+  }
+
+  private build(hist: Float64Array, leaf: number, grad: Float32Array, hess: Float32Array, contiguous: boolean): void {
+    clearHistogram(hist, this.offsets, this.nBins, this.features, this.nFeaturesUsed);
+    buildHistogram(
+      hist, this.data.bins, this.offsets, this.features, this.nFeaturesUsed, this.indices,
+      this.leafBegin[leaf], this.leafCount[leaf], grad, hess, this.orderedGrad, this.orderedHess, contiguous,
+    );
+  }
+
+  private findBestSplit(leaf: number, hist: Float64Array, random: Random): void {
+    const p = this.params;
+    const best = this.best[leaf];
+    best.gain = -Infinity;
+    let features = this.features;
+    let nFeatures = this.nFeaturesUsed;
+    if (p.featureFractionByNode < 1) {
+      // Random subset per split (partial Fisher–Yates over the tree's features).
+      const k = Math.max(1, Math.round(p.featureFractionByNode * nFeatures));
+      const pool = this.nodeFeatures;
+      pool.set(features.subarray(0, nFeatures));
+      for (let i = 0; i < k; i++) {
+        const j = i + Math.floor(random() * (nFeatures - i));
+        const t = pool[i];
+        pool[i] = pool[j];
+        pool[j] = t;
+      }
+      features = pool;
+      nFeatures = k;
+    }
+    const G = this.leafG[leaf];
+    const H = this.leafH[leaf];
+    const C = this.leafCount[leaf];
+    const mappers = this.data.mappers;
+    const extra = p.extraTrees ? random : null;
+    for (let j = 0; j < nFeatures; j++) {
+      const f = features[j];
+      findBestSplitForFeature(hist, this.offsets[f], f, mappers[f], G, H, C, p, extra, best);
+    }
+  }
+
+  /** Partitions the leaf's rows, records the split in the tree and returns the new right leaf. */
+  private splitLeaf(tree: Tree, leaf: number, nLeaves: number): number {
+    const p = this.params;
+    const s = this.best[leaf];
+    const f = s.feature;
+    const mapper = this.data.mappers[f];
+    const goesLeft = new Uint8Array(mapper.nBins);
+    let threshold = 0;
+    let categoryLeft: number[] | null = null;
+    if (s.categorical && mapper.kind === 'categorical') {
+      categoryLeft = [];
+      for (const b of s.leftBins) {
+        goesLeft[b] = 1;
+        if (b === mapper.missingBin) continue;
+        const code = mapper.binCodes[b];
+        if (code >= 0) categoryLeft.push(code);
+        else for (let c = 0; c < mapper.codeToBin.length; c++) if (mapper.codeToBin[c] === b) categoryLeft.push(c);
+      }
+      categoryLeft.sort((a, b) => a - b);
+    } else if (mapper.kind === 'numerical') {
+      for (let b = 0; b <= s.thresholdBin; b++) goesLeft[b] = 1;
+      goesLeft[mapper.missingBin] = s.defaultLeft ? 1 : 0;
+      const ub = mapper.upperBounds[s.thresholdBin];
+      threshold = ub === Infinity ? Number.MAX_VALUE : ub;
+    }
+    const begin = this.leafBegin[leaf];
+    const count = this.leafCount[leaf];
+    const nLeft = partition(this.indices, this.scratch, begin, count, this.data.bins[f], goesLeft);
+    if (nLeft !== s.leftCount) throw new Error(`internal: partition put ${nLeft} rows left, histogram said ${s.leftCount}`);
+    const right = tree.split(
+      leaf, f, threshold, categoryLeft, s.defaultLeft, goesLeft, s.gain,
+      leafOutput(s.leftG, s.leftH, p.lambdaL1, p.lambdaL2 + (s.categorical ? p.catL2 : 0)),
+      leafOutput(s.rightG, s.rightH, p.lambdaL1, p.lambdaL2 + (s.categorical ? p.catL2 : 0)),
+      s.leftCount, s.rightCount,
+    );
+    if (right !== nLeaves) throw new Error('internal: leaf numbering out of step');
+    const depth = this.leafDepth[leaf] + 1;
+    this.leafBegin[right] = begin + nLeft;
+    this.leafCount[right] = count - nLeft;
+    this.leafG[right] = s.rightG;
+    this.leafH[right] = s.rightH;
+    this.leafDepth[right] = depth;
+    this.leafCount[leaf] = nLeft;
+    this.leafG[leaf] = s.leftG;
+    this.leafH[leaf] = s.leftH;
+    this.leafDepth[leaf] = depth;
+    return right;
+  }
+}
+
+/**
+ * Stable in-place partition of idx[begin .. begin+count): rows whose bin goes left first. Writes
+ * both destinations unconditionally and advances one cursor, so there is no unpredictable branch.
+ */
+export function partition(idx: Uint32Array, scratch: Uint32Array, begin: number, count: number, col: Uint8Array, goesLeft: Uint8Array): number {
+  let nl = begin;
+  let nr = 0;
+  const end = begin + count;
+  for (let k = begin; k < end; k++) {
+    const r = idx[k];
+    const l = goesLeft[col[r]];
+    idx[nl] = r;
+    scratch[nr] = r;
+    nl += l;
+    nr += 1 - l;
+  }
+  idx.set(scratch.subarray(0, nr), nl);
+  return nl - begin;
+}
