@@ -46,6 +46,8 @@ export interface DataTable {
   name: string;
   rowCount: number;
   columns: Column[];
+  /** Things the reader decided that a person should know (e.g. tokens read as missing). */
+  notes?: string[];
 }
 
 /** A problem with input data, carrying where it was found so messages can name it. */

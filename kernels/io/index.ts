@@ -1,0 +1,9 @@
+// Public API of kernels/io: load a table from a file's bytes.
+export { readTable, DEFAULT_MAX_BYTES } from './read-table';
+export type { ReadTableOptions } from './read-table';
+export { sniffFormat } from './sniff-format';
+export type { TableFormat } from './sniff-format';
+export { readCsv, sniffDelimiter } from './from-csv';
+export { readJson } from './from-json';
+export { readNdjson } from './from-ndjson';
+export { readParquet } from './from-parquet';

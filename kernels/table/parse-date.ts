@@ -1,0 +1,84 @@
+// Date and datetime parsing for type inference and retyping. Accepted forms (a column must use
+// them consistently): ISO 8601 `YYYY-MM-DD` with an optional `T`/space time `HH:MM[:SS[.fff]]`
+// and zone (`Z`, `+HH:MM`, `+HHMM`); `YYYY/MM/DD`; `MM/DD/YYYY` or `DD/MM/YYYY` (the column's
+// values decide: a first part above 12 means day first); `DD.MM.YYYY`. Times without a zone
+// are read as UTC so a date means the same instant on every machine.
+
+export type DayOrder = 'mdy' | 'dmy';
+
+export interface ParsedDate {
+  /** Epoch milliseconds, UTC. */
+  ms: number;
+  /** A time of day other than midnight was written. */
+  hasTime: boolean;
+}
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const YMD_SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?$/;
+const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*([AaPp][Mm])?)?$/;
+const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysIn(year: number, month: number): number {
+  if (month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0)) return 29;
+  return DAYS_IN_MONTH[month - 1];
+}
+
+function build(
+  year: number, month: number, day: number, hour: number, minute: number, second: number,
+  fraction: string | undefined, zone: string | undefined,
+): ParsedDate | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined;
+  if (hour > 23 || minute > 59 || second > 60) return undefined;
+  const millis = fraction ? Math.round(Number('0.' + fraction) * 1000) : 0;
+  let ms = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  if (year < 100) ms = new Date(ms).setUTCFullYear(year);
+  if (zone && zone.toUpperCase() !== 'Z') {
+    const sign = zone[0] === '-' ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    const offset = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || '0');
+    ms -= sign * offset * 60_000;
+  }
+  return { ms, hasTime: hour !== 0 || minute !== 0 || second !== 0 || millis !== 0 };
+}
+
+/** The day order a slashed date forces ('dmy' when its first part cannot be a month), if any. */
+export function slashedDayOrder(text: string): DayOrder | undefined {
+  const m = SLASHED.exec(text.trim());
+  if (!m) return undefined;
+  if (Number(m[1]) > 12) return 'dmy';
+  if (Number(m[2]) > 12) return 'mdy';
+  return undefined;
+}
+
+/** Parses one date/datetime text, or returns undefined when it is not one of the accepted forms. */
+export function parseDate(text: string, order: DayOrder = 'mdy'): ParsedDate | undefined {
+  const t = text.trim();
+  if (t.length < 8 || t.length > 40) return undefined;
+  let m = ISO.exec(t);
+  if (m) return build(+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), m[7], m[8]);
+  m = YMD_SLASH.exec(t);
+  if (m) return build(+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), m[7], undefined);
+  m = SLASHED.exec(t);
+  if (m) {
+    const [month, day] = order === 'mdy' ? [+m[1], +m[2]] : [+m[2], +m[1]];
+    let hour = +(m[4] ?? 0);
+    const meridiem = m[8]?.toLowerCase();
+    if (meridiem) {
+      if (hour < 1 || hour > 12) return undefined;
+      hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
+    }
+    return build(+m[3], month, day, hour, +(m[5] ?? 0), +(m[6] ?? 0), m[7], undefined);
+  }
+  m = DOTTED.exec(t);
+  if (m) return build(+m[3], +m[2], +m[1], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), undefined, undefined);
+  return undefined;
+}
+
+/** Formats epoch milliseconds as ISO text: `YYYY-MM-DD` for dates, full ISO for datetimes. */
+export function formatDate(ms: number, withTime: boolean): string {
+  const iso = new Date(ms).toISOString();
+  if (!withTime) return iso.slice(0, 10);
+  return iso.endsWith('.000Z') ? iso.slice(0, 19) + 'Z' : iso;
+}
