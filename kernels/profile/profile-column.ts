@@ -18,7 +18,10 @@ const TOP_FOR_DISTINCT = 50;
 const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95];
 
 export function profileColumn(column: Column): ColumnProfile {
-  return column.storage === 'numeric' ? profileNumeric(column) : profileStrings(column);
+  const profile = column.storage === 'numeric' ? profileNumeric(column) : profileStrings(column);
+  // The bulky histogram goes last so printed JSON reads headline numbers first.
+  const { histogram, ...headline } = profile;
+  return { ...headline, histogram };
 }
 
 function base(column: Column, missing: number, distinct: number): ColumnProfile {
