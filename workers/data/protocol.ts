@@ -1,5 +1,6 @@
 // The small things that cross from the data and loader workers to the main thread: summaries,
 // row windows, load progress and errors. Tables themselves never cross to the main thread.
+import type { TableFormat } from '../../kernels/io/sniff-format';
 import type { ColumnType } from '../../kernels/table/types';
 
 export interface ColumnSummary {
@@ -66,7 +67,7 @@ export interface LoadFailure {
 export interface LoaderRequest {
   source: { kind: 'blob'; blob: Blob } | { kind: 'bytes'; bytes: Uint8Array } | { kind: 'url'; url: string };
   fileName: string;
-  format?: string;
+  format?: TableFormat;
   maxBytes?: number;
   typeOverrides?: Record<string, ColumnType>;
   /** The table goes through this port to the data worker, never to the main thread. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { queryKey, TableStore } from './table-store';
+import { queryKey } from './query-key';
+import { TableStore } from './table-store';
 import { peopleTable } from './test-tables';
 
 describe('TableStore', () => {

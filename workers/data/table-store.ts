@@ -6,6 +6,7 @@ import { cellFormatter } from './format-cell';
 import { columnNamed, filterRows } from './filter-rows';
 import type { RowQuery, RowWindow, TableSummary } from './protocol';
 import { rankColumn, type ColumnRanks } from './rank-column';
+import { queryKey } from './query-key';
 import { sortRows } from './sort-rows';
 import { summarizeTable } from './summarize-table';
 
@@ -137,13 +138,4 @@ export class TableStore {
     }
     return entry;
   }
-}
-
-/** A stable key for a query: filter order does not matter, empty filters are dropped. */
-export function queryKey(query: RowQuery): string {
-  const filters = (query.filters ?? [])
-    .map((f) => JSON.stringify(f, Object.keys(f).sort()))
-    .sort();
-  const sort = query.sort ? `${query.sort.column}:${query.sort.descending ? 'desc' : 'asc'}` : '';
-  return `${sort}|${filters.join(',')}`;
 }

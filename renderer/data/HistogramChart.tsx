@@ -1,0 +1,36 @@
+// The column's distribution as a vega-lite chart. Rendered with vega-embed in AST mode through
+// vega-interpreter, so it works under a Content-Security-Policy without 'unsafe-eval' (Electron).
+import { useEffect, useRef, useState } from 'react';
+import type { ProfileView } from './profile-view';
+import { distributionSpec } from './distribution-spec';
+
+export function HistogramChart({ profile }: { profile: ProfileView }) {
+  const host = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<string>();
+  const spec = distributionSpec(profile);
+
+  useEffect(() => {
+    const element = host.current;
+    if (!element || !spec) return;
+    let finalize: (() => void) | undefined;
+    let cancelled = false;
+    // Loaded on first use: the chart libraries stay out of the startup bundle.
+    void Promise.all([import('vega-embed'), import('vega-interpreter')])
+      .then(async ([{ default: embed }, { expressionInterpreter }]) => {
+        if (cancelled) return;
+        const result = await embed(element, spec, { actions: false, renderer: 'svg', ast: true, expr: expressionInterpreter });
+        if (cancelled) result.finalize();
+        else finalize = () => result.finalize();
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      cancelled = true;
+      finalize?.();
+    };
+    // The spec is derived from the profile alone: re-render when the profile changes.
+  }, [profile]);
+
+  if (!spec) return <p className="td-muted">No values to chart.</p>;
+  if (error) return <p className="td-error-text">Chart unavailable: {error}</p>;
+  return <div ref={host} className="td-chart" data-testid="data-profile-chart" />;
+}

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import type { TableSummary } from '../../workers/data/protocol';
+import { dataClient } from './data-client';
+import { formatBytes } from './format-text';
+import { forgetFile, listRecentFiles, rememberFile, subscribeRecentFiles, type RecentFile } from './recent-files';
+import { tourneyBridge } from './tourney-bridge';
+
+/** Recently opened files that can be reopened: stored bytes in the web app, a path in Electron. */
+export function RecentFilesList({ onOpen }: { onOpen: (loading: Promise<TableSummary>) => void }) {
+  const [files, setFiles] = useState<RecentFile[]>([]);
+
+  useEffect(() => {
+    let live = true;
+    const refresh = () => void listRecentFiles().then((list) => live && setFiles(list), () => undefined);
+    refresh();
+    const unsubscribe = subscribeRecentFiles(refresh);
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, []);
+
+  const bridge = tourneyBridge();
+  const reopenable = (file: RecentFile) => !!file.blob || (!!file.path && !!bridge?.readFile);
+  const shown = files.filter(reopenable);
+  if (shown.length === 0) return null;
+
+  const reopen = (file: RecentFile) => {
+    const loading =
+      file.path && bridge?.readFile
+        ? bridge.readFile(file.path).then((bytes) => dataClient.loadBytes(bytes, file.name))
+        : dataClient.loadFile(file.blob!, file.name);
+    onOpen(loading.then((table) => {
+      void rememberFile({ name: file.name, size: file.size, blob: file.blob, path: file.path }).catch(() => undefined);
+      return table;
+    }));
+  };
+
+  return (
+    <div className="td-recent" data-testid="data-recent-files">
+      <h3 className="td-section-title">Recent</h3>
+      <ul>
+        {shown.map((file) => (
+          <li key={file.key} className="td-recent-item">
+            <button type="button" className="td-link" data-testid="data-recent-file" title={file.path ?? file.name} onClick={() => reopen(file)}>
+              {file.name}
+            </button>
+            <span className="td-recent-size">{formatBytes(file.size)}</span>
+            <button type="button" className="td-icon-button" aria-label={`Forget ${file.name}`} onClick={() => void forgetFile(file.key)}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
