@@ -28,6 +28,8 @@ const MIN_ROWS_FOR_UNIQUE_ID = 20;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const URL = /^(?:(?:https?|ftp):\/\/[^\s]+|www\.[^\s.]+\.[^\s]+)$/i;
 const PHONE = /^\+?[\d\s().-]{7,24}(?:\s*(?:x|ext\.?)\s*\d{1,5})?$/i;
+/** Date-shaped digit groups ("2024-02-30", "12.31.1999") are never phone numbers. */
+const DATE_SHAPED = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/;
 const WHITESPACE = /\s/;
 
 /** Column names that announce an identifier: id, ID, customer_id, customerId, user-ID, uuid, key. */
@@ -198,7 +200,7 @@ export function inferStringType(name: string, stats: StringStats, options: { num
     }
     if (EMAIL.test(t)) email += c;
     else if (URL.test(t)) url += c;
-    else if (PHONE.test(t) && countDigits(t) >= 7 && countDigits(t) <= 15 && /[\s().+-]/.test(t)) phone += c;
+    else if (isPhoneLike(t)) phone += c;
     if (!WHITESPACE.test(t)) tokens += c;
     words += c * countWords(t);
   }
@@ -236,6 +238,12 @@ function textualType(
   if (meanWords >= 4 && uniqueShare >= 0.2) return { type: 'text' };
   if (meanWords >= 1.5 && uniqueShare >= 0.9 && s.distinct >= 50) return { type: 'text' };
   return { type: 'categorical' };
+}
+
+function isPhoneLike(text: string): boolean {
+  if (!PHONE.test(text) || DATE_SHAPED.test(text) || !/[\s().+-]/.test(text)) return false;
+  const digits = countDigits(text);
+  return digits >= 7 && digits <= 15;
 }
 
 function countDigits(text: string): number {
