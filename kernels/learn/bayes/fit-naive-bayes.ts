@@ -82,16 +82,6 @@ export function fitNaiveBayes(X: Matrix, labels: Labels, params: BayesParams = {
     params: resolved,
   };
   const model = new NaiveBayesModel(state);
-  state.importance = meanAbsContribution(model, X);
+  state.importance = model.meanAbsContribution(X);
   return model;
-}
-
-function meanAbsContribution(model: NaiveBayesModel, X: Matrix): number[] {
-  const c = model.contributions(X);
-  const p = X.columns.length;
-  const m = p + 1;
-  const blocks = c.length / m;
-  const imp = new Array<number>(p).fill(0);
-  for (let b = 0; b < blocks; b++) for (let j = 0; j < p; j++) imp[j] += Math.abs(c[b * m + j]);
-  return imp.map((v) => (blocks ? v / blocks : 0));
 }

@@ -50,20 +50,56 @@ export class NaiveBayesModel implements FittedModel {
 
   /** Row-major n × nOutputs × (nFeatures + 1) contribution blocks. */
   contributions(X: Matrix): Float64Array {
+    const k = this.nOutputs;
+    const m = this.featureNames.length + 1;
+    const out = new Float64Array(X.nRows * k * m);
+    const bias = this.bias();
+    for (let i = 0; i < X.nRows; i++) for (let o = 0; o < k; o++) out[(i * k + o) * m + m - 1] = bias[o];
+    this.featureTerms(X, (i, j, term) => {
+      for (let o = 0; o < k; o++) out[(i * k + o) * m + j] = term[o];
+    });
+    return out;
+  }
+
+  predictRaw(X: Matrix): Float64Array {
+    const k = this.nOutputs;
+    const out = new Float64Array(X.nRows * k);
+    const bias = this.bias();
+    for (let i = 0; i < X.nRows; i++) for (let o = 0; o < k; o++) out[i * k + o] = bias[o];
+    this.featureTerms(X, (i, _j, term) => {
+      for (let o = 0; o < k; o++) out[i * k + o] += term[o];
+    });
+    return out;
+  }
+
+  /** Mean |contribution| per feature over X's rows and outputs (what featureImportance stores). */
+  meanAbsContribution(X: Matrix): number[] {
+    const k = this.nOutputs;
+    const imp = new Array<number>(this.featureNames.length).fill(0);
+    this.featureTerms(X, (_i, j, term) => {
+      for (let o = 0; o < k; o++) imp[j] += Math.abs(term[o]);
+    });
+    const blocks = X.nRows * k;
+    return imp.map((v) => (blocks ? v / blocks : 0));
+  }
+
+  /**
+   * Calls visit(row, feature, term) with the feature's term per output for every observed value:
+   * binary log p(x|1) − log p(x|0); multiclass log p(x|k) centred over the trained classes (0 for
+   * absent classes). `term` is a reused buffer.
+   */
+  private featureTerms(X: Matrix, visit: (i: number, j: number, term: Float64Array) => void): void {
     const p = this.featureNames.length;
     if (X.columns.length !== p) throw new Error(`naive Bayes: the matrix has ${X.columns.length} features, the model was trained on ${p}`);
     const n = X.nRows;
-    const k = this.nOutputs;
-    const m = p + 1;
-    const out = new Float64Array(n * k * m);
-    const { features, logPrior } = this.state;
+    const { features } = this.state;
     const active = this.active;
+    const binary = this.task === 'binary';
     const ll = new Float64Array(this.nClasses);
-    // Bias terms.
-    const priorTerm = this.centred(logPrior.map((v) => v ?? 0));
-    for (let i = 0; i < n; i++) for (let o = 0; o < k; o++) out[(i * k + o) * m + p] = priorTerm[o];
+    const term = new Float64Array(this.nOutputs);
     for (let j = 0; j < p; j++) {
       const col = X.columns[j];
+      if (col.length !== n) throw new Error(`naive Bayes: feature ${j} has ${col.length} values for ${n} rows`);
       const f = features[j];
       for (let i = 0; i < n; i++) {
         const v = col[i];
@@ -74,29 +110,16 @@ export class NaiveBayesModel implements FittedModel {
           ll[c] = l;
         }
         if (missing) continue;
-        if (this.task === 'binary') {
-          out[i * m + j] = ll[1] - ll[0];
-        } else {
+        if (binary) term[0] = ll[1] - ll[0];
+        else {
           let mean = 0;
           for (const c of active) mean += ll[c];
           mean /= active.length;
-          for (const c of active) out[(i * k + c) * m + j] = ll[c] - mean;
+          for (const c of active) term[c] = ll[c] - mean;
         }
+        visit(i, j, term);
       }
     }
-    return out;
-  }
-
-  predictRaw(X: Matrix): Float64Array {
-    const c = this.contributions(X);
-    const m = this.featureNames.length + 1;
-    const out = new Float64Array(c.length / m);
-    for (let r = 0; r < out.length; r++) {
-      let s = 0;
-      for (let f = 0; f < m; f++) s += c[r * m + f];
-      out[r] = s;
-    }
-    return out;
   }
 
   predict(X: Matrix): Float64Array {
@@ -134,11 +157,12 @@ export class NaiveBayesModel implements FittedModel {
     };
   }
 
-  /** Per-output bias: binary v₁ − v₀; multiclass v_k centred over the trained classes. */
-  private centred(v: number[]): number[] {
-    if (this.task === 'binary') return [v[1] - v[0]];
-    const mean = this.active.reduce((a, c) => a + v[c], 0) / this.active.length;
-    return v.map((x, c) => (this.state.logPrior[c] === null ? ABSENT_CLASS_LOGIT : x - mean));
+  /** Prior term per output: binary log π₁/π₀; multiclass log π_k centred over the trained classes. */
+  private bias(): number[] {
+    const lp = this.state.logPrior;
+    if (this.task === 'binary') return [(lp[1] ?? 0) - (lp[0] ?? 0)];
+    const mean = this.active.reduce((a, c) => a + (lp[c] ?? 0), 0) / this.active.length;
+    return lp.map((x) => (x === null ? ABSENT_CLASS_LOGIT : x - mean));
   }
 }
 

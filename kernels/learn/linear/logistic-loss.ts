@@ -53,9 +53,13 @@ export function binaryLogisticObjective({ columns, y, weights, l2 }: LossInput):
     let loss = 0;
     let gb = 0;
     for (let i = 0; i < n; i++) {
+      // One exp serves both log(1 + eᶻ) and the sigmoid.
       const zi = z[i];
-      loss += u[i] * (log1pExp(zi) - y[i] * zi);
-      const ri = u[i] * (sigmoid(zi) - y[i]);
+      const e = Math.exp(-Math.abs(zi));
+      const l1pe = Math.log1p(e);
+      const prob = zi >= 0 ? 1 / (1 + e) : e / (1 + e);
+      loss += u[i] * ((zi > 0 ? zi : 0) + l1pe - y[i] * zi);
+      const ri = u[i] * (prob - y[i]);
       r[i] = ri;
       gb += ri;
     }
@@ -99,12 +103,14 @@ export function multinomialObjective({ columns, y, weights, l2 }: LossInput, nCl
     for (let i = 0; i < n; i++) {
       let max = -Infinity;
       for (let c = 0; c < k; c++) if (z[c][i] > max) max = z[c][i];
-      let sum = 0;
-      for (let c = 0; c < k; c++) sum += Math.exp(z[c][i] - max);
-      const lse = max + Math.log(sum);
       const yi = labels[i];
-      loss += u[i] * (lse - z[yi][i]);
-      for (let c = 0; c < k; c++) z[c][i] = u[i] * (Math.exp(z[c][i] - lse) - (c === yi ? 1 : 0));
+      const zy = z[yi][i];
+      let sum = 0;
+      for (let c = 0; c < k; c++) sum += z[c][i] = Math.exp(z[c][i] - max);
+      loss += u[i] * (max + Math.log(sum) - zy);
+      const scale = u[i] / sum;
+      for (let c = 0; c < k; c++) z[c][i] *= scale;
+      z[yi][i] -= u[i];
     }
     let penalty = 0;
     for (let c = 0; c < k; c++) {

@@ -16,7 +16,7 @@ export interface LinearParams {
   l1Ratio?: number;
   /** 'balanced' reweights classes inversely to their frequency. Default none. */
   classWeight?: 'balanced' | null;
-  /** L-BFGS/OWL-QN: max |gradient| (objective divided by C·W); CD: duality gap relative to ‖y‖². */
+  /** L-BFGS/OWL-QN: max |gradient| of the objective divided by C·W; CD: duality gap relative to ‖y‖²; default 1e-6. */
   tolerance?: number;
   maxIterations?: number;
   /** Categorical features: levels beyond this many (by frequency) share one indicator. Default 200. */
@@ -44,7 +44,7 @@ export function resolveLinearParams(params: LinearParams = {}, solver: 'lbfgs' |
     alpha: params.alpha ?? 1e-3,
     l1Ratio: params.l1Ratio ?? 0,
     classWeight: params.classWeight ?? null,
-    tolerance: params.tolerance ?? (solver === 'lbfgs' ? 1e-7 : 1e-6),
+    tolerance: params.tolerance ?? 1e-6,
     maxIterations: params.maxIterations ?? (solver === 'lbfgs' ? 1000 : 10000),
     maxLevels: params.maxLevels ?? 200,
   };
