@@ -45,6 +45,9 @@ export class TreeLearner {
   private features: Int32Array = new Int32Array(0);
   private nFeaturesUsed = 0;
   private nodeFeatures: Int32Array;
+  private readonly frontier: LeafFrontier;
+  /** A leaf budget at least this large cannot bind (every leaf holds ≥ minDataInLeaf rows). */
+  private readonly unlimitedLeaves: number;
 
   constructor(data: BinnedDataset, params: TreeLearnerParams) {
     this.data = data;
@@ -64,7 +67,9 @@ export class TreeLearner {
     }
     this.histSize = total * HIST_LANES;
     this.histLimit = Math.max(2, Math.floor(HISTOGRAM_POOL_BYTES / (this.histSize * 8)));
-    const maxLeaves = Math.max(1, params.maxLeaves);
+    this.unlimitedLeaves = Math.max(2, Math.ceil(n / Math.max(1, params.minDataInLeaf)));
+    const maxLeaves = Math.max(1, Math.min(params.maxLeaves, this.unlimitedLeaves));
+    this.frontier = new LeafFrontier(maxLeaves);
     this.leafBegin = new Int32Array(maxLeaves);
     this.leafCount = new Int32Array(maxLeaves);
     this.leafHist = new Array(maxLeaves).fill(null);
@@ -112,7 +117,7 @@ export class TreeLearner {
     this.leafDepth[0] = 0;
     tree.leafValue[0] = leafOutput(G, H, p.lambdaL1, p.lambdaL2);
     tree.leafCount[0] = nRows;
-    const maxLeaves = Math.max(1, p.maxLeaves);
+    const maxLeaves = Math.max(1, Math.min(p.maxLeaves, this.unlimitedLeaves));
     let nLeaves = 1;
     this.best[0].gain = -Infinity;
     if (maxLeaves > 1 && this.canSplit(0)) {
@@ -124,16 +129,16 @@ export class TreeLearner {
       }
     }
 
-    while (nLeaves < maxLeaves) {
-      let leaf = -1;
-      let bestGain = p.minSplitGain > 0 ? p.minSplitGain : 0;
-      for (let l = 0; l < nLeaves; l++) {
-        if (this.best[l].gain > bestGain) {
-          bestGain = this.best[l].gain;
-          leaf = l;
-        }
-      }
-      if (leaf < 0) break;
+    const minGain = p.minSplitGain > 0 ? p.minSplitGain : 0;
+    // Open leaves with a worthwhile split. With a leaf budget, best-first (a max-heap on gain, as
+    // LightGBM); without one the order cannot change the tree, so depth-first keeps few
+    // histograms alive.
+    const bestFirst = maxLeaves < this.unlimitedLeaves;
+    const frontier = this.frontier;
+    frontier.clear();
+    if (this.best[0].gain > minGain) frontier.push(0);
+    while (nLeaves < maxLeaves && frontier.size > 0) {
+      const leaf = bestFirst ? frontier.popMax(this.best) : frontier.popLast();
       const right = this.splitLeaf(tree, leaf, nLeaves);
       nLeaves++;
       const moreSplits = nLeaves < maxLeaves;
@@ -176,6 +181,8 @@ export class TreeLearner {
           this.findBestSplit(l, h, random);
         }
       }
+      if (this.best[leaf].gain > minGain) frontier.push(leaf);
+      if (this.best[right].gain > minGain) frontier.push(right);
     }
     for (let l = 0; l < nLeaves; l++) {
       const h = this.leafHist[l];
@@ -313,4 +320,41 @@ export function partition(idx: Uint32Array, scratch: Uint32Array, begin: number,
   }
   idx.set(scratch.subarray(0, nr), nl);
   return nl - begin;
+}
+
+/** The open leaves: a max-heap on split gain for best-first growth, or a stack for depth-first. */
+class LeafFrontier {
+  private readonly leaves: Int32Array;
+  size = 0;
+
+  constructor(capacity: number) {
+    this.leaves = new Int32Array(capacity);
+  }
+
+  clear(): void {
+    this.size = 0;
+  }
+
+  push(leaf: number): void {
+    this.leaves[this.size++] = leaf;
+  }
+
+  popLast(): number {
+    return this.leaves[--this.size];
+  }
+
+  /** Removes and returns the leaf with the largest gain (lowest leaf number among ties). */
+  popMax(best: SplitCandidate[]): number {
+    // Leaf counts are small where a budget binds (≤ maxLeaves), so a scan beats heap upkeep.
+    const leaves = this.leaves;
+    let at = 0;
+    for (let i = 1; i < this.size; i++) {
+      const gi = best[leaves[i]].gain;
+      const ga = best[leaves[at]].gain;
+      if (gi > ga || (gi === ga && leaves[i] < leaves[at])) at = i;
+    }
+    const leaf = leaves[at];
+    leaves[at] = leaves[--this.size];
+    return leaf;
+  }
 }
