@@ -31,7 +31,7 @@ export async function predictCommand(argv: string[]): Promise<number> {
   try {
     model = loadModel(await readJsonFile<unknown>(modelDir, 'model.json'));
   } catch (err) {
-    throw new Error(`${resolve(modelDir, 'model.json')}: ${(err as Error).message}`);
+    throw new Error(`${resolve(modelDir, 'model.json')}: ${(err as Error).message}`, { cause: err });
   }
   const table = await readDataFile(dataPath);
   const X = withFile(dataPath, () => applyTableToMatrix(pipeline, table));
@@ -78,11 +78,11 @@ async function readJsonFile<T>(dir: string, name: string): Promise<T> {
     text = await readFile(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? `${path} not found: ${dir} is not a Tourney model directory` : `cannot read ${path}: ${(err as Error).message}`);
+    throw new Error(code === 'ENOENT' ? `${path} not found: ${dir} is not a Tourney model directory` : `cannot read ${path}: ${(err as Error).message}`, { cause: err });
   }
   try {
     return JSON.parse(text) as T;
   } catch (err) {
-    throw new Error(`${path} is not valid JSON: ${(err as Error).message}`);
+    throw new Error(`${path} is not valid JSON: ${(err as Error).message}`, { cause: err });
   }
 }

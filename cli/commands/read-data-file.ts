@@ -10,7 +10,7 @@ export async function readDataFile(path: string): Promise<DataTable> {
     bytes = await readFile(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? `cannot read ${path}: no such file` : code === 'EISDIR' ? `cannot read ${path}: it is a directory` : `cannot read ${path}: ${(err as Error).message}`);
+    throw new Error(code === 'ENOENT' ? `cannot read ${path}: no such file` : code === 'EISDIR' ? `cannot read ${path}: it is a directory` : `cannot read ${path}: ${(err as Error).message}`, { cause: err });
   }
   return readTable(bytes, { fileName: basename(path) });
 }
