@@ -101,12 +101,23 @@ export class NaiveBayesModel implements FittedModel {
       const col = X.columns[j];
       if (col.length !== n) throw new Error(`naive Bayes: feature ${j} has ${col.length} values for ${n} rows`);
       const f = features[j];
+      // Gaussian terms with their per-class constants hoisted out of the row loop.
+      const gauss = f.kind === 'gaussian'
+        ? { mean: f.mean, norm: f.variance.map((s2) => -0.5 * Math.log(2 * Math.PI * s2)), half: f.variance.map((s2) => 0.5 / s2) }
+        : null;
       for (let i = 0; i < n; i++) {
         const v = col[i];
+        if (Number.isNaN(v)) continue;
         let missing = false;
         for (const c of active) {
-          const l = logLikelihood(f, c, v);
-          if (Number.isNaN(l)) { missing = true; break; }
+          let l: number;
+          if (gauss) {
+            const d = v - gauss.mean[c];
+            l = gauss.norm[c] - gauss.half[c] * d * d;
+          } else {
+            l = logLikelihood(f, c, v);
+            if (Number.isNaN(l)) { missing = true; break; }
+          }
           ll[c] = l;
         }
         if (missing) continue;
