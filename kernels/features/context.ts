@@ -1,0 +1,72 @@
+// What every derivation gets: the input columns in the shape the spec recorded (numbers or text),
+// and, when fitting, the encoded target and the resolved options.
+import type { Labels } from '../learn/matrix';
+import type { Column, ColumnType, DataTable } from '../table/types';
+import { numericValues, stringValues } from './coerce-column';
+import type { FeatureRole, PipelineInput } from './types';
+
+/** Output of a derivation: one array per output name, nRows long, NaN for missing. */
+export type FeatureColumns = Float32Array[];
+
+export interface ColumnReader {
+  nRows: number;
+  numeric(name: string): Float64Array;
+  text(name: string): (string | null)[];
+  /** The column as stored, when present (null-indicator needs to see blanks). */
+  raw(name: string): Column | undefined;
+}
+
+/** Reads a table through the spec's recorded inputs, coercing once per column. */
+export function tableReader(table: DataTable, inputs: readonly PipelineInput[]): ColumnReader {
+  const byName = new Map<string, Column>();
+  for (const c of table.columns) if (!byName.has(c.name)) byName.set(c.name, c);
+  // Scoring files may differ in case/spacing of headers; fall back to a loose match.
+  const loose = new Map<string, Column>();
+  for (const c of table.columns) loose.set(c.name.trim().toLowerCase(), c);
+  const types = new Map<string, ColumnType>(inputs.map((i) => [i.name, i.type]));
+  const find = (name: string) => byName.get(name) ?? loose.get(name.trim().toLowerCase());
+  const numericCache = new Map<string, Float64Array>();
+  const textCache = new Map<string, (string | null)[]>();
+  const n = table.rowCount;
+  return {
+    nRows: n,
+    numeric(name) {
+      let v = numericCache.get(name);
+      if (!v) numericCache.set(name, (v = numericValues(find(name), n, types.get(name) ?? 'number')));
+      return v;
+    },
+    text(name) {
+      let v = textCache.get(name);
+      if (!v) textCache.set(name, (v = stringValues(find(name), n)));
+      return v;
+    },
+    raw: find,
+  };
+}
+
+export interface ResolvedOptions {
+  topK: number;
+  minSupport: number;
+  maxTerms: number;
+  maxBuckets: number;
+}
+
+export interface FitContext {
+  name: string;
+  type: ColumnType;
+  role: FeatureRole;
+  storage: 'numeric' | 'string';
+  reader: ColumnReader;
+  labels: Labels;
+  options: ResolvedOptions;
+}
+
+export function newFeatureColumns(count: number, nRows: number, fill = 0): FeatureColumns {
+  const out: Float32Array[] = [];
+  for (let j = 0; j < count; j++) {
+    const a = new Float32Array(nRows);
+    if (fill !== 0) a.fill(fill);
+    out.push(a);
+  }
+  return out;
+}
