@@ -43,8 +43,9 @@ describe('ipynb', () => {
     expect(nb.cells[1].source).toEqual(['const n = leads.numRows()\n', 'n']);
     expect(nb.cells[1].execution_count).toBe(3);
     expect(nb.cells[1].outputs?.[0]).toEqual({ output_type: 'stream', name: 'stdout', text: ['loaded\n', 'ok\n'] });
-    expect(nb.cells[2].metadata).toEqual({ tourney: { table: 'leads', kind: 'data' } });
-    expect(nb.cells[3].metadata.tourney).toMatchObject({ kind: 'chart' });
+    expect(nb.cells[2]).toMatchObject({ metadata: { tourney: { table: 'leads', kind: 'data' } }, source: ['leads'] });
+    expect(nb.cells[3].metadata.tourney).toMatchObject({ kind: 'chart', spec: { mark: 'bar' } });
+    expect(nb.cells[0].metadata.tourney).toEqual({ kind: 'markdown' });
     // A vega-lite output stays a JSON object so JupyterLab renders the chart.
     expect(nb.cells[3].outputs?.[0]).toMatchObject({ data: { 'application/vnd.vegalite.v5+json': { mark: 'bar' } } });
     expect(nb.metadata.kernelspec).toMatchObject({ name: 'tourney' });
@@ -71,8 +72,29 @@ describe('ipynb', () => {
     expect(opened.doc.cells[1].id).toMatch(/^[a-z0-9-]+$/);
     const back = toIpynb(opened.doc, opened.runs);
     expect(back.cells[0]).toMatchObject({ cell_type: 'raw', metadata: { format: 'text/x-rst' } });
-    expect(back.cells[1].metadata).toEqual({ collapsed: true });
+    expect(back.cells[1].metadata).toEqual({ collapsed: true, tourney: { kind: 'code' } });
     expect(back.metadata.kernelspec).toEqual({ name: 'python3' });
+  });
+
+  it('reads the demo notebook conventions: raw chart cells with a spec object, data cells naming their table', () => {
+    const spec = { mark: 'bar', encoding: { x: { field: 'a' } } };
+    const text = JSON.stringify({
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: { tourney: { tables: [{ name: 'leads', url: 'leads.csv' }] } },
+      cells: [
+        { id: 'd', cell_type: 'raw', metadata: { tourney: { kind: 'data', table: 'leads' } }, source: ['leads'] },
+        { id: 'c', cell_type: 'raw', metadata: { tourney: { kind: 'chart', table: 'leads', spec } }, source: ['{"mark": "point"}'] },
+        { id: 'k', cell_type: 'code', metadata: { tourney: { kind: 'code' } }, source: ['1'], outputs: [], execution_count: null },
+      ],
+    });
+    const opened = parseIpynb(text);
+    expect(opened.doc.metadata).toEqual({ tourney: { tables: [{ name: 'leads', url: 'leads.csv' }] } });
+    expect(opened.doc.cells).toEqual([
+      { id: 'd', kind: 'data', source: '', tourney: { table: 'leads' } },
+      { id: 'c', kind: 'chart', source: JSON.stringify(spec, null, 2), tourney: { table: 'leads' } },
+      { id: 'k', kind: 'code', source: '1' },
+    ]);
   });
 
   it('names the line and column of a JSON syntax error', () => {

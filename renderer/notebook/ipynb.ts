@@ -4,7 +4,7 @@
 // (and show the chart) while Tourney gets its cells back.
 import { MIME_PLAIN, type CellOutput, type MimeBundle } from '../../workers/kernel/outputs';
 import { locateJsonError } from './json-error';
-import { newCellId, type Cell, type CellKind, type NotebookDoc, type TourneyCellMetadata } from './model';
+import { CELL_KINDS, newCellId, type Cell, type CellKind, type NotebookDoc, type TourneyCellMetadata } from './model';
 import type { CellRun } from './reducer';
 
 type MultilineString = string | string[];
@@ -34,8 +34,8 @@ export interface IpynbNotebook {
 /** Saved under a cell's `metadata.tourney`. */
 interface SavedTourneyMetadata extends TourneyCellMetadata {
   kind?: CellKind;
-  /** A raw cell from another tool, shown as markdown and saved back as raw. */
-  raw?: boolean;
+  /** chart cells: the spec as an object (authoritative when present). */
+  spec?: Record<string, unknown>;
 }
 
 /** A notebook file Tourney cannot open, with a message that names the problem. */
@@ -75,36 +75,42 @@ export function serializeIpynb(doc: NotebookDoc, runs: Record<string, CellRun>):
 
 function toIpynbCell(cell: Cell, run: CellRun | undefined): IpynbCell {
   const source = splitLines(cell.source);
-  const base = { id: cell.id, metadata: { ...cell.extraMetadata } as Record<string, unknown> };
-  const tourney: SavedTourneyMetadata = { ...cell.tourney };
+  const { raw, ...rest } = cell.tourney ?? {};
+  const tourney: SavedTourneyMetadata = { kind: cell.kind, ...rest };
+  const metadata = { ...cell.extraMetadata, tourney } as Record<string, unknown>;
+  const base = { id: cell.id, metadata };
+  const outputs = (run?.outputs ?? []).map(toIpynbOutput);
   switch (cell.kind) {
     case 'code':
-      return {
-        ...base,
-        cell_type: 'code',
-        source,
-        execution_count: run?.executionCount ?? null,
-        outputs: (run?.outputs ?? []).map(toIpynbOutput),
-      };
+      return { ...base, cell_type: 'code', source, execution_count: run?.executionCount ?? null, outputs };
     case 'markdown':
-      if (tourney.raw) return { ...base, cell_type: 'raw', source };
+      if (raw) return { ...base, metadata: { ...cell.extraMetadata }, cell_type: 'raw', source };
       return { ...base, cell_type: 'markdown', source };
     case 'data':
-      return {
-        ...base,
-        metadata: { ...base.metadata, tourney: { ...tourney, kind: 'data' } },
-        cell_type: 'raw',
-        source: splitLines(cell.source || `Tourney data cell: table "${cell.tourney?.table ?? ''}"`),
-      };
-    case 'chart':
-      return {
-        ...base,
-        metadata: { ...base.metadata, tourney: { ...tourney, kind: 'chart' } },
-        cell_type: 'code',
-        source,
-        execution_count: null,
-        outputs: (run?.outputs ?? []).map(toIpynbOutput),
-      };
+      return { ...base, cell_type: 'raw', source: splitLines(cell.tourney?.table ?? '') };
+    case 'chart': {
+      // A code cell, so JupyterLab and VS Code draw the saved vega-lite output; `spec` is the
+      // parsed copy other tools read (the source may be half-edited JSON).
+      const spec = parseSpec(cell.source);
+      if (spec) tourney.spec = spec;
+      return { ...base, cell_type: 'code', source, execution_count: null, outputs };
+    }
+  }
+}
+
+/** The chart cell's text: the file's source unless the saved spec object says otherwise. */
+function chartSource(source: string, spec: unknown): string {
+  if (!isObject(spec)) return source;
+  const fromSource = parseSpec(source);
+  return fromSource && JSON.stringify(fromSource) === JSON.stringify(spec) ? source : JSON.stringify(spec, null, 2);
+}
+
+function parseSpec(text: string): Record<string, unknown> | undefined {
+  try {
+    const spec: unknown = JSON.parse(text);
+    return isObject(spec) ? spec : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -184,24 +190,20 @@ export function fromIpynb(json: unknown, fileName = 'notebook.ipynb'): OpenedNot
     if (ids.has(id)) id = newCellId();
     ids.add(id);
 
-    const kind: CellKind =
-      saved?.kind === 'chart' && cellType === 'code'
-        ? 'chart'
-        : saved?.kind === 'data' && cellType === 'raw'
-          ? 'data'
-          : cellType === 'code'
-            ? 'code'
-            : 'markdown';
-    const tourney: SavedTourneyMetadata = { ...saved };
-    delete tourney.kind;
-    if (cellType === 'raw' && kind === 'markdown') tourney.raw = true;
+    // metadata.tourney.kind decides; without it, the cell type does (raw -> markdown, kept raw).
+    const savedKind = saved?.kind && (CELL_KINDS as readonly string[]).includes(saved.kind) ? saved.kind : undefined;
+    const kind: CellKind = savedKind ?? (cellType === 'code' ? 'code' : 'markdown');
+    const { kind: _kind, spec, ...tourney } = { ...saved } as SavedTourneyMetadata;
+    if (cellType === 'raw' && !savedKind) tourney.raw = true;
+    if (kind === 'data' && !tourney.table && source.trim()) tourney.table = source.trim();
 
-    const cell: Cell = { id, kind, source: kind === 'data' ? '' : source };
+    const cellSource = kind === 'data' ? '' : kind === 'chart' ? chartSource(source, spec) : source;
+    const cell: Cell = { id, kind, source: cellSource };
     if (Object.keys(tourney).length > 0) cell.tourney = tourney;
     if (Object.keys(cellMetadata).length > 0) cell.extraMetadata = cellMetadata;
     cells.push(cell);
 
-    if (cellType === 'code') {
+    if (cellType === 'code' || kind === 'chart') {
       const outputs = Array.isArray(raw.outputs) ? raw.outputs.map((output, i) => fromIpynbOutput(output, `${where} output ${i + 1}`)) : [];
       const executionCount = typeof raw.execution_count === 'number' ? raw.execution_count : null;
       if (outputs.length > 0 || executionCount !== null) runs[id] = { outputs, executionCount, status: 'idle' };

@@ -11,6 +11,8 @@ export interface TourneyCellMetadata {
   table?: string;
   /** chart cells: the builder's choices that produced the spec (absent: spec written by hand). */
   builder?: ChartBuilderState;
+  /** A raw cell from another tool: shown as markdown, saved back as raw. */
+  raw?: boolean;
 }
 
 export interface ChartBuilderState {

@@ -44,6 +44,7 @@ export type NotebookAction =
   | { type: 'edit-source'; id: string; source: string }
   | { type: 'set-tourney'; id: string; tourney: TourneyCellMetadata; source?: string }
   | { type: 'replace'; doc: NotebookDoc; runs?: Record<string, CellRun> }
+  | { type: 'reset'; doc: NotebookDoc; runs?: Record<string, CellRun> }
   | { type: 'undo' }
   | { type: 'redo' }
   | { type: 'select'; id: string; mode?: Mode }
@@ -127,6 +128,8 @@ export function notebookReducer(state: NotebookState, action: NotebookAction): N
       const next = commit(state, action.doc);
       return { ...next, runs: action.runs ?? {}, activeId: action.doc.cells[0]?.id ?? null, mode: 'command' };
     }
+    case 'reset':
+      return initialState(action.doc, action.runs);
     case 'undo': {
       if (state.past.length === 0) return state;
       const doc = state.past[state.past.length - 1];

@@ -1,0 +1,103 @@
+// The workbench's top bar: notebook file actions, run controls, kernel and save status.
+import { useRef, type ChangeEvent } from 'react';
+import { canRedo, canUndo } from '../notebook/reducer';
+import { openNotebookNatively, readPickedFile } from '../platform/notebook-files';
+import { useKernelStatus } from './kernel';
+import type { NotebookController, SaveStatus } from './use-notebook';
+
+const SAVE_LABELS: Record<SaveStatus, string> = {
+  loading: 'Loading…',
+  saved: 'Saved',
+  saving: 'Saving…',
+  unsaved: 'Unsaved changes',
+  error: 'Autosave failed',
+};
+
+export function TopBar({ controller }: { controller: NotebookController }) {
+  const { state, dispatch, fileName, saveStatus, runCell, runAll, interrupt, newNotebook, openNotebookText, saveNotebook } = controller;
+  const kernelStatus = useKernelStatus();
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const open = async () => {
+    const picked = await openNotebookNatively();
+    if (picked === undefined) fileInput.current?.click();
+    else if (picked) openNotebookText(picked.name, picked.text);
+  };
+
+  const onFilePicked = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    const picked = await readPickedFile(file);
+    openNotebookText(picked.name, picked.text);
+  };
+
+  const busy = kernelStatus === 'busy';
+  return (
+    <header className="wb-topbar">
+      <div className="wb-brand">
+        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+          <path d="M4 19h16M7 19V11M12 19V5M17 19v-6" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" fill="none" />
+        </svg>
+        <span>Tourney</span>
+      </div>
+      <div className="wb-file" title={fileName} data-testid="notebook-name">
+        {fileName}
+      </div>
+      <div className="wb-group">
+        <button type="button" className="wb-button" data-testid="new-notebook" onClick={newNotebook} title="New notebook (undo with Z)">
+          New
+        </button>
+        <button type="button" className="wb-button" data-testid="open-notebook" onClick={() => void open()} title="Open a .ipynb notebook">
+          Open…
+        </button>
+        <button type="button" className="wb-button" data-testid="save-notebook" onClick={() => void saveNotebook()} title="Save as .ipynb (Ctrl+S)">
+          Save
+        </button>
+        <input ref={fileInput} type="file" accept=".ipynb,application/x-ipynb+json,application/json" hidden data-testid="open-notebook-input" onChange={(event) => void onFilePicked(event)} />
+      </div>
+      <div className="wb-separator" />
+      <div className="wb-group">
+        <button type="button" className="wb-button wb-icon" data-testid="undo" onClick={() => dispatch({ type: 'undo' })} disabled={!canUndo(state)} title="Undo (Z)">
+          ↶
+        </button>
+        <button type="button" className="wb-button wb-icon" data-testid="redo" onClick={() => dispatch({ type: 'redo' })} disabled={!canRedo(state)} title="Redo (Ctrl+Shift+Z)">
+          ↷
+        </button>
+      </div>
+      <div className="wb-separator" />
+      <div className="wb-group">
+        <button
+          type="button"
+          className="wb-button"
+          data-testid="run-selected"
+          onClick={() => state.activeId && void runCell(state.activeId, 'advance')}
+          disabled={!state.activeId}
+          title="Run the selected cell (Shift+Enter)"
+        >
+          <svg viewBox="0 0 16 16" width="11" height="11" aria-hidden="true">
+            <path d="M4 2.5v11l9-5.5z" fill="currentColor" />
+          </svg>
+          Run
+        </button>
+        <button type="button" className="wb-button" data-testid="run-all" onClick={() => void runAll()} title="Run all cells from the top">
+          Run all
+        </button>
+        <button type="button" className="wb-button wb-danger" data-testid="interrupt" onClick={interrupt} disabled={!busy} title="Interrupt: restart the kernel (I, I)">
+          <svg viewBox="0 0 16 16" width="10" height="10" aria-hidden="true">
+            <rect x="3" y="3" width="10" height="10" rx="1.5" fill="currentColor" />
+          </svg>
+          Interrupt
+        </button>
+      </div>
+      <div className="wb-spacer" />
+      <div className={`wb-save-status wb-${saveStatus}`} data-testid="save-status" data-status={saveStatus}>
+        {SAVE_LABELS[saveStatus]}
+      </div>
+      <div className={`wb-kernel wb-kernel-${kernelStatus}`} data-testid="kernel-status" data-status={kernelStatus} title="Kernel (TypeScript, in a worker)">
+        <span className="wb-dot" />
+        Kernel {kernelStatus}
+      </div>
+    </header>
+  );
+}

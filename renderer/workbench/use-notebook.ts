@@ -1,0 +1,286 @@
+// The notebook's brain on the main thread: state (reducer), running cells in the kernel worker,
+// run all, interrupt, startup restore, autosave, open and save. All compute is in workers; this
+// only dispatches and keeps the UI in step.
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { dataClient } from '../data';
+import { KernelInterruptedError } from '../kernel/kernel-client';
+import { loadAutosave, saveAutosave } from '../notebook/autosave';
+import { IpynbError, parseIpynb, serializeIpynb, type OpenedNotebook } from '../notebook/ipynb';
+import { locateJsonError } from '../notebook/json-error';
+import { emptyNotebook, newCellId, type Cell, type NotebookDoc } from '../notebook/model';
+import { initialState, notebookReducer, type NotebookAction, type NotebookState } from '../notebook/reducer';
+import { saveNotebookFile } from '../platform/notebook-files';
+import type { CellOutput } from '../../workers/kernel/outputs';
+import { MIME_PLAIN, MIME_VEGALITE } from '../../workers/kernel/outputs';
+import { appKernel } from './kernel';
+
+export type SaveStatus = 'loading' | 'saved' | 'saving' | 'unsaved' | 'error';
+export type AfterRun = 'stay' | 'advance' | 'insert';
+
+export interface Notice {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+}
+
+const AUTOSAVE_DELAY_MS = 500;
+
+export interface NotebookController {
+  state: NotebookState;
+  dispatch: (action: NotebookAction) => void;
+  fileName: string;
+  saveStatus: SaveStatus;
+  notices: Notice[];
+  dismissNotice: (id: number) => void;
+  runCell: (id: string, after?: AfterRun) => Promise<'ok' | 'error' | 'interrupted'>;
+  runAll: () => Promise<void>;
+  interrupt: () => void;
+  newNotebook: () => void;
+  openNotebookText: (fileName: string, text: string) => boolean;
+  saveNotebook: () => Promise<void>;
+}
+
+export function useNotebook(): NotebookController {
+  const [state, dispatch] = useReducer(notebookReducer, undefined, () => initialState({ cells: [], metadata: {} }));
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const [fileName, setFileName] = useState('Untitled.ipynb');
+  const [saveStatus, setSaveStatus] = useState<SaveStatus>('loading');
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const noticeId = useRef(0);
+  const runAllToken = useRef(0);
+
+  const notify = useCallback((kind: Notice['kind'], text: string) => {
+    const id = ++noticeId.current;
+    setNotices((current) => [...current.filter((n) => n.text !== text), { id, kind, text }]);
+    if (kind === 'info') setTimeout(() => setNotices((current) => current.filter((n) => n.id !== id)), 8000);
+  }, []);
+  const dismissNotice = useCallback((id: number) => setNotices((current) => current.filter((n) => n.id !== id)), []);
+
+  // Kernel outputs go to the cell that produced them.
+  useEffect(() => appKernel().onOutput((cellId, output) => dispatch({ type: 'run-output', id: cellId, output })), []);
+
+  // Startup: the autosaved notebook, else the bundled demo, else an empty one.
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const opened = (await restoreAutosave()) ?? (await fetchDemo()) ?? { name: 'Untitled.ipynb', notebook: { doc: emptyNotebook(), runs: {} } };
+      if (cancelled) return;
+      dispatch({ type: 'reset', doc: opened.notebook.doc, runs: opened.notebook.runs });
+      setFileName(opened.name);
+      setSaveStatus('saved');
+      loadNotebookTables(opened.notebook.doc);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  // Autosave to IndexedDB shortly after each change.
+  const { doc, runs } = state;
+  const ready = saveStatus !== 'loading';
+  useEffect(() => {
+    if (!ready) return;
+    setSaveStatus('unsaved');
+    const timer = setTimeout(() => {
+      setSaveStatus('saving');
+      saveAutosave(fileName, serializeIpynb(doc, runs)).then(
+        () => setSaveStatus('saved'),
+        (error: unknown) => {
+          console.warn('autosave failed', error);
+          setSaveStatus('error');
+        },
+      );
+    }, AUTOSAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [doc, runs, fileName, ready]);
+
+  const afterRun = useCallback((cell: Cell, after: AfterRun) => {
+    const { doc: current } = stateRef.current;
+    const index = current.cells.findIndex((c) => c.id === cell.id);
+    if (after === 'insert' || (after === 'advance' && index === current.cells.length - 1)) {
+      dispatch({ type: 'select', id: cell.id, mode: 'command' });
+      dispatch({ type: 'insert', kind: 'code', where: 'below', id: newCellId(), edit: true });
+    } else if (after === 'advance') {
+      dispatch({ type: 'select', id: current.cells[index + 1].id, mode: 'command' });
+    } else if (cell.kind === 'markdown') {
+      dispatch({ type: 'set-mode', mode: 'command' });
+    }
+  }, []);
+
+  const runCell = useCallback(
+    async (id: string, after: AfterRun = 'stay'): Promise<'ok' | 'error' | 'interrupted'> => {
+      const cell = stateRef.current.doc.cells.find((c) => c.id === id);
+      if (!cell) return 'ok';
+      afterRun(cell, after);
+      if (cell.kind === 'code') return runCode(cell, dispatch);
+      if (cell.kind === 'chart') return runChart(cell, dispatch);
+      return 'ok';
+    },
+    [afterRun],
+  );
+
+  const runAll = useCallback(async () => {
+    const token = ++runAllToken.current;
+    const runnable = stateRef.current.doc.cells.filter((cell) => cell.kind === 'code' || cell.kind === 'chart');
+    dispatch({ type: 'run-queued', ids: runnable.map((cell) => cell.id) });
+    for (const cell of runnable) {
+      if (token !== runAllToken.current) return;
+      const current = stateRef.current.doc.cells.find((c) => c.id === cell.id);
+      if (!current) continue;
+      const status = await (current.kind === 'code' ? runCode(current, dispatch) : runChart(current, dispatch));
+      if (status !== 'ok') {
+        dispatch({ type: 'runs-cancelled' });
+        return;
+      }
+    }
+  }, []);
+
+  const interrupt = useCallback(() => {
+    runAllToken.current++;
+    appKernel().interrupt();
+    dispatch({ type: 'runs-cancelled' });
+    notify('info', 'Kernel restarted after interrupt. Variables are cleared; the notebook and loaded data are unchanged.');
+  }, [notify]);
+
+  const newNotebook = useCallback(() => {
+    dispatch({ type: 'replace', doc: emptyNotebook(), runs: {} });
+    setFileName('Untitled.ipynb');
+  }, []);
+
+  const openNotebookText = useCallback(
+    (name: string, text: string): boolean => {
+      let opened: OpenedNotebook;
+      try {
+        opened = parseIpynb(text, name);
+      } catch (error) {
+        const message = error instanceof IpynbError ? error.message : `${name} could not be opened: ${(error as Error).message}`;
+        notify('error', `${message}. The current notebook was not changed.`);
+        return false;
+      }
+      dispatch({ type: 'replace', doc: opened.doc, runs: opened.runs });
+      setFileName(name);
+      loadNotebookTables(opened.doc);
+      return true;
+    },
+    [notify],
+  );
+
+  const saveNotebook = useCallback(async () => {
+    const { doc: current, runs: currentRuns } = stateRef.current;
+    try {
+      const result = await saveNotebookFile(fileName, serializeIpynb(current, currentRuns));
+      if (result === 'saved') notify('info', `Saved ${fileName}`);
+    } catch (error) {
+      notify('error', `Could not save ${fileName}: ${(error as Error).message}`);
+    }
+  }, [fileName, notify]);
+
+  return useMemo(
+    () => ({ state, dispatch, fileName, saveStatus, notices, dismissNotice, runCell, runAll, interrupt, newNotebook, openNotebookText, saveNotebook }),
+    [state, fileName, saveStatus, notices, dismissNotice, runCell, runAll, interrupt, newNotebook, openNotebookText, saveNotebook],
+  );
+}
+
+async function runCode(cell: Cell, dispatch: (action: NotebookAction) => void): Promise<'ok' | 'error' | 'interrupted'> {
+  dispatch({ type: 'run-queued', ids: [cell.id] });
+  try {
+    const reply = await appKernel().execute(cell.id, cell.source, () => dispatch({ type: 'run-started', id: cell.id }));
+    dispatch({ type: 'run-finished', id: cell.id, executionCount: reply.executionCount });
+    return reply.status;
+  } catch (error) {
+    if (error instanceof KernelInterruptedError) {
+      dispatch({ type: 'run-output', id: cell.id, output: { type: 'stream', name: 'stderr', text: 'Interrupted: the kernel was restarted.\n' } });
+      dispatch({ type: 'run-finished', id: cell.id, executionCount: null });
+      return 'interrupted';
+    }
+    dispatch({ type: 'run-output', id: cell.id, output: kernelFailure(error) });
+    dispatch({ type: 'run-finished', id: cell.id, executionCount: null });
+    return 'error';
+  }
+}
+
+async function runChart(cell: Cell, dispatch: (action: NotebookAction) => void): Promise<'ok' | 'error' | 'interrupted'> {
+  const fail = (output: CellOutput) => {
+    dispatch({ type: 'set-outputs', id: cell.id, outputs: [output] });
+    dispatch({ type: 'run-finished', id: cell.id, executionCount: null });
+    return 'error' as const;
+  };
+  let spec: unknown;
+  try {
+    spec = JSON.parse(cell.source);
+  } catch (error) {
+    const where = locateJsonError(cell.source);
+    return fail({
+      type: 'error',
+      ename: 'SyntaxError',
+      evalue: where ? `the chart spec is not valid JSON: ${where.message}` : (error as Error).message,
+      line: where?.line,
+      column: where?.column,
+      traceback: [],
+    });
+  }
+  if (!spec || typeof spec !== 'object' || Array.isArray(spec)) {
+    return fail({ type: 'error', ename: 'TypeError', evalue: 'the chart spec must be a JSON object (a vega-lite spec)', traceback: [] });
+  }
+  const table = cell.tourney?.table;
+  const hasOwnData = 'data' in spec;
+  if (!table && !hasOwnData) return fail({ type: 'error', ename: 'Error', evalue: 'choose a table for this chart', traceback: [] });
+  dispatch({ type: 'run-queued', ids: [cell.id] });
+  try {
+    const result =
+      table && !hasOwnData
+        ? await appKernel().chartData({ spec: spec as Record<string, unknown>, table })
+        : { spec: spec as Record<string, unknown>, note: undefined };
+    dispatch({
+      type: 'set-outputs',
+      id: cell.id,
+      outputs: [{ type: 'display_data', data: { [MIME_VEGALITE]: result.spec, [MIME_PLAIN]: result.note ?? `<vega-lite chart of ${table ?? 'inline data'}>` } }],
+    });
+    dispatch({ type: 'run-finished', id: cell.id, executionCount: null });
+    return 'ok';
+  } catch (error) {
+    if (error instanceof KernelInterruptedError) {
+      dispatch({ type: 'run-finished', id: cell.id, executionCount: null });
+      return 'interrupted';
+    }
+    return fail(kernelFailure(error));
+  }
+}
+
+function kernelFailure(error: unknown): CellOutput {
+  const message = error instanceof Error ? error.message : String(error);
+  return { type: 'error', ename: error instanceof Error ? error.name : 'Error', evalue: message, traceback: [] };
+}
+
+async function restoreAutosave(): Promise<{ name: string; notebook: OpenedNotebook } | null> {
+  try {
+    const saved = await loadAutosave();
+    if (!saved) return null;
+    return { name: saved.fileName, notebook: parseIpynb(saved.text, saved.fileName) };
+  } catch (error) {
+    console.warn('could not restore the autosaved notebook', error);
+    return null;
+  }
+}
+
+async function fetchDemo(): Promise<{ name: string; notebook: OpenedNotebook } | null> {
+  try {
+    const response = await fetch('demo.ipynb');
+    if (!response.ok) return null;
+    return { name: 'demo.ipynb', notebook: parseIpynb(await response.text(), 'demo.ipynb') };
+  } catch {
+    return null;
+  }
+}
+
+/** Loads the tables a notebook lists in `metadata.tourney.tables` that are not loaded yet. */
+function loadNotebookTables(doc: NotebookDoc): void {
+  const tourney = doc.metadata.tourney as { tables?: { name?: unknown; url?: unknown }[] } | undefined;
+  for (const entry of tourney?.tables ?? []) {
+    if (typeof entry?.name !== 'string' || typeof entry.url !== 'string') continue;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(entry.url) && !/^https?:/i.test(entry.url)) continue;
+    if (dataClient.listTables().some((table) => table.name === entry.name)) continue;
+    dataClient.loadUrl(entry.url, entry.name).catch((error: unknown) => console.warn(`could not load ${entry.url}`, error));
+  }
+}
