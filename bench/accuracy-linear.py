@@ -5,7 +5,7 @@ import contextlib, json, sys, time, warnings
 import numpy as np, pandas as pd
 from scipy import optimize
 from sklearn.impute import SimpleImputer
-from sklearn.linear_model import LogisticRegression, Ridge
+from sklearn.linear_model import Lasso, LogisticRegression, Ridge
 from sklearn.naive_bayes import GaussianNB
 from sklearn.preprocessing import StandardScaler
 from sklearn import metrics
@@ -32,6 +32,7 @@ def lbfgs_without_ftol():
 
 data_dir, C, ridge_alpha, tol = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
 names = sys.argv[5].split(",")
+lasso_alpha = float(sys.argv[7])
 nb_names = sys.argv[6].split(",")
 out = {}
 for name in names:
@@ -53,6 +54,15 @@ for name in names:
         r["value"] = float(np.sqrt(metrics.mean_squared_error(y[~tr], pred)))
         r["coef"] = np.atleast_2d(m.coef_).tolist()
         r["intercept"] = np.atleast_1d(m.intercept_).tolist()
+        t0 = time.perf_counter()
+        lasso = Lasso(alpha=lasso_alpha, tol=1e-10, max_iter=100000).fit(Ztr, y[tr])
+        r["lasso"] = {
+            "seconds": time.perf_counter() - t0,
+            "value": float(np.sqrt(metrics.mean_squared_error(y[~tr], lasso.predict(Zte)))),
+            "coef": [lasso.coef_.tolist()],
+            "intercept": [float(lasso.intercept_)],
+            "nIter": int(lasso.n_iter_),
+        }
     else:
         yi = y.astype(int)
         # As shipped, scipy's L-BFGS-B also stops when f decreases by less than ftol = 2.2e-9

@@ -15,6 +15,8 @@ const C = 1;
 const RIDGE_ALPHA_SKLEARN = 1;
 const SKLEARN_TOL = 1e-10;
 const TOURNEY_TOL = 1e-10;
+/** Lasso on the regression set: same alpha on both sides (ElasticNet scaling, units of y). */
+const LASSO_ALPHA = 100;
 const NB_SETS = ['spam', 'hr_attrition', 'letters', 'penguins'];
 
 interface SklearnResult {
@@ -28,6 +30,7 @@ interface SklearnResult {
   coef: number[][];
   intercept: number[];
   nbSeconds?: number;
+  lasso?: { seconds: number; value: number; coef: number[][]; intercept: number[]; nIter: number };
   nbProba?: number[];
 }
 
@@ -59,7 +62,7 @@ const encoded = DATASETS.map((spec) => encodeDataset(spec));
 console.error(`encoded ${encoded.length} data sets into ${DATA_DIR}; running scikit-learn…`);
 const sk = JSON.parse(execFileSync('/usr/bin/python3', [
   `${import.meta.dirname}/accuracy-linear.py`, DATA_DIR, String(C), String(RIDGE_ALPHA_SKLEARN), String(SKLEARN_TOL),
-  DATASETS.map((d) => d.name).join(','), NB_SETS.join(','),
+  DATASETS.map((d) => d.name).join(','), NB_SETS.join(','), String(LASSO_ALPHA),
 ], { maxBuffer: 1 << 30, encoding: 'utf8' })) as Record<string, SklearnResult>;
 
 const linearRows: string[] = [];
@@ -91,6 +94,16 @@ for (const d of encoded) {
     ? ` (logloss ${fmt(getMetric('logloss').compute(test.labels.y, pred, 'multiclass'))} vs ${fmt(s.logloss!)})`
     : '';
   linearRows.push(`| ${name} | ${train.X.columns.length} | ${d.spec.task === 'regression' ? 'ridge' : d.spec.task === 'binary' ? 'logistic' : 'multinomial'} | ${metric.name}${extra} | ${fmt(value)} | ${fmt(s.value)} | ${sci(value - s.value)} | ${fmt(maxCoef, 2)} | ${sci(maxCoefDiff)} | ${sci(maxInterceptDiff)} | ${oneShot} | ${model.state.fit.iterations} / ${s.nIter ?? '–'} | ${seconds.toFixed(2)} / ${s.seconds.toFixed(2)} |`);
+  if (s.lasso) {
+    const t1 = performance.now();
+    const lasso = fitLinear(train.X, train.labels, { alpha: LASSO_ALPHA, l1Ratio: 1, tolerance: 1e-10 });
+    const lassoSeconds = (performance.now() - t1) / 1000;
+    const v = metric.compute(test.labels.y, lasso.predict(test.X), 'regression');
+    let diff = 0;
+    s.lasso.coef[0].forEach((b, j) => (diff = Math.max(diff, Math.abs(b - lasso.state.coef[0][j]))));
+    const nonZero = (a: ArrayLike<number>) => Array.from(a).filter((b) => b !== 0).length;
+    linearRows.push(`| ${name} | ${train.X.columns.length} | lasso α ${LASSO_ALPHA} (non-zero ${nonZero(lasso.state.coef[0])} / ${nonZero(s.lasso.coef[0])}) | rmse | ${fmt(v)} | ${fmt(s.lasso.value)} | ${sci(v - s.lasso.value)} | ${fmt(Math.max(...s.lasso.coef[0].map(Math.abs)), 2)} | ${sci(diff)} | ${sci(Math.abs(s.lasso.intercept[0] - lasso.state.intercept[0]))} | – | ${lasso.state.fit.iterations} / ${s.lasso.nIter} | ${lassoSeconds.toFixed(2)} / ${s.lasso.seconds.toFixed(2)} |`);
+  }
   console.error(`${name}: done`);
 
   if (s.nbProba) {
