@@ -14,6 +14,13 @@ export default tseslint.config(
     },
   },
   {
+    // Plain-JS entry points and scripts run on Node.
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+    },
+  },
+  {
     // Layering: kernels are pure (no DOM-specific app code, no Node built-ins).
     files: ['kernels/**/*.ts'],
     ignores: ['kernels/**/*.test.ts'],
