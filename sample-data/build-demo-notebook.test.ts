@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PortTable } from '../workers/data-port';
 import type { CellOutput } from '../workers/kernel/outputs';
 import { KernelSession } from '../workers/kernel/session';
+import { parseIpynb } from '../renderer/notebook/ipynb';
 import { DEMO_NOTEBOOK_PATH, LEADS_BY_SOURCE_SPEC, buildDemoNotebook, demoNotebookText } from './build-demo-notebook';
 import { LEAD_COLUMNS, generateLeadRecords } from './generate-leads';
 
@@ -28,7 +29,7 @@ async function runCodeCells(table: PortTable): Promise<CellOutput[][]> {
   let current: CellOutput[] = [];
   const session = new KernelSession((_id, output) => current.push(output), async () => ({ leads: table }));
   for (const cell of buildDemoNotebook().cells) {
-    if (cell.cell_type !== 'code') continue;
+    if (cell.metadata.tourney.kind !== 'code') continue;
     current = [];
     const reply = await session.execute({ cellId: cell.id, source: cell.source.join(''), tables: { leads: 1 } });
     const errors = current.filter((o) => o.type === 'error');
@@ -63,10 +64,22 @@ describe('demo notebook', () => {
     const chartCell = cells.find((c) => c.metadata.tourney.kind === 'chart');
     expect(chartCell?.metadata.tourney.spec).toEqual(LEADS_BY_SOURCE_SPEC);
     expect(JSON.parse(chartCell!.source.join(''))).toEqual(LEADS_BY_SOURCE_SPEC);
-    const codeSources = cells.filter((c) => c.cell_type === 'code').map((c) => c.source.join(''));
+    const codeSources = cells.filter((c) => c.metadata.tourney.kind === 'code').map((c) => c.source.join(''));
     expect(codeSources.some((s) => s.includes('display(') && s.includes('groupby('))).toBe(true);
     expect(codeSources.some((s) => /\bchart\(\{/.test(s))).toBe(true);
     for (const cell of cells) for (const line of cell.source.slice(0, -1)) expect(line.endsWith('\n')).toBe(true);
+  });
+
+  it('opens in the workbench as the cells it describes', () => {
+    const { doc } = parseIpynb(demoNotebookText(), 'demo.ipynb');
+    const nb = buildDemoNotebook();
+    expect(doc.cells.map((c) => c.kind)).toEqual(nb.cells.map((c) => c.metadata.tourney.kind));
+    const data = doc.cells.find((c) => c.kind === 'data');
+    expect(data?.tourney?.table).toBe('leads');
+    const chart = doc.cells.find((c) => c.kind === 'chart');
+    expect(chart?.tourney?.table).toBe('leads');
+    expect(JSON.parse(chart!.source)).toEqual(LEADS_BY_SOURCE_SPEC);
+    expect(doc.metadata.tourney).toEqual({ tables: [{ name: 'leads', url: 'leads.csv' }] });
   });
 
   it.each(['boolean', 'text'] as const)('runs every code cell without error in the kernel (converted as %s)', async (converted) => {

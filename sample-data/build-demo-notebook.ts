@@ -9,19 +9,20 @@
 //   "metadata": { "tourney": { "tables": [ { "name": "leads", "url": "leads.csv" } ] } }
 //
 // Cell metadata — `kind` decides how Tourney shows a cell; without it, nbformat's cell_type does
-// (markdown → markdown, code → code, raw → code):
+// (code → code, markdown → markdown, raw → markdown kept raw). This is also what the renderer's
+// notebook reader/writer (renderer/notebook/ipynb.ts) produces, so a saved demo round-trips:
 //   data cell:  "cell_type": "raw", "source": "leads",
 //               "metadata": { "tourney": { "kind": "data", "table": "leads" } }
-//   chart cell: "cell_type": "raw", "source": <the spec as pretty-printed JSON text>,
+//   chart cell: "cell_type": "code", "source": <the spec as pretty-printed JSON text>,
 //               "metadata": { "tourney": { "kind": "chart", "table": "leads", "spec": <vega-lite spec> } }
 //               The spec has no `data`: it draws the table named in `table`. `spec` is the
-//               authoritative copy; `source` repeats it so other notebook tools show something.
+//               parsed copy (authoritative when present); a code cell so Jupyter tools show the
+//               saved vega-lite output.
 //   code cell:  "cell_type": "code", TypeScript/JavaScript run by the kernel worker, where each
 //               table is a variable holding an arquero table (`leads`), with `aq`, `op`,
-//               `display(...)`, `chart(<vega-lite spec with data: a table>)` and `print(...)`.
-//               metadata.tourney.kind is "code" (optional).
-//   markdown:   "cell_type": "markdown" (metadata.tourney.kind "markdown", optional).
-// Data and chart cells are `raw` so Jupyter and other tools leave them alone.
+//               `display(...)`, `chart(<vega-lite spec with data: a table>)` and `print(...)`;
+//               metadata.tourney.kind "code".
+//   markdown:   "cell_type": "markdown", metadata.tourney.kind "markdown".
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,7 +64,10 @@ function dataCell(id: string, table: string): NotebookCell {
 }
 
 function chartCell(id: string, table: string, spec: Record<string, unknown>): NotebookCell {
-  return { id, cell_type: 'raw', metadata: { tourney: { kind: 'chart', table, spec } }, source: lines(JSON.stringify(spec, null, 2)) };
+  return {
+    id, cell_type: 'code', metadata: { tourney: { kind: 'chart', table, spec } }, source: lines(JSON.stringify(spec, null, 2)),
+    outputs: [], execution_count: null,
+  };
 }
 
 export const LEADS_BY_SOURCE_SPEC = {
