@@ -83,11 +83,12 @@ export function ChartCell({ cell, run, editing }: { cell: Cell; run: CellRun; ed
           <span>Table</span>
           <TablePicker value={table} onChange={setTable} />
         </label>
+        {current ? (
+          <>
         <label className="nb-field">
           <span>Mark</span>
           <select className="nb-select" data-testid="chart-mark" value={current?.mark ?? ''} disabled={!summary} onChange={(event) => setBuilder({ mark: event.target.value })}>
-            {!current && <option value="">custom</option>}
-            {MARKS.map((mark) => (
+                        {MARKS.map((mark) => (
               <option key={mark} value={mark}>
                 {mark}
               </option>
@@ -113,6 +114,15 @@ export function ChartCell({ cell, run, editing }: { cell: Cell; run: CellRun; ed
             ))}
           </select>
         </label>
+          </>
+        ) : (
+          <div className="nb-custom-spec">
+            <span>Custom vega-lite spec</span>
+            <button type="button" className="wb-link" data-testid="chart-use-builder" disabled={!summary} onClick={() => setBuilder({})}>
+              Use the builder instead
+            </button>
+          </div>
+        )}
         <button type="button" className={`nb-toggle${showSpec ? ' nb-on' : ''}`} data-testid="chart-spec-toggle" onClick={() => setShowSpec(!showSpec)} title="Show the vega-lite spec">
           {'{ }'} Spec
         </button>

@@ -79,6 +79,12 @@ describe('KernelSession', () => {
     expect((await run('leaked')).outputs[0]).toMatchObject({ data: { 'text/plain': '5' } });
   });
 
+  it('answers typeof for unknown names like plain JavaScript', async () => {
+    const { run } = kernel();
+    const { outputs } = await run('if (typeof counter === "undefined") counter = 0\ncounter += 1;\n[typeof counter, typeof nothing, typeof Math]');
+    expect(outputs[0]).toMatchObject({ data: { 'text/plain': "[ 'number', 'undefined', 'object' ]" } });
+  });
+
   it('reports syntax errors with line and column', async () => {
     const { run } = kernel();
     const { outputs } = await run('let ok = 1\nlet = = 2');

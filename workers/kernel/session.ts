@@ -8,7 +8,7 @@ import { materializeChart, type MaterializedChart, type VegaLiteSpec } from './c
 import { formatValue, isTableLike, tableBundle } from './format';
 import { MIME_PLAIN, MIME_VEGALITE, type CellOutput, type MimeBundle } from './outputs';
 import { toArqueroTable, variableName } from './tables';
-import { CellSyntaxError, EXPORT_FUNCTION, compileCell } from './transform';
+import { CellSyntaxError, EXPORT_FUNCTION, TYPEOF_FUNCTION, compileCell } from './transform';
 
 export interface ExecuteRequest {
   cellId: string;
@@ -75,11 +75,12 @@ export class KernelSession {
     }
 
     const tag = `tourney-cell-${executionCount}`;
-    let run: (scope: object, exportFunction: (name: string, value: unknown) => void) => Promise<unknown>;
+    let run: (scope: object, exportFunction: (name: string, value: unknown) => void, typeOf: (read: () => unknown) => string) => Promise<unknown>;
     try {
       run = new Function(
         SCOPE_PARAMETER,
         EXPORT_FUNCTION,
+        TYPEOF_FUNCTION,
         `with (${SCOPE_PARAMETER}) { return (async () => {\n${compiled.body}\n})(); }\n//# sourceURL=${tag}`,
       ) as typeof run;
     } catch (error) {
@@ -89,9 +90,13 @@ export class KernelSession {
 
     for (const name of compiled.declared) if (!(name in this.variables)) this.variables[name] = undefined;
     try {
-      const value = await run(this.scope, (name, fn) => {
-        this.variables[name] = fn;
-      });
+      const value = await run(
+        this.scope,
+        (name, fn) => {
+          this.variables[name] = fn;
+        },
+        typeOfName,
+      );
       if (compiled.returnsValue && value !== undefined) {
         out({ type: 'execute_result', data: bundleOf(value), executionCount });
       }
@@ -212,6 +217,15 @@ function createScope(variables: Record<string, unknown>): Record<string, unknown
       return true;
     },
   });
+}
+
+function typeOfName(read: () => unknown): string {
+  try {
+    return typeof read();
+  } catch (error) {
+    if (error instanceof ReferenceError) return 'undefined';
+    throw error;
+  }
 }
 
 function bundleOf(value: unknown): MimeBundle {

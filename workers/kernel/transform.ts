@@ -8,7 +8,7 @@
 //    becomes the cell's result.
 import { transform } from 'sucrase';
 import { parse } from 'acorn';
-import type { Node, Pattern, Program, Statement, ModuleDeclaration } from 'acorn';
+import type { AnyNode, Node, Pattern, Program, Statement, ModuleDeclaration } from 'acorn';
 
 /** A cell body ready for the runner, and the names it declares at top level. */
 export interface CompiledCell {
@@ -36,6 +36,8 @@ export class CellSyntaxError extends Error {
 
 /** Name of the function the body calls to export hoisted functions to the scope. */
 export const EXPORT_FUNCTION = '__tourney_export';
+/** Name of the function that answers `typeof name` for names the scope does not know. */
+export const TYPEOF_FUNCTION = '__tourney_typeof';
 
 interface Edit {
   at: number;
@@ -84,6 +86,14 @@ export function compileCell(source: string): CompiledCell {
       functions.push(statement.id.name);
     }
   }
+
+  // The scope turns reads of unknown names into ReferenceErrors, so `typeof name` goes through a
+  // helper that answers 'undefined' for them, as plain JavaScript does.
+  visit(program, (node) => {
+    if (node.type === 'UnaryExpression' && node.operator === 'typeof' && node.argument.type === 'Identifier') {
+      edits.push({ at: node.start, end: node.end, text: `${TYPEOF_FUNCTION}(() => ${node.argument.name})` });
+    }
+  });
 
   const lastStatement = body[body.length - 1] as Statement | ModuleDeclaration | undefined;
   const returnsValue = lastStatement?.type === 'ExpressionStatement';
@@ -149,9 +159,24 @@ export function patternNames(pattern: Pattern | Node): string[] {
   }
 }
 
+/** Calls `enter` on every node of the tree. */
+function visit(node: Node, enter: (node: AnyNode) => void): void {
+  enter(node as AnyNode);
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) {
+      for (const item of value) if (item && typeof item.type === 'string') visit(item, enter);
+    } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') {
+      visit(value as Node, enter);
+    }
+  }
+}
+
 function applyEdits(text: string, edits: Edit[]): string {
-  // Stable sort by position keeps insertions at the same offset in the order they were made.
-  const sorted = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.at - b.edit.at || a.order - b.order);
+  // By position; at one position insertions go before a replacement starting there, and
+  // insertions keep the order they were made in.
+  const sorted = edits
+    .map((edit, order) => ({ edit, order, replaces: edit.end > edit.at ? 1 : 0 }))
+    .sort((a, b) => a.edit.at - b.edit.at || a.replaces - b.replaces || a.order - b.order);
   let out = '';
   let cursor = 0;
   for (const { edit } of sorted) {
