@@ -21,6 +21,8 @@ describe('chart builder', () => {
 
   it('builds count, aggregate and raw encodings', () => {
     expect(builderSpec({ mark: 'bar', x: 'source', aggregate: 'count' }, columns)).toEqual({
+      width: 'container',
+      height: 280,
       mark: { type: 'bar', tooltip: true },
       encoding: { x: { field: 'source', type: 'nominal', sort: '-y' }, y: { aggregate: 'count', type: 'quantitative', title: 'Count' } },
     });

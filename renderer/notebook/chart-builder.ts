@@ -38,7 +38,7 @@ export function builderSpec(builder: ChartBuilderState, columns: readonly Builde
   if (builder.aggregate && xType === 'nominal' && builder.mark === 'bar') {
     (encoding.x as Record<string, unknown>).sort = '-y';
   }
-  return { mark: { type: builder.mark, tooltip: true }, encoding };
+  return { width: 'container', height: 280, mark: { type: builder.mark, tooltip: true }, encoding };
 }
 
 export function specText(spec: unknown): string {

@@ -14,14 +14,15 @@ const ADD_KINDS: { kind: CellKind; label: string }[] = [
 ];
 
 export function NotebookView({ controller }: { controller: NotebookController }) {
-  const { state, dispatch, runCell, interrupt, saveNotebook } = controller;
+  const { state, dispatch, runCell, interrupt } = controller;
   const pending = useRef<string | null>(null);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (isTypingTarget(event.target)) return;
     const { command, pending: next } = commandModeKey(event, pending.current);
     pending.current = next;
-    if (!command) return;
+    // Ctrl+S is handled for the whole window by the top bar.
+    if (!command || command === 'save') return;
     event.preventDefault();
     const id = state.activeId;
     switch (command) {
@@ -64,9 +65,6 @@ export function NotebookView({ controller }: { controller: NotebookController })
         break;
       case 'interrupt':
         interrupt();
-        break;
-      case 'save':
-        void saveNotebook();
         break;
     }
   };

@@ -1,7 +1,7 @@
 // The workbench's top bar: notebook file actions, run controls, kernel and save status.
-import { useRef, type ChangeEvent } from 'react';
+import { useEffect, useRef, type ChangeEvent } from 'react';
 import { canRedo, canUndo } from '../notebook/reducer';
-import { openNotebookNatively, readPickedFile } from '../platform/notebook-files';
+import { onMenuCommand, openNotebookNatively, readPickedFile } from '../platform/notebook-files';
 import { useKernelStatus } from './kernel';
 import type { NotebookController, SaveStatus } from './use-notebook';
 
@@ -14,7 +14,7 @@ const SAVE_LABELS: Record<SaveStatus, string> = {
 };
 
 export function TopBar({ controller }: { controller: NotebookController }) {
-  const { state, dispatch, fileName, saveStatus, runCell, runAll, interrupt, newNotebook, openNotebookText, saveNotebook } = controller;
+  const { state, dispatch, fileName, saveStatus, runCell, runAll, interrupt, newNotebook, openDemo, openNotebookText, saveNotebook } = controller;
   const kernelStatus = useKernelStatus();
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -31,6 +31,28 @@ export function TopBar({ controller }: { controller: NotebookController }) {
     const picked = await readPickedFile(file);
     openNotebookText(picked.name, picked.text);
   };
+
+  // The native menu (Electron) and Ctrl+S anywhere in the window.
+  const latest = useRef({ open, saveNotebook, openDemo });
+  latest.current = { open, saveNotebook, openDemo };
+  useEffect(() => {
+    const unsubscribe = [
+      onMenuCommand('open-notebook', () => void latest.current.open()),
+      onMenuCommand('save-notebook-as', () => void latest.current.saveNotebook()),
+      onMenuCommand('open-demo', () => void latest.current.openDemo()),
+    ];
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        void latest.current.saveNotebook();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => {
+      unsubscribe.forEach((off) => off());
+      window.removeEventListener('keydown', onKeyDown);
+    };
+  }, []);
 
   const busy = kernelStatus === 'busy';
   return (

@@ -36,6 +36,7 @@ export interface NotebookController {
   runAll: () => Promise<void>;
   interrupt: () => void;
   newNotebook: () => void;
+  openDemo: () => Promise<void>;
   openNotebookText: (fileName: string, text: string) => boolean;
   saveNotebook: () => Promise<void>;
 }
@@ -148,6 +149,17 @@ export function useNotebook(): NotebookController {
     setFileName('Untitled.ipynb');
   }, []);
 
+  const openDemo = useCallback(async () => {
+    const demo = await fetchDemo();
+    if (!demo) {
+      notify('error', 'The demo notebook (demo.ipynb) is not part of this build.');
+      return;
+    }
+    dispatch({ type: 'replace', doc: demo.notebook.doc, runs: demo.notebook.runs });
+    setFileName(demo.name);
+    loadNotebookTables(demo.notebook.doc);
+  }, [notify]);
+
   const openNotebookText = useCallback(
     (name: string, text: string): boolean => {
       let opened: OpenedNotebook;
@@ -170,15 +182,18 @@ export function useNotebook(): NotebookController {
     const { doc: current, runs: currentRuns } = stateRef.current;
     try {
       const result = await saveNotebookFile(fileName, serializeIpynb(current, currentRuns));
-      if (result === 'saved') notify('info', `Saved ${fileName}`);
+      if (result.outcome === 'saved') {
+        setFileName(result.name);
+        notify('info', `Saved ${result.name}`);
+      }
     } catch (error) {
       notify('error', `Could not save ${fileName}: ${(error as Error).message}`);
     }
   }, [fileName, notify]);
 
   return useMemo(
-    () => ({ state, dispatch, fileName, saveStatus, notices, dismissNotice, runCell, runAll, interrupt, newNotebook, openNotebookText, saveNotebook }),
-    [state, fileName, saveStatus, notices, dismissNotice, runCell, runAll, interrupt, newNotebook, openNotebookText, saveNotebook],
+    () => ({ state, dispatch, fileName, saveStatus, notices, dismissNotice, runCell, runAll, interrupt, newNotebook, openDemo, openNotebookText, saveNotebook }),
+    [state, fileName, saveStatus, notices, dismissNotice, runCell, runAll, interrupt, newNotebook, openDemo, openNotebookText, saveNotebook],
   );
 }
 

@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { expose } from 'comlink';
+import type { KernelApi, KernelOutputMessage } from '../../workers/kernel/api';
+import { KernelClient, KernelInterruptedError, type KernelWorkerLike } from './kernel-client';
+
+/** A stand-in kernel worker on a MessageChannel: `hang` cells never finish (like while(true)). */
+function fakeWorkers() {
+  const spawned: { terminated: boolean; calls: string[] }[] = [];
+  const ports: MessagePort[] = [];
+  const createWorker = (): KernelWorkerLike => {
+    const { port1, port2 } = new MessageChannel();
+    ports.push(port1, port2);
+    const record = { terminated: false, calls: [] as string[] };
+    spawned.push(record);
+    let count = 0;
+    const api: KernelApi = {
+      connect() {},
+      async execute({ cellId, source }) {
+        record.calls.push(source);
+        const message: KernelOutputMessage = { type: 'tourney:kernel-output', cellId, output: { type: 'stream', name: 'stdout', text: `${source}\n` } };
+        port2.postMessage(message);
+        if (source === 'hang') await new Promise(() => {});
+        return { status: 'ok', executionCount: ++count };
+      },
+      async chartData({ spec }) {
+        return { spec };
+      },
+    };
+    expose(api, port2);
+    port1.start();
+    return {
+      postMessage: (message, transfer) => port1.postMessage(message, transfer ?? []),
+      addEventListener: (type, listener) => port1.addEventListener(type, listener as EventListener),
+      removeEventListener: (type, listener) => port1.removeEventListener(type, listener as EventListener),
+      terminate: () => {
+        record.terminated = true;
+        port1.close();
+        port2.close();
+      },
+    };
+  };
+  return { spawned, createWorker, close: () => ports.forEach((port) => port.close()) };
+}
+
+let cleanup: (() => void)[] = [];
+afterEach(() => {
+  cleanup.forEach((fn) => fn());
+  cleanup = [];
+});
+
+describe('KernelClient', () => {
+  it('runs jobs one after another and forwards outputs before each reply', async () => {
+    const workers = fakeWorkers();
+    const client = new KernelClient({ createWorker: workers.createWorker });
+    cleanup.push(() => client.dispose(), workers.close);
+    const seen: string[] = [];
+    client.onOutput((cellId, output) => seen.push(`${cellId}:${output.type === 'stream' ? output.text.trim() : ''}`));
+    const first = client.execute('a', 'one');
+    const second = client.execute('b', 'two');
+    await expect(first).resolves.toEqual({ status: 'ok', executionCount: 1 });
+    expect(seen).toEqual(['a:one']);
+    await expect(second).resolves.toEqual({ status: 'ok', executionCount: 2 });
+    expect(seen).toEqual(['a:one', 'b:two']);
+    expect(client.status).toBe('idle');
+  });
+
+  it('interrupt terminates a hung kernel, rejects what was pending and starts a fresh one', async () => {
+    const workers = fakeWorkers();
+    const client = new KernelClient({ createWorker: workers.createWorker });
+    cleanup.push(() => client.dispose(), workers.close);
+    let started = false;
+    const hung = client.execute('a', 'hang', () => {
+      started = true;
+    });
+    const queued = client.execute('b', 'after');
+    await expect.poll(() => started).toBe(true);
+    expect(client.status).toBe('busy');
+
+    client.interrupt();
+    await expect(hung).rejects.toBeInstanceOf(KernelInterruptedError);
+    await expect(queued).rejects.toBeInstanceOf(KernelInterruptedError);
+    expect(workers.spawned).toHaveLength(2);
+    expect(workers.spawned[0].terminated).toBe(true);
+    expect(workers.spawned[0].calls).toEqual(['hang']);
+
+    await expect(client.execute('c', 'fresh')).resolves.toEqual({ status: 'ok', executionCount: 1 });
+    expect(workers.spawned[1].calls).toEqual(['fresh']);
+  });
+
+  it('reads table versions as each job starts', async () => {
+    const workers = fakeWorkers();
+    let versions: Record<string, number> = { leads: 1 };
+    const seen: Record<string, number>[] = [];
+    const client = new KernelClient({
+      createWorker: workers.createWorker,
+      tableVersions: () => {
+        seen.push(versions);
+        return versions;
+      },
+    });
+    cleanup.push(() => client.dispose(), workers.close);
+    await client.execute('a', 'x');
+    versions = { leads: 2 };
+    await client.chartData({ spec: { mark: 'bar' }, table: 'leads' });
+    expect(seen).toEqual([{ leads: 1 }, { leads: 2 }]);
+  });
+});
