@@ -40,6 +40,31 @@ async function addCodeCell(page: Page, source: string): Promise<Locator> {
 }
 
 test.describe('notebook', () => {
+  test('opens the demo notebook and runs it all under the strict CSP', async ({ page }) => {
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy|Refused to|unsafe-eval/i.test(message.text())) problems.push(message.text());
+    });
+    await page.goto('./');
+    await expect(page.getByTestId('notebook-name')).toHaveText('demo.ipynb');
+    await expect(page.locator('[data-testid=table-item][data-table=leads]')).toBeVisible();
+    const chartCell = page.locator('[data-testid=cell][data-kind=chart]').first();
+    await expect(chartCell.getByTestId('output-chart').locator('svg.marks')).toBeVisible();
+
+    await page.getByTestId('run-all').click();
+    const codeCells = page.locator('[data-testid=cell][data-kind=code]');
+    const count = await codeCells.count();
+    expect(count).toBeGreaterThan(1);
+    for (let i = 0; i < count; i++) {
+      await expect(codeCells.nth(i).getByTestId('execution-count')).toHaveText(`[${i + 1}]`);
+      await expect(codeCells.nth(i).getByTestId('output-error')).toHaveCount(0);
+    }
+    await expect(page.getByTestId('kernel-status')).toHaveAttribute('data-status', 'idle');
+    await page.screenshot({ path: 'test-results/notebook-demo.png', fullPage: false });
+    expect(problems).toEqual([]);
+  });
+
   test('runs code on an uploaded table, keeps variables between cells and shows outputs', async ({ page }) => {
     await openEmptyNotebook(page);
     await page.getByTestId('data-file-input').setInputFiles({ name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(SMALL_CSV) });
