@@ -18,7 +18,7 @@ export function ChartCell({ cell, run, editing }: { cell: Cell; run: CellRun; ed
   const summary = tables.find((t) => t.name === table);
   const columns = summary?.columns ?? [];
   const builder = cell.tourney?.builder;
-  const [showSpec, setShowSpec] = useState(!builder);
+  const [showSpec, setShowSpec] = useState(!builder && cell.source.trim() !== '');
 
   // Draw once the table is there if nothing is drawn yet (a new cell, an opened notebook).
   const hasOutput = run.outputs.length > 0;
@@ -55,7 +55,8 @@ export function ChartCell({ cell, run, editing }: { cell: Cell; run: CellRun; ed
     }
   };
 
-  const current = builder ?? null;
+  // A cell with no spec yet starts in the builder.
+  const current = builder ?? (cell.source.trim() ? null : defaultBuilder(columns));
   const columnSelect = (label: string, key: 'x' | 'y' | 'color', disabled = false) => (
     <label className="nb-field">
       <span>{label}</span>

@@ -4,6 +4,8 @@ import { CellView } from '../cells/CellView';
 import { commandModeKey, isTypingTarget } from '../notebook/keyboard';
 import { newCellId, type CellKind } from '../notebook/model';
 import { runOf } from '../notebook/reducer';
+import { useTables } from '../data';
+import { newCellContent } from './new-cells';
 import type { NotebookController } from './use-notebook';
 
 const ADD_KINDS: { kind: CellKind; label: string }[] = [
@@ -16,6 +18,7 @@ const ADD_KINDS: { kind: CellKind; label: string }[] = [
 export function NotebookView({ controller }: { controller: NotebookController }) {
   const { state, dispatch, runCell, interrupt } = controller;
   const pending = useRef<string | null>(null);
+  const tables = useTables();
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (isTypingTarget(event.target)) return;
@@ -71,12 +74,15 @@ export function NotebookView({ controller }: { controller: NotebookController })
 
   const insertAt = (kind: CellKind, index: number) => {
     const cells = state.doc.cells;
+    // New data and chart cells show the most recently loaded table.
+    const content = newCellContent(kind, tables[tables.length - 1]);
+    const edit = kind === 'code' || kind === 'markdown';
     if (cells.length === 0 || index >= cells.length) {
       if (cells.length > 0) dispatch({ type: 'select', id: cells[cells.length - 1].id });
-      dispatch({ type: 'insert', kind, where: 'below', id: newCellId(), edit: kind === 'code' || kind === 'markdown' });
+      dispatch({ type: 'insert', kind, where: 'below', id: newCellId(), edit, ...content });
     } else {
       dispatch({ type: 'select', id: cells[index].id });
-      dispatch({ type: 'insert', kind, where: 'above', id: newCellId(), edit: kind === 'code' || kind === 'markdown' });
+      dispatch({ type: 'insert', kind, where: 'above', id: newCellId(), edit, ...content });
     }
   };
 

@@ -1,19 +1,15 @@
 // The left panel: load data and see the loaded tables; each table can open as a data or chart cell.
 import { DataLoader, useTables } from '../data';
-import { builderSpec, defaultBuilder, specText } from '../notebook/chart-builder';
 import { newCellId } from '../notebook/model';
+import { newCellContent } from './new-cells';
 import type { NotebookController } from './use-notebook';
 
 export function Sidebar({ controller }: { controller: NotebookController }) {
   const tables = useTables();
   const { dispatch } = controller;
 
-  const addDataCell = (table: string) => dispatch({ type: 'insert', kind: 'data', where: 'below', id: newCellId(), tourney: { table } });
-  const addChartCell = (table: string) => {
-    const columns = tables.find((t) => t.name === table)?.columns ?? [];
-    const builder = defaultBuilder(columns);
-    dispatch({ type: 'insert', kind: 'chart', where: 'below', id: newCellId(), tourney: { table, builder }, source: specText(builderSpec(builder, columns)) });
-  };
+  const addCell = (kind: 'data' | 'chart', table: string) =>
+    dispatch({ type: 'insert', kind, where: 'below', id: newCellId(), ...newCellContent(kind, tables.find((t) => t.name === table)) });
 
   return (
     <aside className="wb-sidebar" data-testid="sidebar">
@@ -42,10 +38,10 @@ export function Sidebar({ controller }: { controller: NotebookController }) {
                   {table.rowCount.toLocaleString('en-US')} rows · {table.columns.length} columns
                 </div>
                 <div className="wb-table-actions">
-                  <button type="button" className="wb-link" data-testid="table-add-data-cell" onClick={() => addDataCell(table.name)}>
+                  <button type="button" className="wb-link" data-testid="table-add-data-cell" onClick={() => addCell('data', table.name)}>
                     View
                   </button>
-                  <button type="button" className="wb-link" data-testid="table-add-chart-cell" onClick={() => addChartCell(table.name)}>
+                  <button type="button" className="wb-link" data-testid="table-add-chart-cell" onClick={() => addCell('chart', table.name)}>
                     Chart
                   </button>
                 </div>

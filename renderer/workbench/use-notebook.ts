@@ -1,14 +1,15 @@
 // The notebook's brain on the main thread: state (reducer), running cells in the kernel worker,
 // run all, interrupt, startup restore, autosave, open and save. All compute is in workers; this
 // only dispatches and keeps the UI in step.
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { dataClient } from '../data';
 import { KernelInterruptedError } from '../kernel/kernel-client';
 import { loadAutosave, saveAutosave } from '../notebook/autosave';
 import { IpynbError, parseIpynb, serializeIpynb, type OpenedNotebook } from '../notebook/ipynb';
 import { locateJsonError } from '../notebook/json-error';
 import { emptyNotebook, newCellId, type Cell, type NotebookDoc } from '../notebook/model';
-import { initialState, notebookReducer, type NotebookAction, type NotebookState } from '../notebook/reducer';
+import { initialState, type NotebookAction, type NotebookState } from '../notebook/reducer';
+import { createNotebookStore } from '../notebook/store';
 import { saveNotebookFile } from '../platform/notebook-files';
 import type { CellOutput } from '../../workers/kernel/outputs';
 import { MIME_PLAIN, MIME_VEGALITE } from '../../workers/kernel/outputs';
@@ -42,9 +43,11 @@ export interface NotebookController {
 }
 
 export function useNotebook(): NotebookController {
-  const [state, dispatch] = useReducer(notebookReducer, undefined, () => initialState({ cells: [], metadata: {} }));
-  const stateRef = useRef(state);
-  stateRef.current = state;
+  const [store] = useState(() => createNotebookStore(initialState({ cells: [], metadata: {} })));
+  const state = useSyncExternalStore(store.subscribe, store.getState);
+  const dispatch = store.dispatch;
+  // Always the latest state, also between a dispatch and the next render.
+  const stateRef = useMemo(() => ({ get current() { return store.getState(); } }), [store]);
   const [fileName, setFileName] = useState('Untitled.ipynb');
   const [saveStatus, setSaveStatus] = useState<SaveStatus>('loading');
   const [notices, setNotices] = useState<Notice[]>([]);
