@@ -63,6 +63,19 @@ export class WorkerPool<T> {
     });
   }
 
+  /** Starts every worker now (they run `init` right away), so later jobs do not wait for start-up. */
+  warm(): void {
+    while (!this.closed && this.slots.length < this.size) this.spawn();
+  }
+
+  /** Terminates workers that are not running a job (new ones are spawned when needed). */
+  terminateIdle(): void {
+    for (const slot of this.slots.filter((s) => !s.job)) {
+      this.slots.splice(this.slots.indexOf(slot), 1);
+      slot.handle.terminate();
+    }
+  }
+
   /** Cancels every queued and running job (running workers are terminated). The pool stays usable. */
   cancelAll(): void {
     const queued = this.queue.splice(0);

@@ -1,10 +1,12 @@
-// Spawning pool workers as module Web Workers (the app, in Chromium or Electron).
+// Spawning pool workers as module Web Workers (the app, in Chromium or Electron). Takes a
+// factory rather than a URL: bundlers only rewrite the literal
+// `new Worker(new URL('./x.worker.ts', import.meta.url), { type: 'module' })` at the call site.
 import { wrap } from 'comlink';
 import type { SpawnWorker } from './types';
 
-export function webWorkerSpawner<T>(url: URL): SpawnWorker<T> {
+export function webWorkerSpawner<T>(create: () => Worker): SpawnWorker<T> {
   return () => {
-    const worker = new Worker(url, { type: 'module' });
+    const worker = create();
     return {
       api: wrap<T>(worker),
       terminate: () => worker.terminate(),

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { auroc, binaryLogloss, multiclassLogloss } from '../learn/metric';
+import { applyCalibration, chooseCalibration, fitIsotonic, fitPlatt } from './calibrate';
+import { createRandom, normal } from './random';
+
+/** True probabilities, and an overconfident model's version of them (logits × 3). */
+function overconfident(n: number, seed: number) {
+  const random = createRandom(seed);
+  const y = new Float64Array(n);
+  const p = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const z = normal(random);
+    y[i] = random() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+    p[i] = 1 / (1 + Math.exp(-3 * z));
+  }
+  return { y, p };
+}
+
+describe('calibration', () => {
+  it('Platt scaling undoes an overconfident model and lowers log loss', () => {
+    const { y, p } = overconfident(4000, 1);
+    const platt = fitPlatt(p, y);
+    expect(platt.method).toBe('platt');
+    if (platt.method === 'platt') expect(platt.a).toBeCloseTo(1 / 3, 1);
+    const calibrated = applyCalibration(platt, p);
+    expect(binaryLogloss(y, calibrated)).toBeLessThan(binaryLogloss(y, p) - 0.05);
+    expect(auroc(y, calibrated)).toBeCloseTo(auroc(y, p), 10);
+  });
+
+  it('isotonic regression is monotone and lowers log loss', () => {
+    const { y, p } = overconfident(4000, 2);
+    const iso = fitIsotonic(p, y);
+    const grid = Float64Array.from({ length: 101 }, (_, i) => i / 100);
+    const out = applyCalibration(iso, grid);
+    for (let i = 1; i < out.length; i++) expect(out[i]).toBeGreaterThanOrEqual(out[i - 1]);
+    expect(binaryLogloss(y, applyCalibration(iso, p))).toBeLessThan(binaryLogloss(y, p) - 0.05);
+  });
+
+  it('chooses a method by cross-fitted log loss, and none for calibrated predictions', () => {
+    const { y, p } = overconfident(3000, 3);
+    const choice = chooseCalibration(p, y, 'binary', 2, { seed: 1 });
+    expect(choice.calibration).toBeDefined();
+    expect(Math.min(choice.logloss.platt, choice.logloss.isotonic)).toBeLessThan(choice.logloss.none);
+    const random = createRandom(4);
+    const truth = Float64Array.from({ length: 3000 }, () => random());
+    const yy = Float64Array.from(truth, (t) => (random() < t ? 1 : 0));
+    expect(chooseCalibration(truth, yy, 'binary', 2, { seed: 1 }).calibration).toBeUndefined();
+  });
+
+  it('temperature scaling fixes overconfident multiclass probabilities', () => {
+    const random = createRandom(5);
+    const n = 2000;
+    const k = 3;
+    const y = new Float64Array(n);
+    const p = new Float64Array(n * k);
+    for (let i = 0; i < n; i++) {
+      const logits = [normal(random), normal(random), normal(random)];
+      const e = logits.map(Math.exp);
+      const s = e.reduce((a, b) => a + b, 0);
+      let u = random();
+      y[i] = 2;
+      for (let c = 0; c < k; c++) if ((u -= e[c] / s) < 0) { y[i] = c; break; }
+      const sharp = logits.map((l) => Math.exp(4 * l));
+      const ss = sharp.reduce((a, b) => a + b, 0);
+      for (let c = 0; c < k; c++) p[i * k + c] = sharp[c] / ss;
+    }
+    const choice = chooseCalibration(p, y, 'multiclass', k, { seed: 2 });
+    expect(choice.calibration?.method).toBe('temperature');
+    expect(multiclassLogloss(y, applyCalibration(choice.calibration!, p))).toBeLessThan(multiclassLogloss(y, p) - 0.1);
+  });
+});

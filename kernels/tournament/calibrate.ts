@@ -1,0 +1,222 @@
+// Probability calibration fitted on out-of-fold predictions: Platt scaling (a logistic curve on
+// the log-odds), isotonic regression (a monotone step function, pool-adjacent-violators) for
+// binary tasks, and temperature scaling for multiclass. The method is chosen by cross-fitted
+// log loss on the out-of-fold rows — a method is only used when it beats leaving the
+// probabilities alone — and all are monotone, so rankings (AUROC) and arg-max labels do not move.
+import { binaryLogloss, multiclassLogloss } from '../learn/metric';
+import type { Task } from '../learn/matrix';
+import { createRandom, shuffleInPlace } from './random';
+
+export type CalibrationMethod = 'platt' | 'isotonic' | 'temperature';
+
+export type Calibration =
+  | { method: 'platt'; a: number; b: number }
+  | { method: 'isotonic'; x: number[]; y: number[] }
+  | { method: 'temperature'; temperature: number; nClasses: number };
+
+const EPS = 1e-7;
+const clip = (p: number) => Math.min(1 - EPS, Math.max(EPS, p));
+const logit = (p: number) => Math.log(clip(p) / (1 - clip(p)));
+
+/** Platt scaling: P = σ(a·logit(p) + b), fitted by damped Newton steps on the log loss. */
+export function fitPlatt(p: ArrayLike<number>, y: ArrayLike<number>): Calibration {
+  const n = p.length;
+  const z = Float64Array.from({ length: n }, (_, i) => logit(p[i]));
+  const loss = (a: number, b: number) => {
+    let l = 0;
+    for (let i = 0; i < n; i++) {
+      const t = a * z[i] + b;
+      // log(1 + e^t) − y·t, computed without overflow.
+      l += (t > 0 ? t + Math.log1p(Math.exp(-t)) : Math.log1p(Math.exp(t))) - y[i] * t;
+    }
+    return l;
+  };
+  let a = 1;
+  let b = 0;
+  let current = loss(a, b);
+  for (let iter = 0; iter < 100; iter++) {
+    let ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
+    for (let i = 0; i < n; i++) {
+      const q = 1 / (1 + Math.exp(-(a * z[i] + b)));
+      const r = q - y[i];
+      const w = Math.max(q * (1 - q), 1e-12);
+      ga += r * z[i];
+      gb += r;
+      haa += w * z[i] * z[i];
+      hab += w * z[i];
+      hbb += w;
+    }
+    haa += 1e-9;
+    hbb += 1e-9;
+    const det = haa * hbb - hab * hab;
+    if (!(Math.abs(det) > 1e-18)) break;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    // Halve the Newton step until the loss goes down (far from the optimum it overshoots).
+    let step = 1;
+    let next = loss(a - da, b - db);
+    while (next > current && step > 1e-6) {
+      step /= 2;
+      next = loss(a - step * da, b - step * db);
+    }
+    if (!(next <= current)) break;
+    a -= step * da;
+    b -= step * db;
+    const gain = current - next;
+    current = next;
+    if (gain < 1e-10 * Math.max(1, current)) break;
+  }
+  return { method: 'platt', a, b };
+}
+
+/** Isotonic regression of y on p (pool adjacent violators), kept as breakpoints. */
+export function fitIsotonic(p: ArrayLike<number>, y: ArrayLike<number>): Calibration {
+  const n = p.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => p[i] - p[j] || i - j);
+  const value: number[] = [];
+  const weight: number[] = [];
+  const lo: number[] = [];
+  const hi: number[] = [];
+  for (const i of order) {
+    value.push(y[i]);
+    weight.push(1);
+    lo.push(p[i]);
+    hi.push(p[i]);
+    while (value.length > 1 && value[value.length - 2] >= value[value.length - 1]) {
+      const w = weight[weight.length - 2] + weight[weight.length - 1];
+      const v = (value[value.length - 2] * weight[weight.length - 2] + value[value.length - 1] * weight[weight.length - 1]) / w;
+      value.pop(); weight.pop(); hi.splice(hi.length - 2, 1); lo.pop();
+      value[value.length - 1] = v;
+      weight[weight.length - 1] = w;
+    }
+  }
+  // Each block contributes its two ends, so prediction interpolates between blocks.
+  const x: number[] = [];
+  const out: number[] = [];
+  for (let b = 0; b < value.length; b++) {
+    x.push(lo[b]);
+    out.push(value[b]);
+    if (hi[b] > lo[b]) {
+      x.push(hi[b]);
+      out.push(value[b]);
+    }
+  }
+  return { method: 'isotonic', x, y: out };
+}
+
+function isotonicAt(x: number[], y: number[], p: number): number {
+  if (p <= x[0]) return y[0];
+  if (p >= x[x.length - 1]) return y[y.length - 1];
+  let lo = 0;
+  let hi = x.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (x[mid] <= p) lo = mid;
+    else hi = mid;
+  }
+  const t = x[hi] > x[lo] ? (p - x[lo]) / (x[hi] - x[lo]) : 0;
+  return y[lo] + t * (y[hi] - y[lo]);
+}
+
+/** Temperature scaling for multiclass probabilities: softmax(log p / T), T by golden-section search. */
+export function fitTemperature(probabilities: ArrayLike<number>, y: ArrayLike<number>, nClasses: number): Calibration {
+  const loss = (t: number) => multiclassLogloss(y, applyCalibration({ method: 'temperature', temperature: t, nClasses }, probabilities));
+  let lo = Math.log(0.05);
+  let hi = Math.log(20);
+  const g = (Math.sqrt(5) - 1) / 2;
+  let c = hi - g * (hi - lo);
+  let d = lo + g * (hi - lo);
+  let fc = loss(Math.exp(c));
+  let fd = loss(Math.exp(d));
+  for (let iter = 0; iter < 40; iter++) {
+    if (fc < fd) { hi = d; d = c; fd = fc; c = hi - g * (hi - lo); fc = loss(Math.exp(c)); }
+    else { lo = c; c = d; fc = fd; d = lo + g * (hi - lo); fd = loss(Math.exp(d)); }
+  }
+  return { method: 'temperature', temperature: Math.exp((lo + hi) / 2), nClasses };
+}
+
+export function applyCalibration(calibration: Calibration, predictions: ArrayLike<number>): Float64Array {
+  const n = predictions.length;
+  const out = new Float64Array(n);
+  switch (calibration.method) {
+    case 'platt':
+      for (let i = 0; i < n; i++) out[i] = 1 / (1 + Math.exp(-(calibration.a * logit(predictions[i]) + calibration.b)));
+      return out;
+    case 'isotonic':
+      for (let i = 0; i < n; i++) out[i] = clip(isotonicAt(calibration.x, calibration.y, predictions[i]));
+      return out;
+    case 'temperature': {
+      const k = calibration.nClasses;
+      const inv = 1 / calibration.temperature;
+      for (let r = 0; r < n / k; r++) {
+        let max = -Infinity;
+        for (let c = 0; c < k; c++) max = Math.max(max, Math.log(Math.max(predictions[r * k + c], 1e-15)) * inv);
+        let sum = 0;
+        for (let c = 0; c < k; c++) {
+          const e = Math.exp(Math.log(Math.max(predictions[r * k + c], 1e-15)) * inv - max);
+          out[r * k + c] = e;
+          sum += e;
+        }
+        for (let c = 0; c < k; c++) out[r * k + c] /= sum;
+      }
+      return out;
+    }
+  }
+}
+
+function fitMethod(method: CalibrationMethod, p: ArrayLike<number>, y: ArrayLike<number>, nClasses: number): Calibration {
+  return method === 'platt' ? fitPlatt(p, y) : method === 'isotonic' ? fitIsotonic(p, y) : fitTemperature(p, y, nClasses);
+}
+
+export interface CalibrationChoice {
+  calibration?: Calibration;
+  /** Cross-fitted log loss of each option tried, 'none' included. */
+  logloss: Record<string, number>;
+}
+
+/**
+ * Chooses how to calibrate out-of-fold predictions: each method is fitted on 4/5 of the rows and
+ * scored on the rest (5 ways), and the best is kept if it lowers log loss by at least 0.2%;
+ * the winner is then fitted on all rows. `method` forces one (still fitted on all rows).
+ */
+export function chooseCalibration(
+  predictions: Float64Array,
+  y: Float64Array,
+  task: Task,
+  nClasses: number,
+  options: { seed: number; method?: 'auto' | 'none' | CalibrationMethod },
+): CalibrationChoice {
+  if (task === 'regression' || options.method === 'none') return { logloss: {} };
+  const methods: CalibrationMethod[] = options.method && options.method !== 'auto'
+    ? [options.method]
+    : task === 'binary' ? ['platt', 'isotonic'] : ['temperature'];
+  const width = task === 'binary' ? 1 : nClasses;
+  const n = y.length;
+  const lossOf = (yy: ArrayLike<number>, p: ArrayLike<number>) => (task === 'binary' ? binaryLogloss(yy, p) : multiclassLogloss(yy, p));
+  const logloss: Record<string, number> = { none: lossOf(y, predictions) };
+  if (options.method && options.method !== 'auto') {
+    return { calibration: fitMethod(options.method, predictions, y, nClasses), logloss };
+  }
+  const order = shuffleInPlace(Uint32Array.from({ length: n }, (_, i) => i), createRandom(options.seed));
+  const k = Math.min(5, n);
+  for (const method of methods) {
+    const calibrated = new Float64Array(predictions.length);
+    for (let f = 0; f < k; f++) {
+      const fitRows: number[] = [];
+      const holdRows: number[] = [];
+      for (let r = 0; r < n; r++) (r % k === f ? holdRows : fitRows).push(order[r]);
+      const pick = (rows: number[], src: ArrayLike<number>) => {
+        const out = new Float64Array(rows.length * width);
+        rows.forEach((row, i) => { for (let c = 0; c < width; c++) out[i * width + c] = src[row * width + c]; });
+        return out;
+      };
+      const cal = fitMethod(method, pick(fitRows, predictions), fitRows.map((r) => y[r]), nClasses);
+      const held = applyCalibration(cal, pick(holdRows, predictions));
+      holdRows.forEach((row, i) => { for (let c = 0; c < width; c++) calibrated[row * width + c] = held[i * width + c]; });
+    }
+    logloss[method] = lossOf(y, calibrated);
+  }
+  let best: CalibrationMethod | undefined;
+  for (const method of methods) if (logloss[method] < logloss.none * 0.998 && (!best || logloss[method] < logloss[best])) best = method;
+  return best ? { calibration: fitMethod(best, predictions, y, nClasses), logloss } : { logloss };
+}
