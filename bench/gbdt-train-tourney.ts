@@ -27,14 +27,18 @@ const rows = Number(process.argv[3] ?? Infinity);
 const train = load('train', rows);
 const test = load('test');
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const model = fitGbdt(train.X, { task: 'binary', y: train.y }, { trees, maxLeaves: 64, maxDepth: 6, learningRate: 0.1, bins: 255 });
 const fitSeconds = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
+const fitCpuSeconds = (cpu.user + cpu.system) / 1e6;
 const t1 = performance.now();
 const p = model.predict(test.X);
 const predictSeconds = (performance.now() - t1) / 1000;
 console.log(JSON.stringify({
   tool: 'tourney',
   fitSeconds,
+  fitCpuSeconds,
   auroc: auroc(test.y, p),
   peakRssBytes: process.resourceUsage().maxRSS * 1024,
   predictRowsPerSecond: test.X.nRows / predictSeconds,

@@ -52,3 +52,4 @@ export function binWithMappers(X: Matrix, mappers: BinMapper[]): BinnedDataset {
   const bins = X.columns.map((col, f) => binColumn(mappers[f], col, new Uint8Array(X.nRows)));
   return { nRows: X.nRows, nFeatures: mappers.length, featureNames: X.featureNames.slice(), bins, mappers };
 }
+

@@ -95,7 +95,8 @@ function boost(
   const y = labels.y;
   const w = labels.weights;
   const random = createRandom(p.seed);
-  const learner = new TreeLearner(data, { ...p, maxLeaves: p.maxLeaves });
+  // Row-ordered histograms pay off when trees use every feature (they always build all).
+  const learner = new TreeLearner(data, { ...p, rowOrdered: p.featureFraction === 1 });
   const initScores = objective.initScores(y, w);
   const scores = new Float64Array(n * K);
   for (let k = 0; k < K; k++) scores.fill(initScores[k], k * n, (k + 1) * n);
@@ -163,11 +164,10 @@ function boost(
 
 /** Adds each leaf's value to the scores of the rows the learner put in it. */
 function addLeafValues(learner: TreeLearner, tree: Tree, scores: Float64Array, offset: number): void {
-  const idx = learner.indices;
   for (let l = 0; l < tree.nLeaves; l++) {
     const v = tree.leafValue[l];
-    const end = learner.leafBegin[l] + learner.leafCount[l];
-    for (let k = learner.leafBegin[l]; k < end; k++) scores[offset + idx[k]] += v;
+    const rows = learner.leafRows(l);
+    for (let k = 0; k < rows.length; k++) scores[offset + rows[k]] += v;
   }
 }
 

@@ -92,17 +92,19 @@ function findNumericalSplit(
   best: SplitCandidate,
 ): void {
   const { minDataInLeaf, minSumHessianInLeaf, lambdaL1: l1, lambdaL2: l2 } = p;
-  const base = offset * 3;
-  const mo = base + missingBin * 3;
+  const base = offset << 1;
+  const mo = base + (missingBin << 1);
+  // Row counts are estimated from hessians (see histogram.ts).
+  const cntFactor = H > 0 ? C / H : 0;
   const mG = hist[mo];
   const mH = hist[mo + 1];
-  const mC = hist[mo + 2];
+  const mC = Math.round(mH * cntFactor);
   const parent = leafScore(G, H, l1, l2);
   // Bins that hold data: a split threshold lies between the first and last of them.
   let first = -1;
   let last = -1;
   for (let b = 0; b < missingBin; b++) {
-    if (hist[base + b * 3 + 2] > 0) {
+    if (Math.round(hist[base + (b << 1) + 1] * cntFactor) > 0) {
       if (first < 0) first = b;
       last = b;
     }
@@ -117,16 +119,16 @@ function findNumericalSplit(
   let lH = 0;
   let lC = 0;
   for (let b = 0; b < lo; b++) {
-    const o = base + b * 3;
+    const o = base + (b << 1);
     lG += hist[o];
     lH += hist[o + 1];
-    lC += hist[o + 2];
+    lC += Math.round(hist[o + 1] * cntFactor);
   }
   for (let b = lo; b <= hi; b++) {
-    const o = base + b * 3;
+    const o = base + (b << 1);
     lG += hist[o];
     lH += hist[o + 1];
-    lC += hist[o + 2];
+    lC += Math.round(hist[o + 1] * cntFactor);
     // Missing goes right: left is the prefix.
     let cL = lC;
     let hL = lH;
@@ -203,14 +205,15 @@ function findCategoricalSplit(
 ): void {
   const { minDataInLeaf, minSumHessianInLeaf, lambdaL1: l1, catSmooth } = p;
   const l2 = p.lambdaL2 + p.catL2;
-  const base = offset * 3;
+  const base = offset << 1;
+  const cntFactor = H > 0 ? C / H : 0;
   // Non-empty bins (the missing bin is treated as one more category), ordered by smoothed g/h.
   const used: number[] = [];
-  for (let b = 0; b < nBins; b++) if (hist[base + b * 3 + 2] > 0) used.push(b);
+  for (let b = 0; b < nBins; b++) if (Math.round(hist[base + (b << 1) + 1] * cntFactor) > 0) used.push(b);
   if (used.length < 2) return;
   used.sort((a, b) => {
-    const ra = hist[base + a * 3] / (hist[base + a * 3 + 1] + catSmooth);
-    const rb = hist[base + b * 3] / (hist[base + b * 3 + 1] + catSmooth);
+    const ra = hist[base + (a << 1)] / (hist[base + (a << 1) + 1] + catSmooth);
+    const rb = hist[base + (b << 1)] / (hist[base + (b << 1) + 1] + catSmooth);
     return ra - rb || a - b;
   });
   const parent = leafScore(G, H, l1, l2);
@@ -222,10 +225,10 @@ function findCategoricalSplit(
     let lC = 0;
     for (let k = 0; k < maxLeft; k++) {
       const b = dir === 0 ? used[k] : used[used.length - 1 - k];
-      const o = base + b * 3;
+      const o = base + (b << 1);
       lG += hist[o];
       lH += hist[o + 1];
-      lC += hist[o + 2];
+      lC += Math.round(hist[o + 1] * cntFactor);
       const cR = C - lC;
       const hR = H - lH;
       if (lC < minDataInLeaf || cR < minDataInLeaf || lH < minSumHessianInLeaf || hR < minSumHessianInLeaf) continue;

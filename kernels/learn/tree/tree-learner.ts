@@ -4,7 +4,8 @@
 // is built from rows, the larger one is the parent's minus the smaller (the subtraction trick).
 import type { BinnedDataset } from '../dataset/binned-dataset';
 import type { Random } from '../dataset/random';
-import { buildHistogram, clearHistogram, HIST_LANES, subtractHistogram } from './histogram';
+import { buildHistogramColumnWise, buildHistogramRowOrdered, clearHistogram, HIST_LANES, subtractHistogram, UNIFORM_BINS } from './histogram';
+import { copyRowRange, packRowMajor, partitionIndexOnly, partitionRowOrdered, type RowOrderedState } from './row-ordered';
 import { emptyCandidate, findBestSplitForFeature, leafOutput, type SplitCandidate, type SplitParams } from './split-finder';
 import { Tree } from './tree';
 
@@ -16,22 +17,45 @@ export interface TreeLearnerParams extends SplitParams {
   minSplitGain: number;
   /** Fraction of the tree's features considered at each split (random forests). */
   featureFractionByNode: number;
+  /**
+   * Keep a row-major copy of the bins that is partitioned along with the rows, so every leaf's
+   * rows are contiguous and histograms are built in one sequential pass (fast when trees use all
+   * features; histograms always cover every feature in this mode).
+   */
+  rowOrdered?: boolean;
 }
 
 /** Histogram memory the learner may keep for open leaves; past it leaves rebuild from rows. */
 const HISTOGRAM_POOL_BYTES = 512 * 1024 * 1024;
+/** Up to this many features, every feature gets 256 histogram bins (needed by the row-ordered mode). */
+const UNIFORM_LAYOUT_MAX_FEATURES = 512;
 
 export class TreeLearner {
   readonly data: BinnedDataset;
   readonly params: TreeLearnerParams;
-  /** Row indices, partitioned so each leaf owns one contiguous range. */
-  readonly indices: Uint32Array;
-  leafBegin: Int32Array;
-  leafCount: Int32Array;
+  /** Row indices, partitioned so each leaf owns one contiguous range (column-wise mode). */
+  private readonly indices: Uint32Array;
+  /** Row-ordered mode: the ping-pong buffer holding each leaf's rows (bins, ids, gradients). */
+  private leafBuffer: Uint8Array;
+  /** Row-ordered mode: the buffer holding each leaf's row ids (differs after an ids-only split). */
+  private leafIndexBuffer: Uint8Array;
+  /** Row-ordered mode: 1 for leaves made by an ids-only split (their parent's range stays whole). */
+  private leafIdsOnly: Uint8Array;
+  /** Row-ordered mode: (begin, count, buffer) triples whose bins and ids are consistent after a tree. */
+  private settled: number[] = [];
+  private leafBegin: Int32Array;
+  private leafCount: Int32Array;
+  private nLeaves = 0;
   private readonly scratch: Uint32Array;
   private readonly offsets: Int32Array;
   private readonly nBins: Int32Array;
   private readonly histSize: number;
+  private readonly uniformLayout: boolean;
+  /** Row-ordered mode state (null: column-wise histograms over row indices). */
+  private readonly rowOrdered: RowOrderedState | null;
+  private readonly allFeatures: Int32Array;
+  /** Features whose histograms are built (all of them in row-ordered mode). */
+  private histFeatures: Int32Array = new Int32Array(0);
   private readonly orderedGrad: Float32Array;
   private readonly orderedHess: Float32Array;
   private readonly histFree: Float64Array[] = [];
@@ -53,18 +77,24 @@ export class TreeLearner {
     this.data = data;
     this.params = params;
     const n = data.nRows;
-    this.indices = new Uint32Array(n);
+    this.allFeatures = Int32Array.from({ length: data.nFeatures }, (_, f) => f);
+    this.uniformLayout = data.nFeatures <= UNIFORM_LAYOUT_MAX_FEATURES;
+    this.rowOrdered = params.rowOrdered && this.uniformLayout ? packRowMajor(data.bins, n) : null;
+    this.indices = this.rowOrdered ? this.rowOrdered.index[0] : new Uint32Array(n);
     this.scratch = new Uint32Array(n);
     this.orderedGrad = new Float32Array(n);
     this.orderedHess = new Float32Array(n);
     this.offsets = new Int32Array(data.nFeatures);
     this.nBins = new Int32Array(data.nFeatures);
+    // Uniform layout (feature f at f * 256, padded to a multiple of 4 features) when it is small
+    // enough; otherwise features packed back to back.
     let total = 0;
     for (let f = 0; f < data.nFeatures; f++) {
-      this.offsets[f] = total;
       this.nBins[f] = data.mappers[f].nBins;
+      this.offsets[f] = this.uniformLayout ? f * UNIFORM_BINS : total;
       total += data.mappers[f].nBins;
     }
+    if (this.uniformLayout) total = Math.ceil(data.nFeatures / 4) * 4 * UNIFORM_BINS;
     this.histSize = total * HIST_LANES;
     this.histLimit = Math.max(2, Math.floor(HISTOGRAM_POOL_BYTES / (this.histSize * 8)));
     this.unlimitedLeaves = Math.max(2, Math.ceil(n / Math.max(1, params.minDataInLeaf)));
@@ -76,6 +106,9 @@ export class TreeLearner {
     this.leafG = new Float64Array(maxLeaves);
     this.leafH = new Float64Array(maxLeaves);
     this.leafDepth = new Int32Array(maxLeaves);
+    this.leafBuffer = new Uint8Array(maxLeaves);
+    this.leafIndexBuffer = new Uint8Array(maxLeaves);
+    this.leafIdsOnly = new Uint8Array(maxLeaves);
     this.best = Array.from({ length: maxLeaves }, emptyCandidate);
     this.nodeFeatures = new Int32Array(data.nFeatures);
   }
@@ -89,32 +122,65 @@ export class TreeLearner {
   train(grad: Float32Array, hess: Float32Array, rows: Uint32Array | null, nRows: number, features: Int32Array, random: Random): Tree {
     const p = this.params;
     const idx = this.indices;
-    const contiguousRoot = rows === null;
-    if (rows) idx.set(rows.subarray(0, nRows));
-    else for (let i = 0; i < nRows; i++) idx[i] = i;
+    const ro = this.rowOrdered;
+    let contiguousRoot = rows === null;
     this.features = features;
     this.nFeaturesUsed = features.length;
-
-    const tree = new Tree();
+    this.histFeatures = ro ? this.allFeatures : features;
     let G = 0;
     let H = 0;
-    if (contiguousRoot) {
-      for (let i = 0; i < nRows; i++) {
-        G += grad[i];
-        H += hess[i];
+    let rootBuffer: 0 | 1 = 0;
+    if (ro) {
+      // Rows stay in the order the previous tree left them, gathered back into buffer 0; a bag is
+      // moved to the front.
+      const settled = this.settled;
+      for (let i = 0; i < settled.length; i += 3) if (settled[i + 2] === 1) copyRowRange(ro, 1, settled[i], settled[i + 1]);
+      settled.length = 0;
+      if (rows) {
+        const inBag = ro.mask;
+        inBag.fill(0);
+        for (let k = 0; k < nRows; k++) inBag[rows[k]] = 1;
+        partitionRowOrdered(ro, 0, 0, this.data.nRows, -1, inBag);
+        rootBuffer = 1;
       }
-    } else {
+      const index = ro.index[rootBuffer];
+      const og = ro.grad[rootBuffer];
+      const oh = ro.hess[rootBuffer];
       for (let k = 0; k < nRows; k++) {
-        const r = idx[k];
-        G += grad[r];
-        H += hess[r];
+        const r = index[k];
+        const g = grad[r];
+        const h = hess[r];
+        og[k] = g;
+        oh[k] = h;
+        G += g;
+        H += h;
+      }
+      contiguousRoot = false;
+    } else {
+      if (rows) idx.set(rows.subarray(0, nRows));
+      else for (let i = 0; i < nRows; i++) idx[i] = i;
+      if (contiguousRoot) {
+        for (let i = 0; i < nRows; i++) {
+          G += grad[i];
+          H += hess[i];
+        }
+      } else {
+        for (let k = 0; k < nRows; k++) {
+          const r = idx[k];
+          G += grad[r];
+          H += hess[r];
+        }
       }
     }
+    const tree = new Tree();
     this.leafBegin[0] = 0;
     this.leafCount[0] = nRows;
     this.leafG[0] = G;
     this.leafH[0] = H;
     this.leafDepth[0] = 0;
+    this.leafBuffer[0] = rootBuffer;
+    this.leafIndexBuffer[0] = rootBuffer;
+    this.leafIdsOnly[0] = 0;
     tree.leafValue[0] = leafOutput(G, H, p.lambdaL1, p.lambdaL2);
     tree.leafCount[0] = nRows;
     const maxLeaves = Math.max(1, Math.min(p.maxLeaves, this.unlimitedLeaves));
@@ -139,7 +205,7 @@ export class TreeLearner {
     if (this.best[0].gain > minGain) frontier.push(0);
     while (nLeaves < maxLeaves && frontier.size > 0) {
       const leaf = bestFirst ? frontier.popMax(this.best) : frontier.popLast();
-      const right = this.splitLeaf(tree, leaf, nLeaves);
+      const right = this.splitLeaf(tree, leaf, nLeaves, maxLeaves);
       nLeaves++;
       const moreSplits = nLeaves < maxLeaves;
       const leftCan = moreSplits && this.canSplit(leaf);
@@ -160,7 +226,7 @@ export class TreeLearner {
       if (parentHist && smallHist) {
         this.build(smallHist, smaller, grad, hess, false);
         if (largerCan) {
-          subtractHistogram(parentHist, smallHist, this.offsets, this.nBins, this.features, this.nFeaturesUsed);
+          subtractHistogram(parentHist, smallHist, this.offsets, this.nBins, this.histFeatures, this.histFeatures.length);
           this.leafHist[larger] = parentHist;
           this.findBestSplit(larger, parentHist, random);
         } else this.releaseHistogram(parentHist);
@@ -189,7 +255,22 @@ export class TreeLearner {
       if (h) this.releaseHistogram(h);
       this.leafHist[l] = null;
     }
+    if (ro) {
+      // Where each range of rows is whole, for the next tree to gather (ids-only splits already
+      // recorded their parent's range).
+      for (let l = 0; l < nLeaves; l++) if (!this.leafIdsOnly[l]) this.settled.push(this.leafBegin[l], this.leafCount[l], this.leafBuffer[l]);
+      if (nRows < this.data.nRows) this.settled.push(nRows, this.data.nRows - nRows, rootBuffer);
+    }
+    this.nLeaves = nLeaves;
     return tree;
+  }
+
+  /** Ids of the training rows that landed in `leaf` of the last tree. */
+  leafRows(leaf: number): Uint32Array {
+    if (leaf >= this.nLeaves) throw new Error(`leaf ${leaf} out of range`);
+    const begin = this.leafBegin[leaf];
+    const ids = this.rowOrdered ? this.rowOrdered.index[this.leafIndexBuffer[leaf]] : this.indices;
+    return ids.subarray(begin, begin + this.leafCount[leaf]);
   }
 
   private canSplit(leaf: number): boolean {
@@ -214,8 +295,15 @@ export class TreeLearner {
   }
 
   private build(hist: Float64Array, leaf: number, grad: Float32Array, hess: Float32Array, contiguous: boolean): void {
+    const ro = this.rowOrdered;
+    if (ro) {
+      const b = this.leafBuffer[leaf];
+      hist.fill(0);
+      buildHistogramRowOrdered(hist, ro.words[b], ro.wordsPerRow, this.leafBegin[leaf], this.leafCount[leaf], ro.grad[b], ro.hess[b]);
+      return;
+    }
     clearHistogram(hist, this.offsets, this.nBins, this.features, this.nFeaturesUsed);
-    buildHistogram(
+    buildHistogramColumnWise(
       hist, this.data.bins, this.offsets, this.features, this.nFeaturesUsed, this.indices,
       this.leafBegin[leaf], this.leafCount[leaf], grad, hess, this.orderedGrad, this.orderedHess, contiguous,
     );
@@ -253,7 +341,7 @@ export class TreeLearner {
   }
 
   /** Partitions the leaf's rows, records the split in the tree and returns the new right leaf. */
-  private splitLeaf(tree: Tree, leaf: number, nLeaves: number): number {
+  private splitLeaf(tree: Tree, leaf: number, nLeaves: number, maxLeaves: number): number {
     const p = this.params;
     const s = this.best[leaf];
     const f = s.feature;
@@ -279,13 +367,29 @@ export class TreeLearner {
     }
     const begin = this.leafBegin[leaf];
     const count = this.leafCount[leaf];
-    const nLeft = partition(this.indices, this.scratch, begin, count, this.data.bins[f], goesLeft);
-    if (nLeft !== s.leftCount) throw new Error(`internal: partition put ${nLeft} rows left, histogram said ${s.leftCount}`);
+    // Exact counts come from the partition (histogram counts are estimates).
+    const ro = this.rowOrdered;
+    const from = this.leafBuffer[leaf] as 0 | 1;
+    // Children that can never split only need their row ids told apart (no bins moved).
+    const childrenFinal = (p.maxDepth > 0 && this.leafDepth[leaf] + 1 >= p.maxDepth) || nLeaves + 1 >= maxLeaves;
+    let nLeft: number;
+    if (!ro) nLeft = partition(this.indices, this.scratch, begin, count, this.data.bins[f], goesLeft);
+    else if (childrenFinal && !this.leafIdsOnly[leaf]) {
+      nLeft = partitionIndexOnly(ro, from, begin, count, f, goesLeft);
+      this.settled.push(begin, count, from);
+      this.leafIdsOnly[leaf] = this.leafIdsOnly[nLeaves] = 1;
+    } else {
+      nLeft = partitionRowOrdered(ro, from, begin, count, f, goesLeft);
+      this.leafIdsOnly[nLeaves] = 0;
+    }
+    const to = ro ? 1 - from : 0;
+    this.leafBuffer[leaf] = this.leafBuffer[nLeaves] = this.leafIdsOnly[leaf] ? from : to;
+    this.leafIndexBuffer[leaf] = this.leafIndexBuffer[nLeaves] = to;
     const right = tree.split(
       leaf, f, threshold, categoryLeft, s.defaultLeft, goesLeft, s.gain,
       leafOutput(s.leftG, s.leftH, p.lambdaL1, p.lambdaL2 + (s.categorical ? p.catL2 : 0)),
       leafOutput(s.rightG, s.rightH, p.lambdaL1, p.lambdaL2 + (s.categorical ? p.catL2 : 0)),
-      s.leftCount, s.rightCount,
+      nLeft, count - nLeft,
     );
     if (right !== nLeaves) throw new Error('internal: leaf numbering out of step');
     const depth = this.leafDepth[leaf] + 1;

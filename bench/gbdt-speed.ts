@@ -1,0 +1,86 @@
+// GBDT training speed, side by side in one run: Tourney vs XGBoost hist and scikit-learn
+// HistGradientBoosting on the HIGGS-like set (1,000,000 × 28, binary), 100 trees, 64 leaves /
+// depth 6, learning rate 0.1, 255 bins, one thread. Each learner runs in its own process so its
+// peak RSS is its own; each times matrix → fitted model (binning / QuantileDMatrix included).
+// Prints a markdown table; with --cli also times `tourney train --fixed` and `tourney predict`.
+//
+// usage: node --import tsx bench/gbdt-speed.ts [--trees 100] [--rounds 1] [--cli]
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ensureBinaryData, ensureCsvData } from './gbdt-data';
+
+interface Result {
+  tool: string;
+  version?: string;
+  fitSeconds: number;
+  fitCpuSeconds: number;
+  auroc: number;
+  peakRssBytes: number;
+  predictRowsPerSecond: number;
+}
+
+const argv = process.argv.slice(2);
+const flag = (name: string, fallback: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : fallback;
+};
+const trees = Number(flag('trees', '100'));
+const rounds = Number(flag('rounds', '1'));
+const root = join(import.meta.dirname, '..');
+const env = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+
+function runJson(cmd: string, args: string[]): Result {
+  const out = execFileSync(cmd, args, { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+ensureBinaryData();
+const runs: Record<string, Result[]> = { tourney: [], xgboost: [], sklearn: [] };
+for (let r = 0; r < rounds; r++) {
+  // Alternate the order so neither side always runs first on a shared machine.
+  const order = r % 2 === 0 ? ['tourney', 'xgboost', 'sklearn'] : ['sklearn', 'xgboost', 'tourney'];
+  for (const tool of order) {
+    process.stderr.write(`round ${r + 1}: ${tool}…\n`);
+    if (tool === 'tourney') runs.tourney.push(runJson(process.execPath, ['--import', 'tsx', 'bench/gbdt-train-tourney.ts', String(trees)]));
+    else runs[tool].push(runJson('/usr/bin/python3', ['bench/gbdt-speed.py', tool, String(trees)]));
+  }
+}
+
+const mb = (b: number) => (b / 2 ** 20).toFixed(0);
+const fmt = (x: number, d = 2) => x.toFixed(d);
+console.log(`\nGBDT training, ${trees} trees, 1,000,000 × 28 (HIGGS-like), 64 leaves / depth 6, lr 0.1, 255 bins, 1 thread\n`);
+for (let r = 0; r < rounds; r++) {
+  const t = runs.tourney[r];
+  console.log(`run ${r + 1}:\n`);
+  console.log('| learner | train s (wall) | train s (CPU) | Tourney ratio (wall / CPU) | test AUROC | AUROC diff vs Tourney | peak RSS MB | RSS ratio | predict rows/s |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const tool of ['tourney', 'xgboost', 'sklearn']) {
+    const x = runs[tool][r];
+    const name = tool === 'tourney' ? 'Tourney GBDT' : tool === 'xgboost' ? `XGBoost ${x.version} hist, lossguide` : `sklearn ${x.version} HistGradientBoosting`;
+    const ratio = tool === 'tourney' ? '—' : `${fmt(t.fitSeconds / x.fitSeconds)} / ${fmt(t.fitCpuSeconds / x.fitCpuSeconds)}`;
+    const diff = tool === 'tourney' ? '—' : fmt(t.auroc - x.auroc, 4);
+    const rss = tool === 'tourney' ? '—' : fmt(t.peakRssBytes / x.peakRssBytes);
+    console.log(`| ${name} | ${fmt(x.fitSeconds)} | ${fmt(x.fitCpuSeconds)} | ${ratio} | ${fmt(x.auroc, 4)} | ${diff} | ${mb(x.peakRssBytes)} | ${rss} | ${Math.round(x.predictRowsPerSecond).toLocaleString('en')} |`);
+  }
+  console.log('');
+}
+
+if (argv.includes('--cli')) {
+  const trainCsv = await ensureCsvData('train');
+  const testCsv = await ensureCsvData('test');
+  const modelDir = join(root, 'bench', '.data', 'higgs-cli-model');
+  const fixed = JSON.stringify({ trees, maxLeaves: 64, maxDepth: 6, learningRate: 0.1 });
+  const t0 = performance.now();
+  const out = execFileSync(process.execPath, ['cli/bin/tourney.js', 'train', trainCsv, '--target', 'label', '--models', 'gbdt', '--fixed', fixed, '--json', '--out', modelDir], { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const trainWall = (performance.now() - t0) / 1000;
+  const summary = JSON.parse(out);
+  const t1 = performance.now();
+  execFileSync(process.execPath, ['cli/bin/tourney.js', 'predict', modelDir, testCsv, '--out', join(root, 'bench', '.data', 'higgs-cli-pred.csv')], { cwd: root, env, stdio: 'inherit' });
+  const predictWall = (performance.now() - t1) / 1000;
+  console.log('CLI form (CSV in, model directory out):\n');
+  console.log('| step | seconds |');
+  console.log('|---|---|');
+  console.log(`| \`tourney train\` whole command (CSV read + train + write) | ${fmt(trainWall)} |`);
+  console.log(`| \`winner.fitSeconds\` (matrix → fitted model) | ${fmt(summary.winner.fitSeconds)} |`);
+  console.log(`| \`tourney predict\` 200,000 rows (CSV read + predict + CSV write) | ${fmt(predictWall)} |`);
+}
