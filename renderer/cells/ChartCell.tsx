@@ -20,10 +20,16 @@ export function ChartCell({ cell, run, editing }: { cell: Cell; run: CellRun; ed
   const builder = cell.tourney?.builder;
   const [showSpec, setShowSpec] = useState(!builder && cell.source.trim() !== '');
 
-  // Draw once the table is there if nothing is drawn yet (a new cell, an opened notebook).
+  // Draw once the table is there if nothing is drawn yet (a new cell, an opened notebook), and
+  // again whenever the table changes (reloaded, a column retyped).
   const hasOutput = run.outputs.length > 0;
+  const drawnVersion = useRef<number | undefined>(undefined);
   useEffect(() => {
-    if (summary && !hasOutput && run.status === 'idle') void runCell(cell.id);
+    const version = summary?.version;
+    if (version === undefined) return;
+    const changed = drawnVersion.current !== undefined && drawnVersion.current !== version;
+    drawnVersion.current = version;
+    if (changed || (!hasOutput && run.status === 'idle')) void runCell(cell.id);
     // Only when the table arrives or changes, not on every output change.
   }, [summary?.version, table]);
 
