@@ -117,3 +117,53 @@ export function decodeWhole(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   return new TextSource(bytes.subarray(start)).textAll();
 }
+
+/** Decodes byte ranges to strings in one chosen encoding. */
+export interface BytesDecoder {
+  readonly encoding: TextEncodingName | 'ascii';
+  /** Some bytes were not valid UTF-8 but the text was still read as UTF-8 (U+FFFD replacements). */
+  readonly lossy: boolean;
+  decode(bytes: Uint8Array, start: number, end: number): string;
+}
+
+const asciiDecoder = new TextDecoder('utf-8');
+
+/** ASCII text: short pieces by String.fromCharCode (no decoder call overhead), long ones natively. */
+const ASCII: BytesDecoder = {
+  encoding: 'ascii',
+  lossy: false,
+  decode(bytes: Uint8Array, start: number, end: number): string {
+    if (end - start > 32) return asciiDecoder.decode(bytes.subarray(start, end));
+    return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+  },
+};
+
+function decoderFor(encoding: TextEncodingName, lossy: boolean): BytesDecoder {
+  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
+  return { encoding, lossy, decode: (bytes, start, end) => decoder.decode(bytes.subarray(start, end)) };
+}
+
+/**
+ * Picks the encoding from the bytes that will actually be decoded (each distinct string value
+ * once, not the whole file): ASCII when no byte is above 0x7F, UTF-8 when they are valid UTF-8,
+ * otherwise windows-1252 unless the bytes are overwhelmingly well-formed UTF-8 (then UTF-8 with
+ * replacement characters, so a few broken bytes do not turn every accent into mojibake).
+ */
+export function chooseDecoder(pieces: Uint8Array[]): BytesDecoder {
+  const nonAscii = pieces.filter((p) => p.some((b) => b > 0x7f));
+  if (nonAscii.length === 0) return ASCII;
+  try {
+    const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    for (const p of nonAscii) strict.decode(p);
+    return decoderFor('utf-8', false);
+  } catch {
+    let valid = 0;
+    let invalid = 0;
+    for (const p of nonAscii) {
+      const e = utf8Evidence(p);
+      valid += e.valid;
+      invalid += e.invalid;
+    }
+    return valid > 10 * invalid ? decoderFor('utf-8', true) : decoderFor('windows-1252', false);
+  }
+}

@@ -158,3 +158,60 @@ describe('readCsv bad input', () => {
     expect(errorOf(() => read('a,,c\n1,2,3\n')).message).toBe('test.csv: column 2 has a blank name in the header');
   });
 });
+
+describe('readCsv number and date fast paths', () => {
+  it('parses random decimals exactly like Number()', () => {
+    let seed = 99;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const texts: string[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const v = (rand() - 0.5) * 10 ** Math.floor(rand() * 10);
+      texts.push(i % 4 === 0 ? v.toPrecision(1 + Math.floor(rand() * 17)) : i % 4 === 1 ? v.toFixed(Math.floor(rand() * 8)) : i % 4 === 2 ? v.toExponential(3) : String(Math.round(v)));
+    }
+    const t = read('x\n' + texts.join('\n'));
+    const values = cells(t, 'x') as number[];
+    const wrong = texts.filter((text, i) => !Object.is(values[i], Number(text)) && !(Object.is(Number(text), -0) && values[i] === 0));
+    expect(wrong).toEqual([]);
+  });
+
+  it('reads ISO dates and datetimes from bytes, falling back to text on other shapes', () => {
+    const t = read('d,t,mixed,late\n2024-01-31,2024-01-31 10:20,2024-01-01,2024-01-01\n,2024-02-01T00:00:05Z,x,2024-01-02\n2023-12-31,2024-02-02 00:00,2024-01-03,31/12/2024\n');
+    expect(col(t, 'd').type).toBe('date');
+    expect(cells(t, 'd')).toEqual([Date.UTC(2024, 0, 31), NaN, Date.UTC(2023, 11, 31)]);
+    expect(col(t, 't').type).toBe('datetime');
+    expect(cells(t, 't')).toEqual([Date.UTC(2024, 0, 31, 10, 20), Date.UTC(2024, 1, 1, 0, 0, 5), Date.UTC(2024, 1, 2)]);
+    expect(col(t, 'mixed').type).toBe('categorical');
+    expect(cells(t, 'mixed')).toEqual(['2024-01-01', 'x', '2024-01-03']);
+    // A non-ISO date late in the column: re-read as text, where string inference still finds dates.
+    expect(col(t, 'late').type).toBe('date');
+    expect(cells(t, 'late')).toEqual([Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 2), Date.UTC(2024, 11, 31)]);
+  });
+
+  it('does not take numbers followed by dates for a date column', () => {
+    const t = read('v\n20240101\n2024-01-02\n20240103\n');
+    expect(col(t, 'v').storage).toBe('string');
+  });
+});
+
+describe('daysFromCivil', () => {
+  it('agrees with Date.UTC across centuries and leap years', async () => {
+    const { daysFromCivil } = await import('./from-csv');
+    for (const [y, m, d] of [[1970, 1, 1], [1969, 12, 31], [2000, 2, 29], [1900, 3, 1], [2024, 12, 31], [1, 1, 1], [2400, 2, 29], [1600, 1, 1]]) {
+      expect(daysFromCivil(y, m, d) * 86_400_000).toBe(new Date(Date.UTC(2000, m - 1, d)).setUTCFullYear(y));
+    }
+  });
+});
+
+describe('readCsv encodings chosen from the distinct values', () => {
+  it('keeps a mostly-UTF-8 file UTF-8, replacing a stray byte, and says so', () => {
+    const good = new TextEncoder().encode('w\n' + Array.from({ length: 30 }, (_, i) => `café ${i}`).join('\n') + '\n');
+    const bytes = new Uint8Array(good.length + 4);
+    bytes.set(good);
+    bytes.set([0x62, 0xe9, 0x21, 0x0a], good.length); // "b\xE9!" — Latin-1 é inside UTF-8 text
+    const t = read(bytes);
+    const values = cells(t, 'w');
+    expect(values[0]).toBe('café 0');
+    expect(values[30]).toBe('b\uFFFD!');
+    expect(t.notes).toEqual(['test.csv has bytes that are not valid UTF-8; they were replaced by \uFFFD']);
+  });
+});

@@ -9,9 +9,9 @@
 import { DataError, type Column, type DataTable } from '../table/types';
 import { parseNumberBytes, numberParse, parseNumberText } from '../table/parse-number';
 import { isMissingText } from '../table/missing';
-import { numericColumn, stringColumn } from '../table/infer-type';
-import { StringInterner } from '../table/string-stats';
-import { TextSource, decodeSmall } from './decode-text';
+import { dateColumn, numericColumn, stringColumn } from '../table/infer-type';
+import { ByteInterner, FNV_OFFSET, FNV_PRIME, hashBytes } from './byte-interner';
+import { chooseDecoder, decodeSmall } from './decode-text';
 import { assertText, utf16Encoding } from './sniff-format';
 
 export interface CsvOptions {
@@ -161,12 +161,339 @@ function toUtf8(bytes: Uint8Array): Uint8Array {
   return new TextEncoder().encode(new TextDecoder(utf16).decode(bytes));
 }
 
+const MODE_STRING = 0;
+const MODE_NUMBER = 1;
+const MODE_DATE = 2;
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/** What the row scanner built for one column. */
 interface ColumnBuffers {
-  numeric: boolean;
+  mode: number;
+  /** A number was written with a fraction or exponent ("3.0"). */
   fractional: boolean;
+  /** A date column had a time of day other than midnight. */
+  hasTime: boolean;
+  /** Numbers, or epoch ms for dates (NaN = missing). */
   numbers: Float64Array;
-  starts: Uint32Array;
-  ends: Uint32Array;
+  /** String columns: their cells, interned from the bytes as they are scanned. */
+  interner?: ByteInterner;
+}
+
+/** Everything the row scanner shares with its rarely-called helpers (kept out of closures so the hot loop's variables stay in registers). */
+interface ScanState {
+  bytes: Uint8Array;
+  delimiter: number;
+  fileName: string;
+  capacity: number;
+  rowStarts: Uint32Array;
+  columns: ColumnBuffers[];
+  /** Per column mode, mirrored from columns[j].mode for the hot loop. */
+  modes: Uint8Array;
+  range: Uint32Array;
+}
+
+function growScan(state: ScanState): void {
+  const capacity = Math.ceil(state.capacity * 1.5) + 16;
+  state.capacity = capacity;
+  const rowStarts = new Uint32Array(capacity);
+  rowStarts.set(state.rowStarts);
+  state.rowStarts = rowStarts;
+  for (const col of state.columns) {
+    if (col.interner) col.interner.grow(capacity);
+    else {
+      const next = new Float64Array(capacity);
+      next.set(col.numbers);
+      col.numbers = next;
+    }
+  }
+}
+
+/** Interns one cell given by its scanned range (start | RAW for a quoted field that needs unquoting). */
+function internCell(interner: ByteInterner, bytes: Uint8Array, row: number, s: number, e: number): void {
+  if (s >= RAW) {
+    const start = s & 0x7fffffff;
+    interner.add(row, start, e, hashBytes(bytes, start, e), true);
+  } else if (s === e) interner.addMissing(row);
+  else interner.add(row, s, e, hashBytes(bytes, s, e));
+}
+
+/**
+ * A numeric or date column met a cell of another kind at row `row`: intern its cells from now on,
+ * starting with the rows before, re-scanned from their saved starts.
+ */
+function toStringColumn(state: ScanState, j: number, row: number): ByteInterner {
+  const { bytes, delimiter, fileName, range, rowStarts } = state;
+  const col = state.columns[j];
+  col.mode = MODE_STRING;
+  state.modes[j] = MODE_STRING;
+  col.numbers = new Float64Array(0);
+  const interner = new ByteInterner(bytes, state.capacity);
+  col.interner = interner;
+  for (let r = 0; r < row; r++) {
+    let i = rowStarts[r];
+    for (let f = 0; ; f++) {
+      i = scanField(bytes, i, delimiter, range, fileName);
+      if (f === j) break;
+      i++;
+    }
+    internCell(interner, bytes, r, range[0], range[1]);
+  }
+  return interner;
+}
+
+/** Scratch result of parseIsoDateBytes. */
+const isoDate = { ms: NaN, hasTime: false };
+
+function twoDigits(bytes: Uint8Array, at: number): number {
+  const a = bytes[at] - 48;
+  const b = bytes[at + 1] - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil): integer math, no Date object. */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/**
+ * `YYYY-MM-DD` or `YYYY-MM-DD[T ]HH:MM[:SS][Z]` straight from bytes into isoDate; false when
+ * the cell has another shape (other date forms are found later by string inference).
+ */
+function parseIsoDateBytes(bytes: Uint8Array, s: number, e: number): boolean {
+  const n = e - s;
+  if (n !== 10 && n !== 16 && n !== 17 && n !== 19 && n !== 20) return false;
+  if (bytes[s + 4] !== 45 || bytes[s + 7] !== 45) return false;
+  const y1 = twoDigits(bytes, s);
+  const y2 = twoDigits(bytes, s + 2);
+  const month = twoDigits(bytes, s + 5);
+  const day = twoDigits(bytes, s + 8);
+  if (y1 < 0 || y2 < 0 || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]) return false;
+  const year = y1 * 100 + y2;
+  if (month === 2 && day === 29 && !((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0)) return false;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  if (n > 10) {
+    const sep = bytes[s + 10];
+    const body = bytes[e - 1] === 90 ? n - 1 : n;
+    if ((sep !== 84 && sep !== 32) || bytes[s + 13] !== 58 || (body !== 16 && body !== 19)) return false;
+    hour = twoDigits(bytes, s + 11);
+    minute = twoDigits(bytes, s + 14);
+    if (body === 19) {
+      if (bytes[s + 16] !== 58) return false;
+      second = twoDigits(bytes, s + 17);
+    }
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
+  }
+  isoDate.ms = daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000;
+  isoDate.hasTime = hour !== 0 || minute !== 0 || second !== 0;
+  return true;
+}
+
+/**
+ * A cell the fast paths did not take, in a number or date column: exponents and very long
+ * numbers, missing tokens ("NA"), inf, quoted fields with escapes, the first ISO date of a
+ * column that had no numbers, or a real mismatch (the column becomes a string column).
+ */
+function slowCell(state: ScanState, f: number, row: number, s: number, e: number): void {
+  const { bytes } = state;
+  const col = state.columns[f];
+  if (s < RAW && col.mode === MODE_NUMBER) {
+    const v = parseNumberBytes(bytes, s, e);
+    if (!numberParse.failed) {
+      if (numberParse.fractional) col.fractional = true;
+      col.numbers[row] = v;
+      return;
+    }
+  }
+  if (s < RAW && parseIsoDateBytes(bytes, s, e)) {
+    let allMissing = col.mode === MODE_NUMBER;
+    for (let r = 0; allMissing && r < row; r++) if (col.numbers[r] === col.numbers[r]) allMissing = false;
+    if (col.mode === MODE_DATE || allMissing) {
+      col.mode = MODE_DATE;
+      state.modes[f] = MODE_DATE;
+      col.numbers[row] = isoDate.ms;
+      if (isoDate.hasTime) col.hasTime = true;
+      return;
+    }
+  }
+  let text = latin1(bytes, s & 0x7fffffff, e);
+  if (s >= RAW) text = unquoteField(text);
+  if (isMissingText(text)) {
+    col.numbers[row] = NaN;
+    return;
+  }
+  const v = col.mode === MODE_NUMBER ? parseNumberText(text) : undefined;
+  if (v !== undefined) {
+    col.numbers[row] = v;
+    return;
+  }
+  internCell(toStringColumn(state, f, row), bytes, row, s, e);
+}
+
+/** The data rows: numbers and ISO dates parsed into Float64Arrays, string cells kept as byte ranges. */
+function scanRows(
+  bytes: Uint8Array, start: number, delimiter: number, nCols: number, fileName: string,
+  onProgress: ((fraction: number, phase: string) => void) | undefined,
+): { rows: number; columns: ColumnBuffers[] } {
+  // Local copies: module constants and imports cost a context load (and a TDZ check for
+  // imports) on every use in optimized code; locals live in registers.
+  const lf = LF;
+  const cr = CR;
+  const quote = QUOTE;
+  const raw = RAW;
+  const fnvOffset = FNV_OFFSET;
+  const fnvPrime = FNV_PRIME;
+  const pow10 = POW10;
+  const stringMode = MODE_STRING;
+  const numberMode = MODE_NUMBER;
+  const n = bytes.length;
+  // Capacity guess from the first data line's length; grown as needed.
+  const firstLine = bytes.indexOf(LF, start);
+  const lineBytes = Math.max(8, (firstLine < 0 ? n : firstLine) - start + 1);
+  const capacity = Math.max(16, Math.ceil(((n - start) / lineBytes) * 1.1) + 16);
+  const columns: ColumnBuffers[] = [];
+  for (let j = 0; j < nCols; j++) {
+    columns.push({ mode: MODE_NUMBER, fractional: false, hasTime: false, numbers: new Float64Array(capacity) });
+  }
+  const modes = new Uint8Array(nCols).fill(MODE_NUMBER);
+  const range = new Uint32Array(2);
+  const state: ScanState = { bytes, delimiter, fileName, capacity, rowStarts: new Uint32Array(capacity), columns, modes, range };
+  let rowStarts = state.rowStarts;
+  let rowCapacity = capacity;
+  let rows = 0;
+  let pos = start;
+  let nextProgress = pos + PROGRESS_BYTES;
+  while (pos < n) {
+    let c = bytes[pos];
+    if (c === lf || c === cr) { pos++; continue; } // blank line
+    if (rows === rowCapacity) {
+      growScan(state);
+      rowStarts = state.rowStarts;
+      rowCapacity = state.capacity;
+    }
+    const row = rows;
+    rowStarts[row] = pos;
+    let i = pos;
+    let f = 0;
+    for (;;) {
+      // ---- one field (quoted fields go through scanField)
+      const mode = f < nCols ? modes[f] : -1;
+      let s = i;
+      let e: number;
+      if (i < n && bytes[i] === quote) {
+        i = scanField(bytes, i, delimiter, range, fileName);
+        s = range[0];
+        e = range[1];
+      } else if (mode === stringMode) {
+        // String column: hash the bytes while finding the field's end, then intern.
+        let h = fnvOffset;
+        while (i < n && (c = bytes[i]) !== delimiter && c !== lf && c !== cr) {
+          h = Math.imul(h ^ c, fnvPrime);
+          i++;
+        }
+        if (i === s) columns[f].interner!.addMissing(row);
+        else columns[f].interner!.add(row, s, i, h);
+        e = -1;
+      } else {
+        while (i < n && (c = bytes[i]) !== delimiter && c !== lf && c !== cr) i++;
+        e = i;
+      }
+      if (e >= 0 && mode >= 0) {
+        if (mode === numberMode) {
+          // Inlined fast path of parseNumberBytes: [-]digits[.digits], at most 15 digits, no
+          // leading zero; anything else (exponent, padding, tokens) goes to slowCell.
+          const col = columns[f];
+          if (s === e) {
+            col.numbers[row] = NaN;
+          } else if (s < raw) {
+            let k = s;
+            let negative = false;
+            const first = bytes[k];
+            if (first === 45) { negative = true; k++; }
+            let mantissa = 0;
+            const intStart = k;
+            while (k < e) {
+              const d = bytes[k] - 48;
+              if (d < 0 || d > 9) break;
+              mantissa = mantissa * 10 + d;
+              k++;
+            }
+            const intEnd = k;
+            let digitCount = k - intStart;
+            let fraction = 0;
+            if (k < e && bytes[k] === 46) {
+              k++;
+              const fracStart = k;
+              while (k < e) {
+                const d = bytes[k] - 48;
+                if (d < 0 || d > 9) break;
+                mantissa = mantissa * 10 + d;
+                k++;
+              }
+              fraction = k - fracStart;
+              digitCount += fraction;
+              col.fractional = true;
+            }
+            if (k === e && digitCount > 0 && digitCount <= 15 && !(intEnd - intStart > 1 && bytes[intStart] === 48)) {
+              const v = fraction > 0 ? mantissa / pow10[fraction] : mantissa;
+              col.numbers[row] = negative ? -v : v;
+            } else {
+              slowCell(state, f, row, s, e);
+            }
+          } else {
+            slowCell(state, f, row, s, e);
+          }
+        } else if (mode === stringMode) {
+          internCell(columns[f].interner!, bytes, row, s, e);
+        } else {
+          const col = columns[f];
+          if (s === e) col.numbers[row] = NaN;
+          else if (s < raw && parseIsoDateBytes(bytes, s, e)) {
+            col.numbers[row] = isoDate.ms;
+            if (isoDate.hasTime) col.hasTime = true;
+          } else slowCell(state, f, row, s, e);
+        }
+      }
+      f++;
+      // ---- after the field: delimiter, line break or end of input
+      if (i >= n) break;
+      c = bytes[i++];
+      if (c === delimiter) {
+        if (i >= n) {
+          // A trailing delimiter at the very end: one more, empty, field.
+          if (f < nCols) {
+            const col = columns[f];
+            if (col.interner) col.interner.addMissing(row);
+            else col.numbers[row] = NaN;
+          }
+          f++;
+          break;
+        }
+        continue;
+      }
+      if (c === cr && i < n && bytes[i] === lf) i++;
+      break;
+    }
+    if (f !== nCols) {
+      const line = lineOfOffset(bytes, pos);
+      throw new DataError(`${fileName}: line ${line}: expected ${nCols} fields (as in the header), found ${f}`, { file: fileName, line });
+    }
+    rows++;
+    pos = i;
+    if (pos >= nextProgress) {
+      onProgress?.((pos / n) * 0.8, 'parsing');
+      nextProgress = pos + PROGRESS_BYTES;
+    }
+  }
+  return { rows, columns };
 }
 
 /** Reads CSV/TSV bytes into a typed table. */
@@ -193,186 +520,31 @@ export function readCsv(input: Uint8Array, options: CsvOptions): DataTable {
   const nCols = names.length;
   pos = header.next;
 
-  // Capacity guess from the first data line's length; grown as needed.
-  const firstLine = bytes.indexOf(LF, pos);
-  const lineBytes = Math.max(8, (firstLine < 0 ? n : firstLine) - pos + 1);
-  let capacity = Math.max(16, Math.ceil(((n - pos) / lineBytes) * 1.1) + 16);
-  const columns: ColumnBuffers[] = [];
-  for (let j = 0; j < nCols; j++) {
-    columns.push({ numeric: true, fractional: false, numbers: new Float64Array(capacity), starts: new Uint32Array(0), ends: new Uint32Array(0) });
-  }
-  let rowStarts = new Uint32Array(capacity);
-  const numericFlags = new Uint8Array(nCols).fill(1);
-  const range = new Uint32Array(2);
-  let rows = 0;
-  let nextProgress = pos + PROGRESS_BYTES;
-
-  const grow = (): void => {
-    capacity = Math.ceil(capacity * 1.5) + 16;
-    const r2 = new Uint32Array(capacity);
-    r2.set(rowStarts);
-    rowStarts = r2;
-    for (const col of columns) {
-      if (col.numeric) {
-        const next = new Float64Array(capacity);
-        next.set(col.numbers);
-        col.numbers = next;
-      } else {
-        const s2 = new Uint32Array(capacity);
-        s2.set(col.starts);
-        col.starts = s2;
-        const e2 = new Uint32Array(capacity);
-        e2.set(col.ends);
-        col.ends = e2;
-      }
-    }
-  };
-
-  // A numeric column met a non-number at row `row`: keep its byte ranges from now on and
-  // recover the ranges of the rows before from their saved starts.
-  const toStringColumn = (j: number, row: number): void => {
-    const col = columns[j];
-    col.numeric = false;
-    numericFlags[j] = 0;
-    col.numbers = new Float64Array(0);
-    col.starts = new Uint32Array(capacity);
-    col.ends = new Uint32Array(capacity);
-    for (let r = 0; r < row; r++) {
-      let i = rowStarts[r];
-      for (let f = 0; ; f++) {
-        i = scanField(bytes, i, delimiter, range, fileName);
-        if (f === j) break;
-        i++;
-      }
-      col.starts[r] = range[0];
-      col.ends[r] = range[1];
-    }
-  };
-
-  // Slow path for a numeric column's cell the fast parser refused: a missing token ("NA"),
-  // inf, a quoted field with escapes, or a real non-number.
-  const slowNumber = (s: number, e: number): number | undefined => {
-    let text = latin1(bytes, s & 0x7fffffff, e);
-    if (s >= RAW) text = unquoteField(text);
-    if (isMissingText(text)) return NaN;
-    return parseNumberText(text);
-  };
-
-  while (pos < n) {
-    let c = bytes[pos];
-    if (c === LF || c === CR) { pos++; continue; } // blank line
-    if (rows === capacity) grow();
-    const row = rows;
-    rowStarts[row] = pos;
-    let i = pos;
-    let f = 0;
-    for (;;) {
-      // ---- one field, inlined scanField
-      let s: number;
-      let e: number;
-      if (i < n && bytes[i] === QUOTE) {
-        i = scanField(bytes, i, delimiter, range, fileName);
-        s = range[0];
-        e = range[1];
-      } else {
-        s = i;
-        while (i < n && (c = bytes[i]) !== delimiter && c !== LF && c !== CR) i++;
-        e = i;
-      }
-      if (f < nCols) {
-        const col = columns[f];
-        if (numericFlags[f] === 1) {
-          let v: number;
-          if (s < RAW) {
-            v = parseNumberBytes(bytes, s, e);
-            if (numberParse.fractional) col.fractional = true;
-          } else {
-            v = NaN;
-            numberParse.failed = true;
-          }
-          if (numberParse.failed) {
-            const slow = slowNumber(s, e);
-            if (slow === undefined) {
-              toStringColumn(f, row);
-              col.starts[row] = s;
-              col.ends[row] = e;
-            } else {
-              col.numbers[row] = slow;
-            }
-          } else {
-            col.numbers[row] = v;
-          }
-        } else {
-          col.starts[row] = s;
-          col.ends[row] = e;
-        }
-      }
-      f++;
-      // ---- after the field: delimiter, line break or end of input
-      if (i >= n) break;
-      c = bytes[i++];
-      if (c === delimiter) {
-        if (i >= n) {
-          // A trailing delimiter at the very end: one more, empty, field.
-          if (f < nCols) {
-            const col = columns[f];
-            if (numericFlags[f] === 1) col.numbers[row] = NaN;
-            else { col.starts[row] = n; col.ends[row] = n; }
-          }
-          f++;
-          break;
-        }
-        continue;
-      }
-      if (c === CR && i < n && bytes[i] === LF) i++;
-      break;
-    }
-    if (f !== nCols) {
-      const line = lineOfOffset(bytes, pos);
-      throw new DataError(
-        `${fileName}: line ${line}: expected ${nCols} fields (as in the header), found ${f}`,
-        { file: fileName, line },
-      );
-    }
-    rows++;
-    pos = i;
-    if (pos >= nextProgress) {
-      onProgress?.((pos / n) * 0.8, 'parsing');
-      nextProgress = pos + PROGRESS_BYTES;
-    }
-  }
+  const { rows, columns } = scanRows(bytes, pos, delimiter, nCols, fileName, onProgress);
   if (rows === 0) throw new DataError(`${fileName} has a header but no data rows`, { file: fileName, line: 2 });
   onProgress?.(0.8, 'inferring types');
 
-  // Columns: numbers are typed from their values; strings are decoded, interned and inferred.
-  let source: TextSource | undefined;
+  // Columns: numbers are typed from their values; strings are decoded (each distinct value once,
+  // in the encoding their bytes say) and inferred.
+  const decoder = chooseDecoder(columns.filter((c) => c.interner).map((c) => c.interner!.distinctBytes()));
   const notes: string[] = [];
   const out: Column[] = [];
   for (let j = 0; j < nCols; j++) {
     const col = columns[j];
     const name = names[j];
-    if (col.numeric) {
+    if (col.mode !== MODE_STRING) {
       const values = col.numbers.length === rows ? col.numbers : col.numbers.slice(0, rows);
       col.numbers = new Float64Array(0);
-      out.push(numericColumn(name, values, col.fractional));
+      out.push(col.mode === MODE_DATE ? dateColumn(name, values, col.hasTime) : numericColumn(name, values, col.fractional));
     } else {
-      source ??= new TextSource(bytes);
-      const interner = new StringInterner(rows);
-      const { starts, ends } = col;
-      for (let r = 0; r < rows; r++) {
-        const s = starts[r];
-        const e = ends[r];
-        if (s >= RAW) interner.add(unquoteField(source.text(s & 0x7fffffff, e)));
-        else if (s === e) interner.add(null);
-        else interner.add(source.text(s, e));
-      }
-      col.starts = col.ends = new Uint32Array(0);
-      out.push(stringColumn(name, [], { stats: interner.finish(), notes }));
+      const stats = col.interner!.finish(rows, decoder, unquoteField);
+      col.interner = undefined;
+      out.push(stringColumn(name, [], { stats, notes }));
     }
     onProgress?.(0.8 + (0.2 * (j + 1)) / nCols, 'inferring types');
   }
-  if (source?.encoding === 'windows-1252') notes.push(`${fileName} is not UTF-8; read it as Latin-1 (windows-1252)`);
-  if (source?.lossy) notes.push(`${fileName} has bytes that are not valid UTF-8; they were replaced by \uFFFD`);
+  if (decoder.encoding === 'windows-1252') notes.push(`${fileName} is not UTF-8; read it as Latin-1 (windows-1252)`);
+  if (decoder.lossy) notes.push(`${fileName} has bytes that are not valid UTF-8; they were replaced by \uFFFD`);
   const table: DataTable = { name: tableName(fileName), rowCount: rows, columns: out };
   if (notes.length) table.notes = notes;
   return table;

@@ -1,11 +1,13 @@
 // One column's profile: missing values, distinct count, numeric summary and quantiles, most
 // frequent values, text lengths and a histogram. Linear time in the rows (hashing for distinct
 // counts, selection for quantiles — no sorting of the column), so a million rows take tens of
-// milliseconds a column. Counts are exact; nothing is sampled.
+// milliseconds a column. Everything is exact except the distinct count of numeric columns with
+// over 100,000 distinct values, which is a HyperLogLog estimate (distinctApproximate: true).
 import type { Column, NumericColumn, StringColumn } from '../table/types';
 import { distinctNumbers } from '../table/distinct-numbers';
 import { formatDate } from '../table/parse-date';
 import { stringStats } from '../table/string-stats';
+import { approxDistinctNumbers } from './approx-distinct';
 import { quantilesInPlace } from './quantiles';
 import type { ColumnProfile, HistogramBin, ValueCount } from './types';
 
@@ -16,6 +18,11 @@ const UNIT_BIN_RANGE = 40;
 /** Numeric columns with at most this many distinct values also report their top values. */
 const TOP_FOR_DISTINCT = 50;
 const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95];
+/**
+ * Numeric columns with more distinct values than this get a HyperLogLog estimate (±1%) instead
+ * of an exact count: past it the exact hash table no longer fits in cache.
+ */
+const EXACT_DISTINCT_LIMIT = 100_000;
 
 export function profileColumn(column: Column): ColumnProfile {
   const profile = column.storage === 'numeric' ? profileNumeric(column) : profileStrings(column);
@@ -67,8 +74,10 @@ function profileNumeric(column: NumericColumn): ColumnProfile {
     if (v > max) max = v;
     sum += v;
   }
-  const distinct = distinctNumbers(values);
-  const profile = base(column, n - m, distinct.size);
+  const distinct = distinctNumbers(values, EXACT_DISTINCT_LIMIT);
+  const approximate = distinct.size > EXACT_DISTINCT_LIMIT;
+  const profile = base(column, n - m, approximate ? Math.max(EXACT_DISTINCT_LIMIT + 1, approxDistinctNumbers(values)) : distinct.size);
+  if (approximate) profile.distinctApproximate = true;
   if (m === 0) return profile;
   const finite = Number.isFinite(min) && Number.isFinite(max);
   const mean = sum / m;

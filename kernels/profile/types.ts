@@ -27,8 +27,10 @@ export interface ColumnProfile {
   missing: number;
   /** missing / rows (0 for an empty table). */
   missingShare: number;
-  /** Distinct non-missing values (exact). */
+  /** Distinct non-missing values (exact unless distinctApproximate). */
   distinct: number;
+  /** Set when `distinct` is an estimate (numeric columns with over 100,000 distinct values, ±1%). */
+  distinctApproximate?: boolean;
   // Numeric-like columns (integer, number, boolean, date, datetime): epoch ms for dates.
   min?: number;
   max?: number;

@@ -16,13 +16,12 @@ export interface DistinctNumbers {
  */
 export function distinctNumbers(values: Float64Array, limit = Infinity): DistinctNumbers {
   const n = values.length;
-  const expected = Math.min(n, limit + 1);
-  let capacity = 16;
-  let shift = 28;
-  while (capacity < expected * 2) { capacity *= 2; shift--; }
-  const mask = capacity - 1;
-  const table = new Float64Array(capacity).fill(NaN);
-  const slotCount = new Int32Array(capacity);
+  // Start small and double: most columns have few distinct values, and a table sized for n
+  // would cost more to allocate and scan than the counting itself.
+  let capacity = 1024;
+  let shift = 22;
+  let table = new Float64Array(capacity).fill(NaN);
+  let slotCount = new Int32Array(capacity);
   const bits = new Float64Array(1);
   const words = new Int32Array(bits.buffer);
   let size = 0;
@@ -38,9 +37,27 @@ export function distinctNumbers(values: Float64Array, limit = Infinity): Distinc
         table[slot] = v;
         slotCount[slot] = 1;
         if (++size > limit) return { size, keys: new Float64Array(0), counts: new Int32Array(0) };
+        if (size * 2 > capacity) {
+          // Grow: reinsert every key into a table twice the size.
+          const oldTable = table;
+          const oldCounts = slotCount;
+          capacity *= 2;
+          shift--;
+          table = new Float64Array(capacity).fill(NaN);
+          slotCount = new Int32Array(capacity);
+          for (let s = 0; s < oldTable.length; s++) {
+            const key = oldTable[s];
+            if (key !== key) continue;
+            bits[0] = key;
+            let t = Math.imul(words[0] ^ Math.imul(words[1], 0x27d4eb2d), 0x9e3779b1) >>> shift;
+            while (table[t] === table[t]) t = (t + 1) & (capacity - 1);
+            table[t] = key;
+            slotCount[t] = oldCounts[s];
+          }
+        }
         break;
       }
-      slot = (slot + 1) & mask;
+      slot = (slot + 1) & (capacity - 1);
     }
   }
   const keys = new Float64Array(size);

@@ -97,3 +97,15 @@ describe('columnFromValues', () => {
     expect(columnFromValues('a', ['x', 1, 'y', 2]).type).toBe('categorical');
   });
 });
+
+describe('date parsing fast path', () => {
+  it('agrees with the general parser on ISO shapes', async () => {
+    const { parseDate } = await import('./parse-date');
+    expect(parseDate('2024-02-29 23:59')?.ms).toBe(Date.UTC(2024, 1, 29, 23, 59));
+    expect(parseDate('2024-02-29T23:59:58Z')?.ms).toBe(Date.UTC(2024, 1, 29, 23, 59, 58));
+    expect(parseDate('2023-02-29')).toBeUndefined();
+    expect(parseDate('2024-01-01T24:00')).toBeUndefined();
+    expect(parseDate('2024-01-01T10:00+02:00')?.ms).toBe(Date.UTC(2024, 0, 1, 8));
+    expect(parseDate(' 2024-01-01 ')?.ms).toBe(Date.UTC(2024, 0, 1));
+  });
+});

@@ -15,8 +15,8 @@
 import type { Column, ColumnType, NumericColumn, StringColumn } from './types';
 import { distinctNumbers } from './distinct-numbers';
 import { parseNumberText, isFractionalText } from './parse-number';
-import { parseDate, slashedDayOrder, type DayOrder } from './parse-date';
-import { stringStats, type StringStats } from './string-stats';
+import { formatDate, parseDate, slashedDayOrder, type DayOrder } from './parse-date';
+import { rememberStringStats, stringStats, type StringStats } from './string-stats';
 
 /** Share of values that must match a pattern type (email, url, phone). */
 const PATTERN_SHARE = 0.8;
@@ -81,23 +81,66 @@ export function inferNumericType(name: string, values: Float64Array, fractional 
   if (facts.allEqual) return 'constant';
   if (!fractional && facts.allInteger) {
     if (facts.isRowNumber) return 'id';
-    if (isIdLikeName(name) && facts.nonMissing === values.length
-      && distinctNumbers(values, facts.nonMissing).size === facts.nonMissing) return 'id';
+    if (isIdLikeName(name) && facts.nonMissing === values.length && allDistinct(values)) return 'id';
     return 'integer';
   }
   return 'number';
+}
+
+/** No value repeats (ids are usually increasing, which answers without hashing). */
+function allDistinct(values: Float64Array): boolean {
+  let increasing = true;
+  for (let i = 1; i < values.length && increasing; i++) if (!(values[i] > values[i - 1])) increasing = false;
+  return increasing || distinctNumbers(values, values.length).size === values.length;
 }
 
 /** Builds the column for numeric values, applying the inferred type (ids and constants keep text). */
 export function numericColumn(name: string, values: Float64Array, fractional = false): Column {
   const type = inferNumericType(name, values, fractional);
   if (type === 'integer' || type === 'number') return { name, type, storage: 'numeric', values };
-  return { name, type, storage: 'string', values: numbersToText(values) };
+  if (type === 'empty') return { name, type, storage: 'string', values: new Array<string | null>(values.length).fill(null) };
+  return { name, type, storage: 'string', values: numbersToText(values, type as 'id' | 'constant') };
 }
 
-function numbersToText(values: Float64Array): (string | null)[] {
-  const out = new Array<string | null>(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = values[i] === values[i] ? String(values[i]) : null;
+/** Builds a date or datetime column from epoch ms (a single distinct date is a constant). */
+export function dateColumn(name: string, values: Float64Array, hasTime: boolean): Column {
+  const facts = numericFacts(values);
+  if (facts.nonMissing === 0) return { name, type: 'empty', storage: 'string', values: new Array<string | null>(values.length).fill(null) };
+  if (facts.allEqual) {
+    const text = formatDate(values.find((v) => v === v)!, hasTime);
+    return { name, type: 'constant', storage: 'string', values: Array.from(values, (v) => (v === v ? text : null)) };
+  }
+  return { name, type: hasTime ? 'datetime' : 'date', storage: 'numeric', values };
+}
+
+/**
+ * Cell texts of an id or constant column read as numbers. Their StringStats are known without
+ * hashing (ids are all distinct, constants have one value), so they are remembered for profiles.
+ */
+function numbersToText(values: Float64Array, type: 'id' | 'constant'): (string | null)[] {
+  const n = values.length;
+  const out = new Array<string | null>(n);
+  const codes = new Int32Array(n);
+  const uniques: string[] = [];
+  const counts: number[] = [];
+  let missing = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== v) {
+      out[i] = null;
+      codes[i] = -1;
+      missing++;
+    } else if (type === 'constant' && uniques.length === 1) {
+      out[i] = uniques[0];
+      counts[0]++;
+    } else {
+      out[i] = String(v);
+      codes[i] = uniques.length;
+      uniques.push(out[i]!);
+      counts.push(1);
+    }
+  }
+  rememberStringStats({ values: out, codes, uniques, counts, missing });
   return out;
 }
 
@@ -137,7 +180,10 @@ function booleanLabels(uniques: string[]): [string, string] | undefined {
 }
 
 function inferDates(uniques: string[]): { type: 'date' | 'datetime'; dayOrder: DayOrder } | undefined {
-  // Cheap rejection on the first values before parsing everything.
+  // Cheap rejection: a date column's first values parse in one order or the other.
+  for (let i = 0; i < Math.min(uniques.length, 8); i++) {
+    if (!parseDate(uniques[i], 'mdy') && !parseDate(uniques[i], 'dmy')) return undefined;
+  }
   let order: DayOrder | undefined;
   for (const u of uniques) {
     const forced = slashedDayOrder(u);
@@ -302,6 +348,7 @@ export function applyStringInference(name: string, stats: StringStats, inference
       return column;
     }
     default:
+      rememberStringStats(stats);
       return { name, type, storage: 'string', values: stats.values };
   }
 }

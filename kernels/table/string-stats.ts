@@ -63,9 +63,23 @@ export class StringInterner {
   }
 }
 
-/** StringStats of an existing array of cell texts. */
+// Stats computed while reading, keyed by the column's values array, so profiling a freshly
+// loaded column does not count it again. Column arrays are never mutated after they are built
+// (retyping makes new ones), which keeps a remembered entry valid for the array's lifetime.
+const remembered = new WeakMap<object, StringStats>();
+
+/** StringStats of an existing array of cell texts (reusing the reader's when it is that array). */
 export function stringStats(values: ArrayLike<string | null | undefined>): StringStats {
+  const known = remembered.get(values);
+  if (known) return known;
   const interner = new StringInterner(values.length);
   for (let i = 0; i < values.length; i++) interner.add(values[i] ?? null);
-  return interner.finish();
+  const stats = interner.finish();
+  if (Array.isArray(values)) remembered.set(values, stats);
+  return stats;
+}
+
+/** Records the stats of a values array built by a reader. */
+export function rememberStringStats(stats: StringStats): void {
+  remembered.set(stats.values, stats);
 }
