@@ -32,11 +32,16 @@ export function applyDerivation(d: Derivation, reader: ColumnReader, numericInpu
   }
 }
 
+/** Kinds whose outputs are integer category codes (Matrix.categorical), not ordered numbers. */
+export function writesCategoryCodes(kind: Derivation['kind']): boolean {
+  return kind === 'buckets';
+}
+
 /** What each kind of derivation is, in a sentence for the Features view. */
 export const DERIVATION_DESCRIPTIONS: Record<Derivation['kind'], string> = {
   'null-indicator': 'empty field: 1 where the value is missing',
   numeric: 'the number, missing filled with the training median (log scale when heavily skewed)',
-  buckets: 'supervised buckets: ranges where the target changes, one indicator each',
+  buckets: 'supervised buckets: ranges where the target changes (a category code per range)',
   'one-hot': 'one-hot: an indicator per frequent value, plus OTHER',
   text: 'word count, word count without stop words, is English, language, sentiment',
   'text-terms': 'TF-IDF of the words and bigrams most associated with the target',

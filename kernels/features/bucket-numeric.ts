@@ -1,9 +1,10 @@
 // Numerical buckets, learned against the target: a small tree on the one number finds where the
 // target changes (e.g. employees 10, 100, 500), each cut is moved to the roundest number that
 // splits the training rows the same way, and each bucket gets an indicator and a readable label
-// ("10-99"). Buckets let linear learners see non-monotone effects; for trees they are free.
+// ("10-99"). The feature is the bucket's code, flagged categorical in the matrix: linear learners
+// expand it into one indicator per bucket (non-monotone effects), trees get one column to split
+// on (indicators per bucket would only add redundant columns for them).
 import type { ColumnReader, FeatureColumns, FitContext } from './context';
-import { newFeatureColumns } from './context';
 import { supervisedSplits } from './supervised-splits';
 import type { BucketSpec } from './types';
 
@@ -34,18 +35,17 @@ export function fitBuckets(ctx: FitContext): BucketSpec | null {
 
 export function bucketSpec(column: string, edges: number[], min: number, max: number, integer: boolean): BucketSpec {
   const labels = bucketLabels(edges, min, max, integer);
-  return { kind: 'buckets', column, edges, labels, outputs: labels.map((l) => `${column} in ${l}`) };
+  return { kind: 'buckets', column, edges, labels, outputs: [`${column}:bucket`] };
 }
 
 export function applyBuckets(spec: BucketSpec, reader: ColumnReader): FeatureColumns {
   const x = reader.numeric(spec.column);
-  const out = newFeatureColumns(spec.labels.length, x.length);
+  const out = new Float32Array(x.length);
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
-    if (Number.isNaN(v)) continue;
-    out[bucketOf(spec.edges, v)][i] = 1;
+    out[i] = Number.isNaN(v) ? NaN : bucketOf(spec.edges, v);
   }
-  return out;
+  return [out];
 }
 
 /** Index of the bucket holding v: the number of edges at or below it. */

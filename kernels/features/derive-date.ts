@@ -9,6 +9,18 @@ import type { DateSpec } from './types';
 const DAY = 86_400_000;
 const TAU = 2 * Math.PI;
 
+/** Day of week, month, day of year on the unit circle, for midnight UTC of a day. */
+function calendarParts(midnight: number): Float64Array {
+  const d = new Date(midnight);
+  const dow = d.getUTCDay() / 7;
+  const month = d.getUTCMonth() / 12;
+  const doy = (midnight - Date.UTC(d.getUTCFullYear(), 0, 1)) / DAY / 365.25;
+  return Float64Array.of(
+    Math.sin(TAU * dow), Math.cos(TAU * dow), Math.sin(TAU * month), Math.cos(TAU * month),
+    Math.sin(TAU * doy), Math.cos(TAU * doy),
+  );
+}
+
 export function fitDate(ctx: FitContext): DateSpec | null {
   const v = ctx.reader.numeric(ctx.name);
   let max = -Infinity;
@@ -31,25 +43,23 @@ export function applyDate(spec: DateSpec, reader: ColumnReader): FeatureColumns 
   const n = v.length;
   const out = newFeatureColumns(spec.outputs.length, n);
   const last = spec.outputs.length - 1;
+  // Calendar parts depend on the day only, and tables hold far fewer days than rows.
+  const byDay = new Map<number, Float64Array>();
   for (let i = 0; i < n; i++) {
     const t = v[i];
     if (!Number.isFinite(t)) {
       for (const col of out) col[i] = NaN;
       continue;
     }
-    const d = new Date(t);
-    const dow = d.getUTCDay() / 7;
-    const month = d.getUTCMonth() / 12;
-    const startOfYear = Date.UTC(d.getUTCFullYear(), 0, 1);
-    const doy = (t - startOfYear) / DAY / 365.25;
-    out[0][i] = Math.sin(TAU * dow);
-    out[1][i] = Math.cos(TAU * dow);
-    out[2][i] = Math.sin(TAU * month);
-    out[3][i] = Math.cos(TAU * month);
-    out[4][i] = Math.sin(TAU * doy);
-    out[5][i] = Math.cos(TAU * doy);
+    const day = Math.floor(t / DAY);
+    let parts = byDay.get(day);
+    if (!parts) {
+      parts = calendarParts(day * DAY);
+      if (byDay.size < 100_000) byDay.set(day, parts);
+    }
+    for (let j = 0; j < 6; j++) out[j][i] = parts[j];
     if (spec.timeOfDay) {
-      const hour = (((t % DAY) + DAY) % DAY) / DAY;
+      const hour = (t - day * DAY) / DAY;
       out[6][i] = Math.sin(TAU * hour);
       out[7][i] = Math.cos(TAU * hour);
     }

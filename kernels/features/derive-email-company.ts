@@ -9,7 +9,7 @@ import { parseEmail } from './web/domain';
 const LEGAL_FORMS = new Set([
   'inc', 'incorporated', 'llc', 'llp', 'ltd', 'limited', 'corp', 'corporation', 'co', 'company', 'plc',
   'gmbh', 'ag', 'kg', 'ohg', 'ug', 'se', 'sa', 'sas', 'sarl', 'sl', 'srl', 'spa', 'bv', 'nv', 'oy', 'ab',
-  'as', 'pty', 'the', 'group', 'holding', 'holdings', 'international', 'intl', 'and', 'und', 'et', 'y', 'cie',
+  'as', 'pty', 'the', 'group', 'holding', 'holdings', 'and', 'und', 'et', 'y', 'cie',
 ]);
 
 /** Company name as the words that could appear in its domain. */

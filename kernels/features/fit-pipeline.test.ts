@@ -98,6 +98,16 @@ describe('fitFeaturePipeline', () => {
     expect(refit.derived.find((d) => d.column === 'description')!.derivations.find((d) => d.kind === 'text')!.enabled).toBe(false);
   });
 
+  it('fits numeric buckets for display, and puts them in the matrix as category codes on request', () => {
+    const info = fit.derived.find((d) => d.column === 'employees')!.derivations.find((d) => d.kind === 'buckets');
+    expect(info?.features[0]).toMatchObject({ name: 'employees:bucket', kept: false });
+    const withBuckets = fitFeaturePipeline(table, 'converted', { bucketsInMatrix: true });
+    const j = withBuckets.matrix.featureNames.indexOf('employees:bucket');
+    expect(j).toBeGreaterThanOrEqual(0);
+    expect(withBuckets.matrix.categorical![j]).toBe(true);
+    expect(applyFeaturePipeline(withBuckets.spec, table).categorical![j]).toBe(true);
+  });
+
   it('reports samples for the Features view', () => {
     const info = fit.derived.find((d) => d.column === 'employees')!;
     expect(info.sample.raw).toHaveLength(8);

@@ -6,7 +6,7 @@ import type { Labels, Matrix } from '../learn/matrix';
 import { sanityCheck, type FeatureGroup, type SanityFeature } from '../sanity/sanity-check';
 import type { Column, DataTable } from '../table/types';
 import { DataError } from '../table/types';
-import { applyDerivation, DERIVATION_DESCRIPTIONS } from './apply-derivation';
+import { applyDerivation, DERIVATION_DESCRIPTIONS, writesCategoryCodes } from './apply-derivation';
 import { tableReader, type FitContext, type ResolvedOptions } from './context';
 import { fitEmailCompany } from './derive-email-company';
 import { detectRole } from './detect-role';
@@ -28,7 +28,7 @@ export interface FeaturePipelineFit {
 }
 
 /** Derivations whose indicators together encode one categorical reading of the column. */
-const GROUPED: DerivationKind[] = ['one-hot', 'buckets', 'email', 'url'];
+const GROUPED: DerivationKind[] = ['one-hot', 'email', 'url'];
 
 export function fitFeaturePipeline(table: DataTable, target: string, options: FeaturePipelineOptions = {}): FeaturePipelineFit {
   const targetColumn = table.columns.find((c) => c.name === target);
@@ -129,7 +129,7 @@ export function fitFeaturePipeline(table: DataTable, target: string, options: Fe
     d.outputs.forEach((name, j) => features.push({ name, column: d.column, values: arrays[j], nullIndicator: d.kind === 'null-indicator', derivation: di }));
     if (GROUPED.includes(d.kind)) {
       const members: number[] = [];
-      d.outputs.forEach((name, j) => { if (name.includes('=') || d.kind === 'buckets') members.push(first + j); });
+      d.outputs.forEach((name, j) => { if (name.includes('=')) members.push(first + j); });
       groups.push({ column: d.column, label: `${d.column} (${d.kind})`, members });
     }
   });
@@ -154,6 +154,13 @@ export function fitFeaturePipeline(table: DataTable, target: string, options: Fe
     }
   }
 
+  if (!options.bucketsInMatrix) {
+    for (const f of features) {
+      if (derivations[f.derivation].kind === 'buckets' && !removed.has(f.name)) {
+        removed.set(f.name, 'shown, not in the matrix: set bucketsInMatrix to use buckets (they help linear learners, not trees)');
+      }
+    }
+  }
   const kept = features.filter((f) => !removed.has(f.name));
   const keptNames = new Set(kept.map((f) => f.name));
   const liveDerivations = derivations.filter((d) => d.outputs.some((o) => keptNames.has(o)));
@@ -174,7 +181,7 @@ export function fitFeaturePipeline(table: DataTable, target: string, options: Fe
     nRows: n,
     columns: kept.map((f) => f.values),
     featureNames: kept.map((f) => f.name),
-    categorical: kept.map(() => false),
+    categorical: kept.map((f) => writesCategoryCodes(derivations[f.derivation].kind)),
   };
 
   // The Features view's account, with the first rows as samples.

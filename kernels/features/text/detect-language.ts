@@ -2,7 +2,8 @@
 // ("um den heißen Brei herumreden" comes out Dutch), while stop words are the most frequent words
 // of a language and show up even in short phrases. So: vote by stop words first; let franc
 // break ties and decide texts with no stop word at all, but only when there is enough text for
-// trigrams to mean something.
+// trigrams to mean something. A stop word shared by several languages ("a", "de", "in") counts
+// for each of them in proportion (1/k), so the words only one language uses decide.
 import { francAll } from 'franc-min';
 import { STOP_WORD_BITS, STOP_WORD_LANGUAGES, type StopWordLanguage } from './stop-words';
 
@@ -19,14 +20,23 @@ const FRANC_MIN_CHARS = 20;
 /** A stop-word tie ("a", "in" are English and Italian) goes to franc only for longer texts. */
 const FRANC_TIE_MIN_CHARS = 50;
 
+const SHARE = Array.from({ length: 33 }, (_, k) => (k ? 1 / k : 0));
+
+function bitCount(v: number): number {
+  let c = 0;
+  for (let x = v; x; x &= x - 1) c++;
+  return c;
+}
+
 /** Detect from already tokenized words (lower case), `text` only for the trigram fallback. */
 export function detectLanguage(words: readonly string[], text: string): DetectedLanguage {
   const n = STOP_WORD_LANGUAGES.length;
-  const hits = new Int32Array(n);
+  const hits = new Float64Array(n);
   for (const w of words) {
     const bits = STOP_WORD_BITS.get(w);
     if (bits === undefined) continue;
-    for (let i = 0; i < n; i++) if (bits & (1 << i)) hits[i]++;
+    const share = SHARE[bitCount(bits)];
+    for (let i = 0; i < n; i++) if (bits & (1 << i)) hits[i] += share;
   }
   let best = -1;
   let bestHits = 0;

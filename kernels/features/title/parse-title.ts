@@ -59,7 +59,16 @@ export function normalizeTitle(title: string): string {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
     .split(' ');
-  return words.map((w) => ABBREVIATIONS[w] ?? w).join(' ');
+  // Dotted abbreviations arrive as single letters ("v p", "c e o"): join them back.
+  const joined: string[] = [];
+  let run = false; // the last joined word is made of single letters
+  for (const w of words) {
+    const single = w.length === 1 && /[a-z]/.test(w);
+    if (single && run) joined[joined.length - 1] += w;
+    else joined.push(w);
+    run = single;
+  }
+  return joined.map((w) => ABBREVIATIONS[w] ?? w).join(' ');
 }
 
 /** null for blank or letterless titles. */
