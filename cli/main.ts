@@ -8,6 +8,7 @@ const commands: Record<string, () => Promise<Command>> = {
   profile: async () => (await import('./commands/profile')).profileCommand,
   train: async () => (await import('./commands/train')).trainCommand,
   predict: async () => (await import('./commands/predict')).predictCommand,
+  evaluate: async () => (await import('./commands/evaluate')).evaluateCommand,
 };
 
 const USAGE = `usage: tourney <command> [options]
@@ -17,7 +18,8 @@ commands:
   train    <data> --target <col> [--task auto|binary|multiclass|regression] [--metric <name>]
            [--time-budget <seconds>] [--models gbdt,forest,linear,bayes] [--seed <n>]
            [--out <model-dir>] [--fixed '<json>'] [--json]
-  predict  <model-dir> <data> [--out <file.csv>]`;
+  predict  <model-dir> <data> [--out <file.csv>]
+  evaluate <model-dir> <labeled data> [--json]`;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

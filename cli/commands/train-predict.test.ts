@@ -99,7 +99,6 @@ describe('tourney train --fixed / predict', () => {
       ['train', 'reg.csv', '--target', 'target', '--models', 'gbdt', '--fixed', '{"maxLeafs":4}'],
       ['train', 'reg.csv', '--target', 'target', '--models', 'gbdt,forest', '--fixed', '{}'],
       ['train', 'reg.csv', '--target', 'target', '--models', 'gbdt', '--fixed', 'not json'],
-      ['train', 'reg.csv', '--target', 'target', '--models', 'linear'],
       ['predict', 'only-one-arg'],
     ];
     const results = await Promise.all(usage.map(run));

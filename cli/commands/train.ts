@@ -37,6 +37,8 @@ const FITTERS: Record<ModelFamily, Fit> = {
 const SEEDED: readonly ModelFamily[] = ['gbdt', 'forest'];
 
 export async function trainCommand(argv: string[]): Promise<number> {
+  // Without --fixed: the tournament (model search), cli/commands/train-tournament.ts.
+  if (!argv.some((a) => a === '--fixed' || a.startsWith('--fixed='))) return (await import('./train-tournament')).trainTournamentCommand(argv);
   const args = parseArgs(argv, ['json']);
   checkFlags(args, FLAGS);
   const started = performance.now();

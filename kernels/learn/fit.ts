@@ -1,5 +1,6 @@
 // One entry point for every learner family: the tournament, the CLI and the workers fit any
 // candidate through `fitModel`, so adding a family is one case here and one search space.
+import { fitForest } from './forest/train-forest';
 import { fitGbdt } from './gbdt/train-gbdt';
 import { fitLinear } from './linear';
 import { fitNaiveBayes, type BayesParams } from './bayes';
@@ -45,7 +46,7 @@ export function fitModel(
     case 'bayes':
       return fitNaiveBayes(X, labels, params as BayesParams);
     case 'forest':
-      throw new Error('forest models are not available yet');
+      return fitForest(X, labels, { ...params, seed: options.seed });
     default:
       throw new Error(`unknown model family ${JSON.stringify(family)} (expected ${MODEL_FAMILIES.join(', ')})`);
   }

@@ -58,6 +58,7 @@ export interface PreparedTournament {
   refitSpec: unknown;
   finalSpec?: unknown;
   dropped: { column: string; reason: string }[];
+  droppedFeatures: { column: string; feature: string; reason: string }[];
   /** Validation rows of each fold, as rows of the target-bearing table (for out-of-fold vectors). */
   foldValidRows: Uint32Array[];
   featureNames: string[];
@@ -70,6 +71,7 @@ export interface PrepareInput {
   task: Task;
   nClasses: number;
   classes?: string[];
+  positiveClass?: string;
   plan: RowPlan;
   features?: FeatureSettings;
   /** Called between pipeline fits, so progress can be reported and cancellation noticed. */
@@ -93,7 +95,7 @@ export function prepareTournament(input: PrepareInput): PreparedTournament {
   for (const fold of plan.folds) {
     const trainRows = compose(plan.search, fold.train);
     const validRows = compose(plan.search, fold.valid);
-    const fitted = fitFeatures(takeRows(table, trainRows), target, task, input.features);
+    const fitted = fitFeatures(takeRows(table, trainRows), target, task, input.features, input.positiveClass);
     const valid = applyFeatures(fitted.spec, takeRows(table, validRows));
     folds.push({
       train: shareMatrix(fitted.X),
@@ -105,7 +107,7 @@ export function prepareTournament(input: PrepareInput): PreparedTournament {
     step();
   }
 
-  const refitFit = fitFeatures(takeRows(table, plan.train), target, task, input.features);
+  const refitFit = fitFeatures(takeRows(table, plan.train), target, task, input.features, input.positiveClass);
   const refit: PartData = { X: shareMatrix(refitFit.X), y: shareArray(labelsOf(y, plan.train)) };
   if (plan.test.length) {
     refit.test = shareMatrix(applyFeatures(refitFit.spec, takeRows(table, plan.test)));
@@ -115,10 +117,12 @@ export function prepareTournament(input: PrepareInput): PreparedTournament {
 
   let final: PartData | undefined;
   let finalSpec: unknown;
+  let finalFit: ReturnType<typeof fitFeatures> | undefined;
   if (plan.test.length) {
-    const all = fitFeatures(table, target, task, input.features);
+    const all = fitFeatures(table, target, task, input.features, input.positiveClass);
     final = { X: shareMatrix(all.X), y: shareArray(y) };
     finalSpec = all.spec;
+    finalFit = all;
     step();
   }
   if (refitFit.X.columns.length === 0) {
@@ -131,13 +135,9 @@ export function prepareTournament(input: PrepareInput): PreparedTournament {
     data: { task, nClasses: input.nClasses, classes: input.classes, folds, refit, final, control },
     refitSpec: refitFit.spec,
     finalSpec,
-    dropped: (finalSpec ? (final ? fitFeaturesDropped(finalSpec) : undefined) : undefined) ?? refitFit.dropped,
+    dropped: (finalFit ?? refitFit).dropped,
+    droppedFeatures: (finalFit ?? refitFit).droppedFeatures,
     foldValidRows,
     featureNames: refitFit.X.featureNames,
   };
-}
-
-function fitFeaturesDropped(spec: unknown): { column: string; reason: string }[] | undefined {
-  const dropped = (spec as { dropped?: { column: string; reason: string }[] }).dropped;
-  return Array.isArray(dropped) ? dropped.map((d) => ({ column: d.column, reason: d.reason })) : undefined;
 }

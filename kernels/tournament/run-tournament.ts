@@ -70,7 +70,10 @@ export interface TournamentResult {
   testRows: number;
   searchRows: number;
   validation: { kind: 'kfold' | 'holdout'; folds: number };
+  /** Raw columns left out of the model, with why. */
   dropped: { column: string; reason: string }[];
+  /** Derived features the sanity checker removed from columns that stayed. */
+  droppedFeatures: { column: string; feature: string; reason: string }[];
   /** Best first; includes the ensemble when it was kept. */
   leaderboard: LeaderboardEntry[];
   winner: LeaderboardEntry;
@@ -94,6 +97,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Milliseconds; injectable for tests. */
   clock?: () => number;
+  /** When the budget started (clock ms), if before this call — e.g. when the file was read. */
+  startedAt?: number;
   /** Diagnostic lines (scheduling decisions). */
   debug?: (line: string) => void;
 }
@@ -148,7 +153,7 @@ export async function runTournament(
 ): Promise<TournamentResult> {
   const clock = options.clock ?? (() => globalThis.performance.now());
   const settings = resolveSettings(settingsIn);
-  const started = clock();
+  const started = options.startedAt ?? clock();
   const deadline = started + settings.timeBudgetSeconds * 1000;
   const signal = options.signal;
   const debug = options.debug;
@@ -212,7 +217,7 @@ export async function runTournament(
     options.onProgress?.({ ...p, elapsedSeconds: elapsed(), secondsLeft: left() });
   progress({ phase: 'preparing', message: `fitting the feature pipeline in ${folds.length} fold${folds.length > 1 ? 's' : ''}`, candidatesFinished: 0, candidatesRunning: 0 });
   const prepared = prepareTournament({
-    table: rowsTable, y, target: target.column.name, task, nClasses, classes: target.classes, plan,
+    table: rowsTable, y, target: target.column.name, task, nClasses, classes: target.classes, positiveClass: target.positiveClass, plan,
     features: settings.features,
     onStep: (done, total) => {
       progress({ phase: 'preparing', message: `feature pipeline ${done}/${total}`, candidatesFinished: 0, candidatesRunning: 0 });
@@ -354,10 +359,14 @@ export async function runTournament(
     const running = runs.filter((r) => !r.settled).slice(0, 2);
     return finalSeconds([...complete, ...running], refitParts());
   };
+  /** Seconds a candidate would take; a family not seen yet is assumed twice the costliest seen. */
   const estimatedCost = (candidate: Candidate) => {
-    const known = meanFoldSeconds(candidate.family);
-    if (known === undefined) return 0;
-    return (known * folds.length) / P;
+    let perFold = meanFoldSeconds(candidate.family);
+    if (perFold === undefined) {
+      const seen = [...foldSeconds.values()].map((s) => s.total / s.count);
+      perFold = seen.length ? 2 * Math.max(...seen) : 0;
+    }
+    return (perFold * folds.length) / P;
   };
 
   const control = prepared.data.control;
@@ -559,6 +568,7 @@ export async function runTournament(
     searchRows: searchRows.length,
     validation: { kind: validation.kind, folds: folds.length },
     dropped: prepared.dropped,
+    droppedFeatures: prepared.droppedFeatures,
     leaderboard,
     winner,
     ...(ensembleInfo ? { ensemble: ensembleInfo } : {}),

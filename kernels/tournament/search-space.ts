@@ -105,17 +105,22 @@ function bayesSpace(): FamilySpace {
 }
 
 function forestSpace(shape: DataShape): FamilySpace {
+  const sqrtShare = Math.min(1, Math.max(1, Math.round(Math.sqrt(Math.max(1, shape.nFeatures)))) / Math.max(1, shape.nFeatures));
+  const regression = shape.task === 'regression';
+  // Forest cost grows with trees × rows × classes: fewer trees on big or many-class data.
+  const work = shape.nRows * (shape.task === 'multiclass' ? shape.nClasses : 1);
+  const trees = work > 200_000 ? 60 : work > 50_000 ? 100 : 150;
   return {
     family: 'forest',
     domains: {
-      featureFraction: { kind: 'float', low: 0.1, high: 1 },
-      minDataInLeaf: { kind: 'int', low: 1, high: 20, log: true },
+      featureFractionByNode: { kind: 'float', low: 0.05, high: 1 },
+      minDataInLeaf: { kind: 'int', low: 1, high: 30, log: true },
       extraTrees: { kind: 'choice', values: [false, true] },
     },
-    fixed: { trees: shape.nRows > 20_000 ? 150 : 250 },
+    fixed: { trees },
     defaults: [
-      { featureFraction: shape.task === 'regression' ? 0.5 : Math.min(1, Math.max(0.1, 1 / Math.sqrt(Math.max(1, shape.nFeatures)))), minDataInLeaf: shape.task === 'regression' ? 3 : 1, extraTrees: false },
-      { featureFraction: 0.5, minDataInLeaf: 2, extraTrees: true },
+      { featureFractionByNode: regression ? 1 / 3 : sqrtShare, minDataInLeaf: regression ? 3 : 1, extraTrees: false },
+      { featureFractionByNode: regression ? 0.5 : Math.min(1, 2 * sqrtShare), minDataInLeaf: 2, extraTrees: true },
     ],
   };
 }

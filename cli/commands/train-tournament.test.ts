@@ -1,0 +1,68 @@
+// End to end through the real binary: `tourney train` (the tournament) then `tourney evaluate`.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const BIN = join(import.meta.dirname, '..', 'bin', 'tourney.js');
+const PENGUINS = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'penguins.csv');
+const dir = mkdtempSync(join(tmpdir(), 'tourney-tournament-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string; seconds: number }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: dir, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr, seconds: (performance.now() - started) / 1000 });
+    });
+  });
+}
+
+describe('tourney train (tournament) / evaluate', () => {
+  it('trains within the budget, prints the JSON contract, and evaluate scores the model', async () => {
+    const model = join(dir, 'penguins-model');
+    const r = await run(['train', PENGUINS, '--target', 'species', '--time-budget', '6', '--seed', '3', '--out', model, '--json']);
+    expect(r.stderr).toMatch(/logloss/);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ task: 'multiclass', target: 'species', metric: 'logloss', classes: ['Adelie', 'Chinstrap', 'Gentoo'], rows: 344, modelDir: model });
+    expect(Array.isArray(out.dropped)).toBe(true);
+    expect(out.leaderboard.length).toBeGreaterThan(1);
+    for (const e of [...out.leaderboard, out.winner]) expect(Object.keys(e).sort()).toEqual(['cvScore', 'fitSeconds', 'model', 'params']);
+    expect(out.winner.cvScore).toBeLessThan(0.2);
+    expect(out.test.metrics.accuracy).toBeGreaterThan(0.9);
+    expect(out.seconds).toBeLessThanOrEqual(6.6);
+    for (const f of ['meta.json', 'pipeline.json', 'tournament.json', 'model.json', 'report.json']) expect(existsSync(join(model, f))).toBe(true);
+
+    const e = await run(['evaluate', model, PENGUINS, '--json']);
+    expect(e.code).toBe(0);
+    const ev = JSON.parse(e.stdout);
+    expect(ev).toMatchObject({ task: 'multiclass', target: 'species', metric: 'logloss', rows: 344 });
+    expect(ev.metrics.accuracy).toBeGreaterThan(0.95);
+    expect(ev.confusion.flat().reduce((a: number, b: number) => a + b, 0)).toBe(344);
+    const text = await run(['evaluate', model, PENGUINS]);
+    expect(text.stdout).toMatch(/^multiclass on "species", 344 rows\nlogloss: 0\.\d{4}\naccuracy: /);
+  });
+
+  it('names bad input in one error line', async () => {
+    const csv = join(dir, 'one-class.csv');
+    writeFileSync(csv, 'x,y\n' + Array.from({ length: 30 }, (_, i) => `${i},same`).join('\n') + '\n');
+    const cases: [string[], number, RegExp][] = [
+      [['train', PENGUINS, '--target', 'speces', '--time-budget', '5'], 1, /^error: penguins\.csv: target column "speces" not found/],
+      [['train', csv, '--target', 'y', '--time-budget', '5'], 1, /^error: one-class\.csv: target column "y" has a single value \("same"\)/],
+      [['train', PENGUINS, '--target', 'species', '--task', 'regression', '--time-budget', '5'], 1, /^error: penguins\.csv: target column "species" holds text/],
+      [['train', PENGUINS, '--target', 'species', '--metric', 'auc'], 2, /^error: unknown --metric "auc"/],
+      [['train', PENGUINS, '--target', 'species', '--models', 'svm'], 2, /^error: unknown model family "svm"/],
+      [['evaluate', join(dir, 'nope'), PENGUINS], 1, /^error: .*meta\.json not found/],
+    ];
+    const results = await Promise.all(cases.map(([args]) => run(args)));
+    results.forEach((r, i) => {
+      expect(r.code, cases[i][0].join(' ')).toBe(cases[i][1]);
+      const errors = r.stderr.split('\n').filter((l) => l.startsWith('error: '));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(cases[i][2]);
+    });
+    expect(readFileSync(csv, 'utf8').length).toBeGreaterThan(0);
+  });
+});

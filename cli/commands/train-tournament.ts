@@ -1,0 +1,143 @@
+// `tourney train <data> --target <col>` without --fixed: the tournament. Candidates of every
+// family in --models compete on cross-validated --metric within --time-budget seconds on a
+// worker_threads pool (one worker per core); the winner (an ensemble when that is better) is
+// written as a model directory. Progress goes to stderr; --json prints the summary on stdout.
+import { basename, extname, resolve } from 'node:path';
+import type { Task } from '../../kernels/learn/matrix';
+import type { ModelFamily } from '../../kernels/learn/model';
+import { METRIC_NAMES } from '../../kernels/learn/metric';
+import { runTournament, type TournamentProgress } from '../../kernels/tournament/run-tournament';
+import { DEFAULT_MODELS } from '../../kernels/tournament/settings';
+import { createNodeExecutor } from '../../workers/node-executor';
+import { checkFlags, numberFlag, parseArgs, stringFlag, UsageError } from '../args';
+import { writeTournamentModelDir } from './model-dir';
+import { readDataFile } from './read-data-file';
+
+const FLAGS = ['target', 'task', 'metric', 'time-budget', 'models', 'seed', 'out', 'json', 'workers', 'max-candidates'];
+const TASKS = ['auto', 'binary', 'multiclass', 'regression'];
+
+export interface TrainTournamentOptions {
+  /** Where progress lines go (stderr by default). */
+  log?: (line: string) => void;
+  out?: (text: string) => void;
+}
+
+export async function trainTournamentCommand(argv: string[], io: TrainTournamentOptions = {}): Promise<number> {
+  const started = performance.now();
+  const log = io.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  const out = io.out ?? ((text: string) => process.stdout.write(text));
+  const args = parseArgs(argv, ['json']);
+  checkFlags(args, FLAGS);
+  if (args.positionals.length !== 1) throw new UsageError('train needs exactly one data file: tourney train <data> --target <col>');
+  const dataPath = args.positionals[0];
+  const target = stringFlag(args, 'target');
+  if (!target) throw new UsageError('train needs --target <column>');
+  const task = stringFlag(args, 'task') ?? 'auto';
+  if (!TASKS.includes(task)) throw new UsageError(`--task must be one of ${TASKS.join(', ')}, got "${task}"`);
+  const metric = stringFlag(args, 'metric');
+  if (metric !== undefined && !METRIC_NAMES.includes(metric as never)) {
+    throw new UsageError(`unknown --metric "${metric}" (known: ${METRIC_NAMES.join(', ')})`);
+  }
+  const seed = numberFlag(args, 'seed') ?? 0;
+  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got ${seed}`);
+  const budget = numberFlag(args, 'time-budget') ?? 60;
+  if (!(budget > 0)) throw new UsageError(`--time-budget must be positive seconds, got ${budget}`);
+  const workers = numberFlag(args, 'workers');
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) throw new UsageError(`--workers must be a positive integer, got ${workers}`);
+  const maxCandidates = numberFlag(args, 'max-candidates');
+  if (maxCandidates !== undefined && !(Number.isInteger(maxCandidates) && maxCandidates >= 1)) {
+    throw new UsageError(`--max-candidates must be a positive integer, got ${maxCandidates}`);
+  }
+  const models = (stringFlag(args, 'models') ?? DEFAULT_MODELS.join(',')).split(',').map((m) => m.trim()).filter(Boolean);
+  for (const m of models) {
+    if (!DEFAULT_MODELS.includes(m as ModelFamily)) throw new UsageError(`unknown model family "${m}" in --models (known: ${DEFAULT_MODELS.join(', ')})`);
+  }
+
+  log(`reading ${dataPath}`);
+  const table = await readDataFile(dataPath);
+  const executor = createNodeExecutor(workers);
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  let lastLine = 0;
+  const report = (p: TournamentProgress) => {
+    const now = performance.now();
+    if (p.phase === 'searching' && !p.finished) return;
+    if (p.phase === 'preparing' && now - lastLine < 1000 && !p.message.startsWith('fitting')) return;
+    lastLine = now;
+    const best = p.best ? ` — best ${p.best.model} ${p.best.cvScore.toFixed(4)}` : '';
+    const counts = p.phase === 'searching' ? `, ${p.candidatesFinished} done, ${Math.round(p.secondsLeft)} s left` : '';
+    log(`[${p.elapsedSeconds.toFixed(1)} s] ${p.message}${best}${counts}`);
+  };
+  let result;
+  try {
+    result = await withFileName(dataPath, () =>
+      runTournament(table, {
+        target,
+        task: task as Task | 'auto',
+        metric,
+        models: models as ModelFamily[],
+        timeBudgetSeconds: budget,
+        seed,
+        maxCandidates,
+      }, executor, { onProgress: report, signal: controller.signal, startedAt: started }),
+    );
+  } finally {
+    process.off('SIGINT', onSignal);
+    executor.close();
+  }
+
+  const modelDir = resolve(stringFlag(args, 'out') ?? `models/${tableName(dataPath)}-tournament`);
+  await writeTournamentModelDir(modelDir, result, basename(dataPath));
+  const entry = (e: (typeof result.leaderboard)[number]) => ({ model: e.model, params: e.params, cvScore: e.cvScore, fitSeconds: e.fitSeconds });
+  const summary = {
+    task: result.task,
+    target: result.target,
+    metric: result.metric,
+    ...(result.classes ? { classes: result.classes } : {}),
+    ...(result.positiveClass !== undefined ? { positiveClass: result.positiveClass } : {}),
+    rows: result.rows,
+    dropped: result.dropped,
+    leaderboard: result.leaderboard.map(entry),
+    winner: entry(result.winner),
+    ...(result.test ? { test: result.test } : {}),
+    ...(result.ensemble ? { ensemble: { kept: result.ensemble.kept, cvScore: result.ensemble.cvScore, bestSingleCvScore: result.ensemble.bestSingleCvScore, members: result.ensemble.members.map((m) => ({ model: m.model, weight: m.weight })) } } : {}),
+    ...(result.calibration ? { calibration: result.calibration.method } : {}),
+    aboveChance: result.insights.aboveChance.above,
+    candidates: result.candidatesEvaluated,
+    validation: result.validation,
+    seconds: (performance.now() - started) / 1000,
+    modelDir,
+  };
+  if (args.flags.has('json')) out(JSON.stringify(summary) + '\n');
+  else {
+    const top = result.leaderboard.slice(0, 10);
+    const lines = [
+      `${result.task} on "${result.target}", ${result.rows} rows (${result.trainRows} training, ${result.testRows} test), ${result.candidatesEvaluated} candidates in ${summary.seconds.toFixed(1)} s`,
+      `rank  model     cv ${result.metric}  fit s`,
+      ...top.map((e, i) => `${String(i + 1).padStart(4)}  ${e.model.padEnd(8)}  ${e.cvScore.toFixed(4).padStart(8)}  ${e.fitSeconds.toFixed(2).padStart(6)}`),
+      `winner: ${result.winner.model} (cv ${result.metric} ${result.winner.cvScore.toFixed(4)}${result.test ? `, test ${result.test.score.toFixed(4)}` : ''})` +
+        (result.calibration && result.calibration.method !== 'none' ? `, calibrated (${result.calibration.method})` : ''),
+      ...(result.dropped.length ? [`dropped: ${result.dropped.map((d) => `${d.column} (${d.reason})`).join(', ')}`] : []),
+      `model written to ${modelDir}`,
+    ];
+    out(lines.join('\n') + '\n');
+  }
+  return 0;
+}
+
+function tableName(path: string): string {
+  return basename(path, extname(path)) || 'data';
+}
+
+/** Data errors name the file they are about. */
+async function withFileName<T>(file: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    if (err instanceof Error && err.name === 'DataError' && !err.message.includes(basename(file))) {
+      err.message = `${basename(file)}: ${err.message}`;
+    }
+    throw err;
+  }
+}
