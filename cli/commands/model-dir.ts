@@ -43,12 +43,12 @@ async function readJson(dir: string, name: string, required = true): Promise<unk
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !required) return undefined;
-    throw new Error(code === 'ENOENT' ? `${path} not found: ${dir} is not a Tourney model directory` : `cannot read ${path}: ${(err as Error).message}`);
+    throw new Error(code === 'ENOENT' ? `${path} not found: ${dir} is not a Tourney model directory` : `cannot read ${path}: ${(err as Error).message}`, { cause: err });
   }
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new Error(`${path} is not valid JSON: ${(err as Error).message}`);
+    throw new Error(`${path} is not valid JSON: ${(err as Error).message}`, { cause: err });
   }
 }
 
@@ -66,7 +66,7 @@ export async function loadModelDir(dir: string): Promise<LoadedModel> {
     try {
       spec = parseFeaturePipelineSpec(pipelineJson);
     } catch (err) {
-      throw new Error(`${resolve(dir, 'pipeline.json')}: ${(err as Error).message}`);
+      throw new Error(`${resolve(dir, 'pipeline.json')}: ${(err as Error).message}`, { cause: err });
     }
     toMatrix = (table) => applyFeaturePipeline(spec, table);
   }
@@ -81,7 +81,7 @@ export async function loadModelDir(dir: string): Promise<LoadedModel> {
     return { dir, meta, nClasses: model.nClasses, toMatrix, predict: (X) => model.predict(X) };
   } catch (err) {
     if ((err as Error).message.includes('not found:')) throw err;
-    throw new Error(`${where}: ${(err as Error).message}`);
+    throw new Error(`${where}: ${(err as Error).message}`, { cause: err });
   }
 }
 
