@@ -1,107 +1,170 @@
-// Trees flattened into typed arrays for fast batch prediction: all internal nodes of all trees in
-// one set of arrays (children as absolute indices, leaves as ~absolute leaf index), rows copied in
-// blocks into a row-major Float64Array so the walk reads one cache-resident row per tree.
+// Trees flattened into typed arrays for fast batch prediction. Shallow trees (depth ≤ 10, no
+// categorical splits) are stored as perfect binary trees in heap order, padded with nodes that
+// always go left, so a row walks exactly `depth` steps of `node = 2 node + 1 + goRight` with no
+// child pointers and no data-dependent loop exit. Other trees keep child pointers. Rows are
+// copied in blocks into a row-major Float64Array and each tree runs over the whole block, so its
+// nodes stay in cache.
 import type { Matrix } from '../matrix';
 import type { Tree } from './tree';
 
+/** Deeper trees would waste too much padding in the perfect layout. */
+const MAX_PERFECT_DEPTH = 10;
+const BLOCK_ROWS = 256;
+
 export interface FlatEnsemble {
   nOutputs: number;
-  /** Per tree: root node, or ~leaf for a single-leaf tree. */
-  roots: Int32Array;
   /** Per tree: which output it adds to. */
   outputOf: Int32Array;
+  /** Per tree: depth of its perfect layout, or -1 for the pointer layout. */
+  perfectDepth: Int32Array;
+  /** Per tree: first node and first leaf in the arrays below. */
+  nodeOffset: Int32Array;
+  leafOffset: Int32Array;
   feature: Int32Array;
   threshold: Float64Array;
-  /** 1 when missing values go left. */
-  defaultLeft: Uint8Array;
+  /** 1 when missing values go right (perfect layout) / left (pointer layout: see defaultLeft). */
+  defaultRight: Uint8Array;
+  /** Pointer layout: children as node offsets relative to the tree (≥ 0) or ~leaf (< 0). */
   left: Int32Array;
   right: Int32Array;
-  /** Per node: index into `categorySets`, or -1 for numerical nodes. */
+  /** Pointer layout: per node an index into `categorySets`, or -1 for numerical nodes. */
   categorySet: Int32Array;
   categorySets: Set<number>[];
   leafValue: Float64Array;
 }
 
 export function flattenTrees(trees: Tree[], nOutputs: number, scale = 1): FlatEnsemble {
+  const T = trees.length;
+  const perfectDepth = new Int32Array(T);
+  const nodeOffset = new Int32Array(T);
+  const leafOffset = new Int32Array(T);
   let nNodes = 0;
   let nLeaves = 0;
-  for (const t of trees) {
-    nNodes += t.nInternal;
-    nLeaves += t.nLeaves;
-  }
+  trees.forEach((t, i) => {
+    const depth = t.maxDepth();
+    const perfect = depth <= MAX_PERFECT_DEPTH && t.categoryLeft.every((c) => c === null);
+    perfectDepth[i] = perfect ? depth : -1;
+    nodeOffset[i] = nNodes;
+    leafOffset[i] = nLeaves;
+    nNodes += perfect ? (1 << depth) - 1 : t.nInternal;
+    nLeaves += perfect ? 1 << depth : t.nLeaves;
+  });
   const flat: FlatEnsemble = {
     nOutputs,
-    roots: new Int32Array(trees.length),
-    outputOf: new Int32Array(trees.length),
+    outputOf: Int32Array.from({ length: T }, (_, i) => i % nOutputs),
+    perfectDepth,
+    nodeOffset,
+    leafOffset,
     feature: new Int32Array(nNodes),
-    threshold: new Float64Array(nNodes),
-    defaultLeft: new Uint8Array(nNodes),
+    threshold: new Float64Array(nNodes).fill(Infinity),
+    defaultRight: new Uint8Array(nNodes),
     left: new Int32Array(nNodes),
     right: new Int32Array(nNodes),
     categorySet: new Int32Array(nNodes).fill(-1),
     categorySets: [],
     leafValue: new Float64Array(nLeaves),
   };
-  let nodeBase = 0;
-  let leafBase = 0;
   trees.forEach((t, i) => {
-    flat.outputOf[i] = i % nOutputs;
-    flat.roots[i] = t.nInternal === 0 ? ~leafBase : nodeBase;
-    const child = (c: number) => (c < 0 ? ~(leafBase + ~c) : nodeBase + c);
-    for (let n = 0; n < t.nInternal; n++) {
-      const k = nodeBase + n;
-      flat.feature[k] = t.splitFeature[n];
-      flat.threshold[k] = t.threshold[n];
-      flat.defaultLeft[k] = t.defaultLeft[n] ? 1 : 0;
-      flat.left[k] = child(t.leftChild[n]);
-      flat.right[k] = child(t.rightChild[n]);
-      const cats = t.categoryLeft[n];
-      if (cats) {
-        flat.categorySet[k] = flat.categorySets.length;
-        flat.categorySets.push(new Set(cats));
-      }
-    }
-    for (let l = 0; l < t.nLeaves; l++) flat.leafValue[leafBase + l] = t.leafValue[l] * scale;
-    nodeBase += t.nInternal;
-    leafBase += t.nLeaves;
+    if (perfectDepth[i] >= 0) placePerfect(flat, t, perfectDepth[i], nodeOffset[i], leafOffset[i], scale);
+    else placePointers(flat, t, nodeOffset[i], leafOffset[i], scale);
   });
   return flat;
 }
 
-const BLOCK_ROWS = 512;
+function placePerfect(flat: FlatEnsemble, t: Tree, depth: number, nodeBase: number, leafBase: number, scale: number): void {
+  const firstLeaf = (1 << depth) - 1;
+  const place = (child: number, pos: number, d: number): void => {
+    if (child < 0) {
+      // A real leaf above the bottom: padding nodes below it (threshold +∞, missing left) always
+      // go left; every bottom slot under it gets its value, whichever path is taken.
+      const span = 1 << (depth - d);
+      let first = pos;
+      for (let k = d; k < depth; k++) first = 2 * first + 1;
+      for (let s = 0; s < span; s++) flat.leafValue[leafBase + first - firstLeaf + s] = t.leafValue[~child] * scale;
+      return;
+    }
+    flat.feature[nodeBase + pos] = t.splitFeature[child];
+    flat.threshold[nodeBase + pos] = t.threshold[child];
+    flat.defaultRight[nodeBase + pos] = t.defaultLeft[child] ? 0 : 1;
+    place(t.leftChild[child], 2 * pos + 1, d + 1);
+    place(t.rightChild[child], 2 * pos + 2, d + 1);
+  };
+  place(t.nInternal === 0 ? ~0 : 0, 0, 0);
+}
+
+function placePointers(flat: FlatEnsemble, t: Tree, nodeBase: number, leafBase: number, scale: number): void {
+  for (let n = 0; n < t.nInternal; n++) {
+    const k = nodeBase + n;
+    flat.feature[k] = t.splitFeature[n];
+    flat.threshold[k] = t.threshold[n];
+    flat.defaultRight[k] = t.defaultLeft[n] ? 0 : 1;
+    flat.left[k] = t.leftChild[n];
+    flat.right[k] = t.rightChild[n];
+    const cats = t.categoryLeft[n];
+    if (cats) {
+      flat.categorySet[k] = flat.categorySets.length;
+      flat.categorySets.push(new Set(cats));
+    }
+  }
+  for (let l = 0; l < t.nLeaves; l++) flat.leafValue[leafBase + l] = t.leafValue[l] * scale;
+}
 
 /**
- * Adds the ensemble's raw outputs to `out` (row-major nRows × nOutputs). Rows are processed in
- * blocks; within a block tree by tree, so a tree's nodes stay in cache across rows.
+ * Adds the ensemble's raw outputs to `out` (row-major nRows × nOutputs).
  */
 export function predictFlat(flat: FlatEnsemble, X: Matrix, out: Float64Array): Float64Array {
-  const nF = X.columns.length;
+  const nF = Math.max(1, X.columns.length);
   const nOut = flat.nOutputs;
-  const block = new Float64Array(BLOCK_ROWS * Math.max(1, nF));
-  const { roots, outputOf, feature, threshold, defaultLeft, left, right, categorySet, categorySets, leafValue } = flat;
-  const hasCategorical = categorySets.length > 0;
+  const block = new Float64Array(BLOCK_ROWS * nF);
+  const { outputOf, perfectDepth, nodeOffset, leafOffset, feature, threshold, defaultRight, leafValue } = flat;
   for (let start = 0; start < X.nRows; start += BLOCK_ROWS) {
     const m = Math.min(BLOCK_ROWS, X.nRows - start);
-    for (let f = 0; f < nF; f++) copyColumn(X.columns[f], start, m, block, f, nF);
-    for (let t = 0; t < roots.length; t++) {
-      const root = roots[t];
-      const o = outputOf[t];
+    for (let f = 0; f < X.columns.length; f++) copyColumn(X.columns[f], start, m, block, f, nF);
+    for (let t = 0; t < outputOf.length; t++) {
+      const depth = perfectDepth[t];
+      const o = start * nOut + outputOf[t];
+      if (depth < 0) {
+        walkPointers(flat, t, block, nF, m, out, o, nOut);
+        continue;
+      }
+      const nodes = nodeOffset[t];
+      const leaves = leafOffset[t] - ((1 << depth) - 1);
       for (let i = 0; i < m; i++) {
-        let node = root;
         const base = i * nF;
-        while (node >= 0) {
-          const v = block[base + feature[node]];
-          let goLeft: boolean;
-          if (v !== v) goLeft = defaultLeft[node] === 1;
-          else if (hasCategorical && categorySet[node] >= 0) goLeft = categorySets[categorySet[node]].has(v);
-          else goLeft = v <= threshold[node];
-          node = goLeft ? left[node] : right[node];
+        let n = 0;
+        for (let d = 0; d < depth; d++) {
+          const k = nodes + n;
+          const v = block[base + feature[k]];
+          let goRight = v > threshold[k] ? 1 : 0;
+          if (v !== v) goRight = defaultRight[k];
+          n = 2 * n + 1 + goRight;
         }
-        out[(start + i) * nOut + o] += leafValue[~node];
+        out[o + i * nOut] += leafValue[leaves + n];
       }
     }
   }
   return out;
+}
+
+function walkPointers(flat: FlatEnsemble, t: number, block: Float64Array, nF: number, m: number, out: Float64Array, o: number, nOut: number): void {
+  const { feature, threshold, defaultRight, left, right, categorySet, categorySets, leafValue } = flat;
+  const nodes = flat.nodeOffset[t];
+  const leaves = flat.leafOffset[t];
+  // Pointer-layout trees always have a root split: single leaves take the perfect layout.
+  for (let i = 0; i < m; i++) {
+    let node = 0;
+    const base = i * nF;
+    while (node >= 0) {
+      const k = nodes + node;
+      const v = block[base + feature[k]];
+      let goLeft: boolean;
+      if (v !== v) goLeft = defaultRight[k] === 0;
+      else if (categorySet[k] >= 0) goLeft = categorySets[categorySet[k]].has(v);
+      else goLeft = v <= threshold[k];
+      node = goLeft ? left[k] : right[k];
+    }
+    out[o + i * nOut] += leafValue[leaves + ~node];
+  }
 }
 
 function copyColumn(col: ArrayLike<number>, start: number, m: number, block: Float64Array, f: number, stride: number): void {

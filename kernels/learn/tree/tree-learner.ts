@@ -5,7 +5,7 @@
 import type { BinnedDataset } from '../dataset/binned-dataset';
 import type { Random } from '../dataset/random';
 import { buildHistogramColumnWise, buildHistogramRowOrdered, clearHistogram, HIST_LANES, subtractHistogram, UNIFORM_BINS } from './histogram';
-import { copyRowRange, packRowMajor, partitionIndexOnly, partitionRowOrdered, type RowOrderedState } from './row-ordered';
+import { nextSlot, packRowMajor, partitionIndexOnly, partitionRowOrdered, type RowOrderedState, type Slot } from './row-ordered';
 import { emptyCandidate, findBestSplitForFeature, leafOutput, type SplitCandidate, type SplitParams } from './split-finder';
 import { Tree } from './tree';
 
@@ -35,14 +35,10 @@ export class TreeLearner {
   readonly params: TreeLearnerParams;
   /** Row indices, partitioned so each leaf owns one contiguous range (column-wise mode). */
   private readonly indices: Uint32Array;
-  /** Row-ordered mode: the ping-pong buffer holding each leaf's rows (bins, ids, gradients). */
-  private leafBuffer: Uint8Array;
-  /** Row-ordered mode: the buffer holding each leaf's row ids (differs after an ids-only split). */
-  private leafIndexBuffer: Uint8Array;
-  /** Row-ordered mode: 1 for leaves made by an ids-only split (their parent's range stays whole). */
-  private leafIdsOnly: Uint8Array;
-  /** Row-ordered mode: (begin, count, buffer) triples whose bins and ids are consistent after a tree. */
-  private settled: number[] = [];
+  /** Row-ordered mode: the slot holding each leaf's rows (bins, ids, gradients). */
+  private leafSlot: Uint8Array;
+  /** Row-ordered mode: the slot holding each leaf's row ids (differs after an ids-only split). */
+  private leafIndexSlot: Uint8Array;
   private leafBegin: Int32Array;
   private leafCount: Int32Array;
   private nLeaves = 0;
@@ -81,9 +77,10 @@ export class TreeLearner {
     this.uniformLayout = data.nFeatures <= UNIFORM_LAYOUT_MAX_FEATURES;
     this.rowOrdered = params.rowOrdered && this.uniformLayout ? packRowMajor(data.bins, n) : null;
     this.indices = this.rowOrdered ? this.rowOrdered.index[0] : new Uint32Array(n);
-    this.scratch = new Uint32Array(n);
-    this.orderedGrad = new Float32Array(n);
-    this.orderedHess = new Float32Array(n);
+    this.scratch = new Uint32Array(this.rowOrdered ? 0 : n);
+    // Gathered gradients for column-wise histograms (row-ordered mode keeps its own).
+    this.orderedGrad = new Float32Array(this.rowOrdered ? 0 : n);
+    this.orderedHess = new Float32Array(this.rowOrdered ? 0 : n);
     this.offsets = new Int32Array(data.nFeatures);
     this.nBins = new Int32Array(data.nFeatures);
     // Uniform layout (feature f at f * 256, padded to a multiple of 4 features) when it is small
@@ -106,9 +103,8 @@ export class TreeLearner {
     this.leafG = new Float64Array(maxLeaves);
     this.leafH = new Float64Array(maxLeaves);
     this.leafDepth = new Int32Array(maxLeaves);
-    this.leafBuffer = new Uint8Array(maxLeaves);
-    this.leafIndexBuffer = new Uint8Array(maxLeaves);
-    this.leafIdsOnly = new Uint8Array(maxLeaves);
+    this.leafSlot = new Uint8Array(maxLeaves);
+    this.leafIndexSlot = new Uint8Array(maxLeaves);
     this.best = Array.from({ length: maxLeaves }, emptyCandidate);
     this.nodeFeatures = new Int32Array(data.nFeatures);
   }
@@ -129,31 +125,23 @@ export class TreeLearner {
     this.histFeatures = ro ? this.allFeatures : features;
     let G = 0;
     let H = 0;
-    let rootBuffer: 0 | 1 = 0;
+    let rootSlot: Slot = 0;
     if (ro) {
-      // Rows stay in the order the previous tree left them, gathered back into buffer 0; a bag is
-      // moved to the front.
-      const settled = this.settled;
-      for (let i = 0; i < settled.length; i += 3) if (settled[i + 2] === 1) copyRowRange(ro, 1, settled[i], settled[i + 1]);
-      settled.length = 0;
+      // Slot 0 holds every row in id order with the caller's gradients; a bag is moved to slot 1.
+      ro.grad[0] = grad;
+      ro.hess[0] = hess;
       if (rows) {
         const inBag = ro.mask;
         inBag.fill(0);
         for (let k = 0; k < nRows; k++) inBag[rows[k]] = 1;
         partitionRowOrdered(ro, 0, 0, this.data.nRows, -1, inBag);
-        rootBuffer = 1;
+        rootSlot = 1;
       }
-      const index = ro.index[rootBuffer];
-      const og = ro.grad[rootBuffer];
-      const oh = ro.hess[rootBuffer];
+      const og = ro.grad[rootSlot];
+      const oh = ro.hess[rootSlot];
       for (let k = 0; k < nRows; k++) {
-        const r = index[k];
-        const g = grad[r];
-        const h = hess[r];
-        og[k] = g;
-        oh[k] = h;
-        G += g;
-        H += h;
+        G += og[k];
+        H += oh[k];
       }
       contiguousRoot = false;
     } else {
@@ -178,9 +166,8 @@ export class TreeLearner {
     this.leafG[0] = G;
     this.leafH[0] = H;
     this.leafDepth[0] = 0;
-    this.leafBuffer[0] = rootBuffer;
-    this.leafIndexBuffer[0] = rootBuffer;
-    this.leafIdsOnly[0] = 0;
+    this.leafSlot[0] = rootSlot;
+    this.leafIndexSlot[0] = rootSlot;
     tree.leafValue[0] = leafOutput(G, H, p.lambdaL1, p.lambdaL2);
     tree.leafCount[0] = nRows;
     const maxLeaves = Math.max(1, Math.min(p.maxLeaves, this.unlimitedLeaves));
@@ -255,12 +242,6 @@ export class TreeLearner {
       if (h) this.releaseHistogram(h);
       this.leafHist[l] = null;
     }
-    if (ro) {
-      // Where each range of rows is whole, for the next tree to gather (ids-only splits already
-      // recorded their parent's range).
-      for (let l = 0; l < nLeaves; l++) if (!this.leafIdsOnly[l]) this.settled.push(this.leafBegin[l], this.leafCount[l], this.leafBuffer[l]);
-      if (nRows < this.data.nRows) this.settled.push(nRows, this.data.nRows - nRows, rootBuffer);
-    }
     this.nLeaves = nLeaves;
     return tree;
   }
@@ -269,7 +250,7 @@ export class TreeLearner {
   leafRows(leaf: number): Uint32Array {
     if (leaf >= this.nLeaves) throw new Error(`leaf ${leaf} out of range`);
     const begin = this.leafBegin[leaf];
-    const ids = this.rowOrdered ? this.rowOrdered.index[this.leafIndexBuffer[leaf]] : this.indices;
+    const ids = this.rowOrdered ? this.rowOrdered.index[this.leafIndexSlot[leaf]] : this.indices;
     return ids.subarray(begin, begin + this.leafCount[leaf]);
   }
 
@@ -297,7 +278,7 @@ export class TreeLearner {
   private build(hist: Float64Array, leaf: number, grad: Float32Array, hess: Float32Array, contiguous: boolean): void {
     const ro = this.rowOrdered;
     if (ro) {
-      const b = this.leafBuffer[leaf];
+      const b = this.leafSlot[leaf];
       hist.fill(0);
       buildHistogramRowOrdered(hist, ro.words[b], ro.wordsPerRow, this.leafBegin[leaf], this.leafCount[leaf], ro.grad[b], ro.hess[b]);
       return;
@@ -369,22 +350,16 @@ export class TreeLearner {
     const count = this.leafCount[leaf];
     // Exact counts come from the partition (histogram counts are estimates).
     const ro = this.rowOrdered;
-    const from = this.leafBuffer[leaf] as 0 | 1;
+    const from = this.leafSlot[leaf] as Slot;
+    const to = nextSlot(from);
     // Children that can never split only need their row ids told apart (no bins moved).
     const childrenFinal = (p.maxDepth > 0 && this.leafDepth[leaf] + 1 >= p.maxDepth) || nLeaves + 1 >= maxLeaves;
     let nLeft: number;
     if (!ro) nLeft = partition(this.indices, this.scratch, begin, count, this.data.bins[f], goesLeft);
-    else if (childrenFinal && !this.leafIdsOnly[leaf]) {
-      nLeft = partitionIndexOnly(ro, from, begin, count, f, goesLeft);
-      this.settled.push(begin, count, from);
-      this.leafIdsOnly[leaf] = this.leafIdsOnly[nLeaves] = 1;
-    } else {
-      nLeft = partitionRowOrdered(ro, from, begin, count, f, goesLeft);
-      this.leafIdsOnly[nLeaves] = 0;
-    }
-    const to = ro ? 1 - from : 0;
-    this.leafBuffer[leaf] = this.leafBuffer[nLeaves] = this.leafIdsOnly[leaf] ? from : to;
-    this.leafIndexBuffer[leaf] = this.leafIndexBuffer[nLeaves] = to;
+    else if (childrenFinal) nLeft = partitionIndexOnly(ro, from, begin, count, f, goesLeft);
+    else nLeft = partitionRowOrdered(ro, from, begin, count, f, goesLeft);
+    this.leafSlot[leaf] = this.leafSlot[nLeaves] = ro && childrenFinal ? from : to;
+    this.leafIndexSlot[leaf] = this.leafIndexSlot[nLeaves] = ro ? to : 0;
     const right = tree.split(
       leaf, f, threshold, categoryLeft, s.defaultLeft, goesLeft, s.gain,
       leafOutput(s.leftG, s.leftH, p.lambdaL1, p.lambdaL2 + (s.categorical ? p.catL2 : 0)),
