@@ -8,7 +8,7 @@ import { materializeChart, type MaterializedChart, type VegaLiteSpec } from './c
 import { formatValue, isTableLike, tableBundle } from './format';
 import { MIME_PLAIN, MIME_VEGALITE, type CellOutput, type MimeBundle } from './outputs';
 import { toArqueroTable, variableName } from './tables';
-import { CellSyntaxError, EXPORT_FUNCTION, TYPEOF_FUNCTION, compileCell } from './transform';
+import { CellSyntaxError, SCOPE_PARAMETER, compileCell } from './transform';
 
 export interface ExecuteRequest {
   cellId: string;
@@ -32,7 +32,6 @@ export type OutputSink = (cellId: string, output: CellOutput) => void;
 /** Fetches tables by name from wherever they live (the data worker's port in the app). */
 export type TableFetcher = (names: string[]) => Promise<Record<string, PortTable>>;
 
-const SCOPE_PARAMETER = '__tourney_scope';
 /** `new Function` puts two header lines before the body and the wrapper adds one more. */
 const BODY_LINE_OFFSET = 3;
 const DISPLAY_ROWS = 20;
@@ -41,7 +40,6 @@ export class KernelSession {
   private executionCount = 0;
   private currentCellId = '';
   private readonly variables: Record<string, unknown> = Object.create(null);
-  private readonly scope: Record<string, unknown>;
   /** What cells see as `tables`: every loaded table by its original name. */
   private readonly tables: Record<string, ColumnTable> = {};
   private readonly tableVersions = new Map<string, number>();
@@ -51,7 +49,6 @@ export class KernelSession {
     private readonly emit: OutputSink,
     private readonly fetchTables: TableFetcher | null = null,
   ) {
-    this.scope = createScope(this.variables);
     Object.assign(this.variables, this.builtins());
   }
 
@@ -67,7 +64,7 @@ export class KernelSession {
 
     let compiled;
     try {
-      compiled = compileCell(request.source);
+      compiled = compileCell(request.source, new Set(Object.keys(this.variables)));
     } catch (error) {
       if (!(error instanceof CellSyntaxError)) throw error;
       out(errorOutput(error, request.source, error.line, error.column));
@@ -75,14 +72,9 @@ export class KernelSession {
     }
 
     const tag = `tourney-cell-${executionCount}`;
-    let run: (scope: object, exportFunction: (name: string, value: unknown) => void, typeOf: (read: () => unknown) => string) => Promise<unknown>;
+    let run: (scope: Record<string, unknown>) => Promise<unknown>;
     try {
-      run = new Function(
-        SCOPE_PARAMETER,
-        EXPORT_FUNCTION,
-        TYPEOF_FUNCTION,
-        `with (${SCOPE_PARAMETER}) { return (async () => {\n${compiled.body}\n})(); }\n//# sourceURL=${tag}`,
-      ) as typeof run;
+      run = new Function(SCOPE_PARAMETER, `return (async () => {\n${compiled.body}\n})();\n//# sourceURL=${tag}`) as typeof run;
     } catch (error) {
       out(errorOutput(error, request.source));
       return { status: 'error', executionCount };
@@ -90,13 +82,7 @@ export class KernelSession {
 
     for (const name of compiled.declared) if (!(name in this.variables)) this.variables[name] = undefined;
     try {
-      const value = await run(
-        this.scope,
-        (name, fn) => {
-          this.variables[name] = fn;
-        },
-        typeOfName,
-      );
+      const value = await run(this.variables);
       if (compiled.returnsValue && value !== undefined) {
         out({ type: 'execute_result', data: bundleOf(value), executionCount });
       }
@@ -194,40 +180,6 @@ export class KernelSession {
   }
 }
 
-/**
- * The object cells run `with`: names the cell assigns land here, so they persist to later cells;
- * names it does not know fall through to the worker's globals (Math, fetch, ...).
- */
-function createScope(variables: Record<string, unknown>): Record<string, unknown> {
-  return new Proxy(variables, {
-    has(target, key) {
-      if (typeof key !== 'string' || key.startsWith('__tourney_')) return false;
-      if (key in target) return true;
-      // Unknown names are claimed so that assigning them keeps them in the scope (not on the
-      // worker's global) and reading them is a ReferenceError, as in plain JavaScript.
-      return !(key in globalThis);
-    },
-    get(target, key) {
-      if (key === Symbol.unscopables) return undefined;
-      if (typeof key === 'string' && !(key in target)) throw new ReferenceError(`${key} is not defined`);
-      return target[key as string];
-    },
-    set(target, key, value) {
-      target[key as string] = value;
-      return true;
-    },
-  });
-}
-
-function typeOfName(read: () => unknown): string {
-  try {
-    return typeof read();
-  } catch (error) {
-    if (error instanceof ReferenceError) return 'undefined';
-    throw error;
-  }
-}
-
 function bundleOf(value: unknown): MimeBundle {
   if (isTableLike(value)) return tableBundle(value, DISPLAY_ROWS);
   if (Array.isArray(value) && value.length > 0 && value.every((row) => row && typeof row === 'object' && !Array.isArray(row))) {
@@ -248,7 +200,8 @@ function locate(error: unknown, tag: string): { line?: number } {
 function errorOutput(error: unknown, source: string, line?: number, column?: number): CellOutput {
   const isError = error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error);
   const ename = isError ? String((error as Error).name || 'Error') : 'Error';
-  const evalue = isError ? String((error as Error).message) : formatValue(error, true);
+  // Messages name the scope object the compiler routes notebook variables through; hide it.
+  const evalue = (isError ? String((error as Error).message) : formatValue(error, true)).replaceAll(`${SCOPE_PARAMETER}.`, '');
   const traceback = [`${ename}: ${evalue}`];
   if (line !== undefined) {
     const text = source.split('\n')[line - 1];
