@@ -9,7 +9,7 @@ import { DataGrid } from './DataGrid';
 import { formatCount, formatRowCount } from './format-text';
 import { parseFilter } from './parse-filter';
 import { ProfilePanel } from './ProfilePanel';
-import { toProfileView, type ProfileView } from './profile-view';
+import { useColumnProfiles } from './use-column-profiles';
 import { useTable } from './use-data';
 import './data.css';
 
@@ -25,28 +25,11 @@ export function DataCellView({ tableName, height = 460 }: DataCellViewProps) {
   const [filterTexts, setFilterTexts] = useState<Record<string, string>>({});
   const [viewRowCount, setViewRowCount] = useState<number>();
   const [panelColumn, setPanelColumn] = useState<string>();
-  const [profiles, setProfiles] = useState<Record<string, ProfileView | undefined>>({});
-  const [profileErrors, setProfileErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
-
-  // Profiles fill in column by column as the data worker computes them.
-  const version = table?.version;
+  const { profiles, errors: profileErrors, request: requestProfile } = useColumnProfiles(table);
   useEffect(() => {
-    if (!table) return;
-    let live = true;
-    setProfiles({});
-    setProfileErrors({});
-    for (const column of table.columns) {
-      dataClient.getProfile(table.name, column.name).then(
-        (profile) => live && setProfiles((all) => ({ ...all, [column.name]: toProfileView(profile, column.name) })),
-        (e: unknown) => live && setProfileErrors((all) => ({ ...all, [column.name]: e instanceof Error ? e.message : String(e) })),
-      );
-    }
-    return () => {
-      live = false;
-    };
-    // Re-profile only when the table changes version (reload or type change).
-  }, [tableName, version]);
+    if (panelColumn) requestProfile(panelColumn);
+  }, [panelColumn, requestProfile]);
 
   const columnsByName = useMemo(() => new Map((table?.columns ?? []).map((c) => [c.name, c])), [table]);
 
@@ -142,6 +125,7 @@ export function DataCellView({ tableName, height = 460 }: DataCellViewProps) {
           onSort={onSort}
           onFilterText={onFilterText}
           onInfo={onInfo}
+          onNeedProfile={requestProfile}
           onViewRowCount={onViewRowCount}
           onError={onError}
         />

@@ -1,6 +1,6 @@
 // "Open data…": a button and a drop zone that start loads, the progress of loads under way
 // (with Cancel), error notices naming file and line, and the recently opened files.
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { TableSummary } from '../../workers/data/protocol';
 import { dataClient, LoadCancelledError } from './data-client';
 import { LoadNotices } from './LoadNotices';
@@ -42,11 +42,14 @@ export function DataLoader({ onLoaded, hideRecent = false }: DataLoaderProps) {
 
   const openDialog = async () => {
     const bridge = tourneyBridge();
-    if (!bridge?.openFile) {
+    if (!bridge?.openDataFile) {
       input.current?.click();
       return;
     }
-    const opened = await bridge.openFile({ filters: [{ name: 'Data', extensions: DATA_FILE_EXTENSIONS }] });
+    const opened = await bridge.openDataFile().catch((error: unknown) => {
+      console.warn(error);
+      return null;
+    });
     if (!opened) return;
     const size = opened.bytes.length;
     settle(
@@ -56,6 +59,11 @@ export function DataLoader({ onLoaded, hideRecent = false }: DataLoaderProps) {
       }),
     );
   };
+
+  // The native menu's File › Open Data… (Electron).
+  const openDialogRef = useRef(openDialog);
+  openDialogRef.current = openDialog;
+  useEffect(() => tourneyBridge()?.onMenu?.('open-data', () => void openDialogRef.current()), []);
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();

@@ -13,6 +13,11 @@ const config: Config = {
   axis: { labelColor: '#5c6370', titleColor: '#3b4049', gridColor: '#eceef2', domainColor: '#c9ced6', tickColor: '#c9ced6', labelFontSize: 10, titleFontSize: 11, titleFontWeight: 500 },
 };
 
+/** Counts as "1,234" while small, "12k" once they are not. */
+function countFormat(counts: number[]): string {
+  return Math.max(0, ...counts) < 10_000 ? ',d' : '~s';
+}
+
 export function distributionSpec(profile: ProfileView, width = 280): TopLevelSpec | undefined {
   if (profile.histogram && profile.histogram.length > 0) {
     const lengths = profile.histogramOf === 'length';
@@ -26,7 +31,7 @@ export function distributionSpec(profile: ProfileView, width = 280): TopLevelSpe
       encoding: {
         x: { field: 'x0', type: temporal ? 'temporal' : 'quantitative', bin: { binned: true }, title: lengths ? `${profile.name} (text length)` : profile.name, axis: { labelOverlap: true, format: temporal ? undefined : '~s' } },
         x2: { field: 'x1' },
-        y: { field: 'count', type: 'quantitative', title: 'rows', axis: { format: '~s', tickCount: 4 } },
+        y: { field: 'count', type: 'quantitative', title: 'rows', axis: { format: countFormat(profile.histogram.map((b) => b.count)), tickCount: 4 } },
       },
       config,
     };
@@ -40,7 +45,7 @@ export function distributionSpec(profile: ProfileView, width = 280): TopLevelSpe
       mark: { type: 'bar', color: ACCENT, tooltip: true },
       encoding: {
         y: { field: 'value', type: 'nominal', sort: '-x', title: null, axis: { labelLimit: 110 } },
-        x: { field: 'count', type: 'quantitative', title: 'rows', axis: { format: '~s', tickCount: 4 } },
+        x: { field: 'count', type: 'quantitative', title: 'rows', axis: { format: countFormat(profile.topValues.map((v) => v.count)), tickCount: 4 } },
       },
       config,
     };

@@ -49,7 +49,12 @@ export function toProfileView(profile: ColumnProfile, name = profile.name): Prof
       add('Std dev', profile.std);
     }
   }
-  if (profile.length) {
+  const top = profile.top?.[0];
+  if (top && profile.rows > profile.missing && (type === 'categorical' || type === 'boolean' || type === 'constant')) {
+    const present = profile.rows - profile.missing;
+    stats.push({ label: 'Most common', value: `${top.value} (${formatPercent(top.count / present)})` });
+  }
+  if (profile.length && (type === 'text' || type === 'email' || type === 'url' || type === 'phone' || type === 'id')) {
     add('Shortest text', profile.length.min, formatNumber);
     add('Median length', profile.length.p50, formatNumber);
     add('Longest text', profile.length.max, formatNumber);

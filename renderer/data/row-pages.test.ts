@@ -24,8 +24,9 @@ describe('RowPages', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(changes).toBe(2);
     expect(pages.viewRowCount).toBe(250);
-    expect(pages.row(120)?.cells).toEqual(['120']);
-    expect(pages.row(249)).toBeUndefined();
+    expect(pages.cells(120)).toEqual(['120']);
+    expect(pages.rowNumber(120)).toBe(120);
+    expect(pages.cells(250)).toBeUndefined();
   });
 
   it('caches but does not notify while inactive', async () => {
@@ -36,6 +37,6 @@ describe('RowPages', () => {
     pages.setActive(false);
     await new Promise((r) => setTimeout(r, 0));
     expect(changes).toBe(0);
-    expect(pages.row(3)?.cells).toEqual(['3']);
+    expect(pages.cells(3)).toEqual(['3']);
   });
 });

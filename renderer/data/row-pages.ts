@@ -24,13 +24,14 @@ export class RowPages {
     private readonly onError: (error: unknown) => void,
   ) {}
 
-  /** The row at `index` in the view, or undefined while its page is on its way. */
-  row(index: number): { rowNumber: number; cells: (string | null)[] } | undefined {
-    const page = this.pages.get(Math.floor(index / PAGE_ROWS));
-    if (!page) return undefined;
-    const offset = index % PAGE_ROWS;
-    if (offset >= page.cells.length) return undefined;
-    return { rowNumber: page.rowNumbers[offset], cells: page.cells[offset] };
+  /** The cells of the row at `index` in the view (the same array each time), or undefined while its page is on its way. */
+  cells(index: number): (string | null)[] | undefined {
+    return this.pages.get(Math.floor(index / PAGE_ROWS))?.cells[index % PAGE_ROWS];
+  }
+
+  /** The row's number in the original table (0-based), once its page is here. */
+  rowNumber(index: number): number | undefined {
+    return this.pages.get(Math.floor(index / PAGE_ROWS))?.rowNumbers[index % PAGE_ROWS];
   }
 
   /** Makes sure the pages covering rows [first, last] are cached or coming. */
