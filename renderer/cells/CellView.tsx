@@ -77,6 +77,11 @@ export const CellView = memo(function CellView({ cell, run, active, editing, ind
             [{countLabel}]
           </span>
         )}
+        {cell.kind === 'code' && status === 'idle' && run.durationMs !== undefined && (
+          <span className="nb-duration" data-testid="run-duration" title="Time of the last run">
+            {formatDuration(run.durationMs)}
+          </span>
+        )}
       </div>
       <div className="nb-cell-main">
         {active && (
@@ -111,6 +116,12 @@ export const CellView = memo(function CellView({ cell, run, active, editing, ind
     </div>
   );
 });
+
+function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.max(1, Math.round(ms))} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  return `${Math.floor(ms / 60_000)}m ${Math.round((ms % 60_000) / 1000)}s`;
+}
 
 function CellBody({ cell, run, editing, active }: { cell: Cell; run: CellRun; editing: boolean; active: boolean }) {
   switch (cell.kind) {

@@ -21,6 +21,8 @@ export interface CellRun {
   outputs: CellOutput[];
   executionCount: number | null;
   status: RunStatus;
+  /** How long the last run took, when it ran in this session. */
+  durationMs?: number;
 }
 
 export type Mode = 'command' | 'edit';
@@ -53,7 +55,7 @@ export type NotebookAction =
   | { type: 'run-queued'; ids: string[] }
   | { type: 'run-started'; id: string }
   | { type: 'run-output'; id: string; output: CellOutput }
-  | { type: 'run-finished'; id: string; executionCount: number | null }
+  | { type: 'run-finished'; id: string; executionCount: number | null; durationMs?: number }
   | { type: 'runs-cancelled' }
   | { type: 'set-outputs'; id: string; outputs: CellOutput[] };
 
@@ -174,7 +176,7 @@ export function notebookReducer(state: NotebookState, action: NotebookAction): N
     case 'run-output':
       return withRun(state, action.id, (run) => ({ ...run, outputs: appendOutput(run.outputs, action.output) }));
     case 'run-finished':
-      return withRun(state, action.id, (run) => ({ ...run, status: 'idle', executionCount: action.executionCount }));
+      return withRun(state, action.id, (run) => ({ ...run, status: 'idle', executionCount: action.executionCount, durationMs: action.durationMs }));
     case 'runs-cancelled': {
       const runs: Record<string, CellRun> = {};
       for (const [id, run] of Object.entries(state.runs)) runs[id] = run.status === 'idle' ? run : { ...run, status: 'idle' };

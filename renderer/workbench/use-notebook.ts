@@ -24,7 +24,7 @@ export interface Notice {
   text: string;
 }
 
-const AUTOSAVE_DELAY_MS = 500;
+const AUTOSAVE_DELAY_MS = 800;
 
 export interface NotebookController {
   state: NotebookState;
@@ -202,9 +202,13 @@ export function useNotebook(): NotebookController {
 
 async function runCode(cell: Cell, dispatch: (action: NotebookAction) => void): Promise<'ok' | 'error' | 'interrupted'> {
   dispatch({ type: 'run-queued', ids: [cell.id] });
+  let startedAt = 0;
   try {
-    const reply = await appKernel().execute(cell.id, cell.source, () => dispatch({ type: 'run-started', id: cell.id }));
-    dispatch({ type: 'run-finished', id: cell.id, executionCount: reply.executionCount });
+    const reply = await appKernel().execute(cell.id, cell.source, () => {
+      startedAt = performance.now();
+      dispatch({ type: 'run-started', id: cell.id });
+    });
+    dispatch({ type: 'run-finished', id: cell.id, executionCount: reply.executionCount, durationMs: performance.now() - startedAt });
     return reply.status;
   } catch (error) {
     if (error instanceof KernelInterruptedError) {
