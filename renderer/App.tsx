@@ -1,6 +1,10 @@
 // The workbench: top bar, data panel, notebook. Everything heavy runs in workers.
 import { useEffect, useMemo } from 'react';
 import { useTables } from './data';
+// AutoML view (renderer/automl/): tournament setup, live leaderboard, winner insights, what-if.
+import { AutoMLView } from './automl/AutoMLView';
+// Feature engineering view (engineer E, renderer/features/): mounted below the notebook.
+import { FeaturesView } from './features/FeaturesView';
 import { NotebookActionsContext } from './workbench/notebook-actions';
 import { NotebookView } from './workbench/NotebookView';
 import { Notices } from './workbench/Notices';
@@ -26,6 +30,9 @@ export function App() {
           <main className="wb-main">
             <Notices notices={controller.notices} onDismiss={controller.dismissNotice} />
             {controller.saveStatus === 'loading' ? <div className="wb-loading">Opening notebook…</div> : <NotebookView controller={controller} />}
+            {/* Features: derived columns per raw column and the sanity checker's removals. */}
+            <FeaturesView />
+            <AutoMLView />
           </main>
         </div>
       </div>

@@ -92,12 +92,13 @@ export function fitFeaturePipeline(table: DataTable, target: string, options: Fe
       if (d) fitted.push(d);
     }
     if (fitted.length === 0) {
+      const manyValues = role === 'categorical' || role === 'company' || role === 'title';
       const reason = role === 'constant'
         ? `constant: every row holds '${firstValue(col)}'`
-        : role === 'categorical' || role === 'company' || role === 'title'
+        : manyValues
           ? `too many distinct values: none occurs in ${resolved.minSupport} rows or more`
           : 'nothing to learn from: no usable values';
-      dropped.push({ column: col.name, kind: 'constant', reason });
+      dropped.push({ column: col.name, kind: manyValues ? 'high-cardinality' : 'constant', reason });
       info.dropped = dropped[dropped.length - 1];
       continue;
     }
@@ -200,6 +201,7 @@ export function fitFeaturePipeline(table: DataTable, target: string, options: Fe
       description: DERIVATION_DESCRIPTIONS[d.kind],
       enabled: true,
       features: own.map((f) => ({ name: f.name, kept: !removed.has(f.name), ...(removed.has(f.name) ? { dropReason: removed.get(f.name) } : {}) })),
+      ...(d.kind === 'buckets' ? { codeLabels: d.labels } : {}),
     });
     for (const f of own) info.sample.features[f.name] = Array.from(f.values.subarray(0, sampleRows));
   });

@@ -60,7 +60,7 @@ export interface PipelineInput {
   storage: 'numeric' | 'string';
 }
 
-export type DropKind = 'leak' | 'id' | 'constant' | 'empty' | 'near-zero-variance' | 'duplicate' | 'user';
+export type DropKind = 'leak' | 'id' | 'constant' | 'empty' | 'high-cardinality' | 'near-zero-variance' | 'duplicate' | 'user';
 
 export interface DroppedColumn {
   /** The raw column. */
@@ -135,6 +135,8 @@ export interface DerivedColumnInfo {
     description: string;
     enabled: boolean;
     features: { name: string; kept: boolean; dropReason?: string }[];
+    /** For category-code features (buckets): the label of each code, e.g. "10-99". */
+    codeLabels?: string[];
   }[];
   /** Set when the whole column is out of the matrix. */
   dropped?: DroppedColumn;

@@ -1,0 +1,37 @@
+// The Features view end to end: load the sample leads, derive features for `converted`, and see
+// per-column types, derived sample values, importance and the sanity checker's removals; then
+// switch a derivation off and see it gone after the rerun.
+import { fileURLToPath } from 'node:url';
+import { test, expect } from '@playwright/test';
+
+const LEADS = fileURLToPath(new URL('../sample-data/public/leads.csv', import.meta.url));
+
+test('derives features from the sample leads and reruns with a derivation switched off', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto('./');
+  await expect(page.getByTestId('save-status')).not.toHaveAttribute('data-status', 'loading');
+  await page.getByTestId('new-notebook').click();
+  await page.getByTestId('data-file-input').setInputFiles(LEADS);
+  await expect(page.locator('[data-testid=table-item][data-table="leads"]')).toBeVisible({ timeout: 60_000 });
+
+  const view = page.getByTestId('features-view');
+  await view.scrollIntoViewIfNeeded();
+  await view.getByTestId('features-table').selectOption('leads');
+  await view.getByTestId('features-target').selectOption('converted');
+  await view.getByTestId('features-run').click();
+  await expect(view.getByTestId('features-summary')).toContainText('binary target converted', { timeout: 60_000 });
+  await expect(view.getByTestId('features-dropped')).toContainText('lead_id');
+  const title = view.getByTestId('features-column-title');
+  await expect(title.locator('select')).toHaveValue('title');
+  await expect(title).toContainText('seniority_rank');
+  const description = view.getByTestId('features-column-description');
+  await expect(description).toContainText('word_count');
+  if (process.env.FEATURES_SCREENSHOT) await page.screenshot({ path: process.env.FEATURES_SCREENSHOT });
+
+  await description.getByLabel('text-terms').uncheck();
+  await expect(view.getByTestId('features-run')).toHaveText('Rerun', { timeout: 60_000 });
+  await expect(description.getByLabel('text-terms')).not.toBeChecked();
+  await expect(description.locator('th', { hasText: /^~/ })).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
