@@ -8,6 +8,9 @@ import { isMissingText } from '../table/missing';
 import type { StringStats } from '../table/string-stats';
 import type { BytesDecoder } from './decode-text';
 
+/** Flag in a slot's fourth int32: the slot holds a short value's bytes, not a hash and arena offset. */
+const SHORT = 1 << 31; // the sign bit: arena offsets (< 2 GB) never have it
+
 export const FNV_OFFSET = 0x811c9dc5 | 0;
 export const FNV_PRIME = 0x01000193;
 
@@ -22,9 +25,13 @@ export class ByteInterner {
   /** Per row: entry index, or -1 for an empty cell. Grown with the scanner's row capacity. */
   codes: Int32Array;
   private mask = 1023;
-  /** Slot → entry index + 1 (0 = empty). */
-  private slots = new Int32Array(1024);
-  private hashes = new Int32Array(1024);
+  /**
+   * Open-addressing table, four int32 a slot, so everything a probe needs sits in one cache line:
+   * - values of up to 8 bytes: entry + 1, bytes 0–3, bytes 4–7, length | SHORT — the key itself,
+   *   compared without touching the arena (most categorical values are this short);
+   * - longer values: entry + 1, FNV hash, length, arena offset — then a byte compare.
+   */
+  private table = new Int32Array(1024 * 4);
   /** Distinct byte sequences, back to back. */
   arena = new Uint8Array(4096);
   private arenaEnd = 0;
@@ -48,6 +55,34 @@ export class ByteInterner {
     this.codes[row] = -1;
   }
 
+  /** Row `row` holds the `length` ≤ 8 bytes at `start`, packed little-endian into w0 (bytes 0–3) and w1 (4–7). */
+  addShort(row: number, start: number, length: number, w0: number, w1: number): void {
+    const key = length | SHORT;
+    const table = this.table;
+    const mask = this.mask;
+    let h = Math.imul(w0 ^ Math.imul(w1 ^ length, 0x9e3779b1), 0x85ebca6b);
+    h ^= h >>> 15;
+    let slot = h & mask;
+    for (;;) {
+      const at = slot << 2;
+      const entry = table[at] - 1;
+      if (entry < 0) break;
+      if (table[at + 3] === key && table[at + 1] === w0 && table[at + 2] === w1) {
+        this.codes[row] = entry;
+        return;
+      }
+      slot = (slot + 1) & mask;
+    }
+    const entry = this.newEntry(start, start + length, false);
+    const at = slot << 2;
+    table[at] = entry + 1;
+    table[at + 1] = w0;
+    table[at + 2] = w1;
+    table[at + 3] = key;
+    this.codes[row] = entry;
+    if (this.entries * 2 > mask) this.rehash();
+  }
+
   /**
    * Row `row` holds bytes[start, end) (non-empty) hashing to `h`; `raw` marks a quoted field
    * kept with its quotes because it needs unquoting ("" escapes).
@@ -56,13 +91,15 @@ export class ByteInterner {
     const bytes = this.bytes;
     const length = end - start;
     const mask = this.mask;
+    const table = this.table;
     let slot = (h ^ (h >>> 15)) & mask;
     for (;;) {
-      const entry = this.slots[slot] - 1;
+      const at = slot << 2;
+      const entry = table[at] - 1;
       if (entry < 0) break;
-      if (this.hashes[slot] === h && this.lengths[entry] === length) {
+      if (table[at + 1] === h && table[at + 2] === length && table[at + 3] >= 0) {
         const arena = this.arena;
-        const s = this.starts[entry];
+        const s = table[at + 3];
         let k = 0;
         while (k < length && arena[s + k] === bytes[start + k]) k++;
         if (k === length) {
@@ -72,6 +109,19 @@ export class ByteInterner {
       }
       slot = (slot + 1) & mask;
     }
+    const entry = this.newEntry(start, end, raw);
+    const at = slot << 2;
+    table[at] = entry + 1;
+    table[at + 1] = h;
+    table[at + 2] = length;
+    table[at + 3] = this.starts[entry];
+    this.codes[row] = entry;
+    if (this.entries * 2 > mask) this.rehash();
+  }
+
+  /** Records a new distinct value: its bytes go to the arena. */
+  private newEntry(start: number, end: number, raw: boolean): number {
+    const length = end - start;
     const entry = this.entries++;
     if (entry >= this.starts.length) this.growEntries();
     if (this.arenaEnd + length > this.arena.length) {
@@ -79,15 +129,14 @@ export class ByteInterner {
       arena.set(this.arena.subarray(0, this.arenaEnd));
       this.arena = arena;
     }
-    this.arena.set(bytes.subarray(start, end), this.arenaEnd);
+    const arena = this.arena;
+    const bytes = this.bytes;
+    for (let k = 0; k < length; k++) arena[this.arenaEnd + k] = bytes[start + k];
     this.starts[entry] = this.arenaEnd;
     this.arenaEnd += length;
     this.lengths[entry] = length;
     if (raw) this.raw[entry] = 1;
-    this.slots[slot] = entry + 1;
-    this.hashes[slot] = h;
-    this.codes[row] = entry;
-    if (this.entries * 2 > mask) this.rehash();
+    return entry;
   }
 
   /** The arena bytes in use (every distinct value once), for choosing the file's encoding. */
@@ -105,9 +154,13 @@ export class ByteInterner {
     // and bytes replaced by U+FFFD in a lossy decode: only then are texts compared.
     const compare = decoder.lossy || this.raw.subarray(0, entryCount).includes(1);
     const byText = compare ? new Map<string, number>() : undefined;
+    // One decoder call for the whole arena when every byte is one character (ASCII, Latin-1):
+    // each value is then a slice of that string, not a decoder call of its own.
+    const whole = decoder.oneCharPerByte ? decoder.decode(this.arena, 0, this.arenaEnd) : undefined;
     for (let entry = 0; entry < entryCount; entry++) {
       const start = this.starts[entry];
-      let text = decoder.decode(this.arena, start, start + this.lengths[entry]);
+      const end = start + this.lengths[entry];
+      let text = whole !== undefined ? whole.slice(start, end) : decoder.decode(this.arena, start, end);
       if (this.raw[entry]) text = unquote(text);
       if (text.length === 0 || isMissingText(text)) { entryCode[entry] = -1; continue; }
       if (byText) {
@@ -154,20 +207,41 @@ export class ByteInterner {
 
   private rehash(): void {
     const size = (this.mask + 1) * 2;
-    const slots = new Int32Array(size);
-    const hashes = new Int32Array(size);
+    const old = this.table;
+    const table = new Int32Array(size * 4);
     const mask = size - 1;
-    for (let s = 0; s <= this.mask; s++) {
-      const entry = this.slots[s];
-      if (entry === 0) continue;
-      const h = this.hashes[s];
-      let slot = (h ^ (h >>> 15)) & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = entry;
-      hashes[slot] = h;
+    for (let at = 0; at < old.length; at += 4) {
+      if (old[at] === 0) continue;
+      const key = old[at + 3];
+      let h = old[at + 1];
+      if (key < 0) {
+        h = Math.imul(h ^ Math.imul(old[at + 2] ^ (key & ~SHORT), 0x9e3779b1), 0x85ebca6b);
+        h ^= h >>> 15;
+      } else h ^= h >>> 15;
+      let slot = h & mask;
+      while (table[slot << 2] !== 0) slot = (slot + 1) & mask;
+      const to = slot << 2;
+      table[to] = old[at];
+      table[to + 1] = old[at + 1];
+      table[to + 2] = old[at + 2];
+      table[to + 3] = old[at + 3];
     }
-    this.slots = slots;
-    this.hashes = hashes;
+    this.table = table;
     this.mask = mask;
   }
+}
+
+/** Interns bytes[start, end) of row `row`: short values by their packed bytes, longer ones by hash. */
+export function internRange(interner: ByteInterner, bytes: Uint8Array, row: number, start: number, end: number): void {
+  const length = end - start;
+  if (length === 0) interner.addMissing(row);
+  else if (length <= 8) {
+    let w0 = 0;
+    let w1 = 0;
+    for (let k = 0; k < length; k++) {
+      if (k < 4) w0 |= bytes[start + k] << (k << 3);
+      else w1 |= bytes[start + k] << ((k - 4) << 3);
+    }
+    interner.addShort(row, start, length, w0, w1);
+  } else interner.add(row, start, end, hashBytes(bytes, start, end));
 }

@@ -123,6 +123,8 @@ export interface BytesDecoder {
   readonly encoding: TextEncodingName | 'ascii';
   /** Some bytes were not valid UTF-8 but the text was still read as UTF-8 (U+FFFD replacements). */
   readonly lossy: boolean;
+  /** Every byte decodes to exactly one UTF-16 unit (ASCII, windows-1252): string offsets equal byte offsets. */
+  readonly oneCharPerByte: boolean;
   decode(bytes: Uint8Array, start: number, end: number): string;
 }
 
@@ -132,6 +134,7 @@ const asciiDecoder = new TextDecoder('utf-8');
 const ASCII: BytesDecoder = {
   encoding: 'ascii',
   lossy: false,
+  oneCharPerByte: true,
   decode(bytes: Uint8Array, start: number, end: number): string {
     if (end - start > 32) return asciiDecoder.decode(bytes.subarray(start, end));
     return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
@@ -140,7 +143,7 @@ const ASCII: BytesDecoder = {
 
 function decoderFor(encoding: TextEncodingName, lossy: boolean): BytesDecoder {
   const decoder = new TextDecoder(encoding, { ignoreBOM: true });
-  return { encoding, lossy, decode: (bytes, start, end) => decoder.decode(bytes.subarray(start, end)) };
+  return { encoding, lossy, oneCharPerByte: encoding === 'windows-1252', decode: (bytes, start, end) => decoder.decode(bytes.subarray(start, end)) };
 }
 
 /**

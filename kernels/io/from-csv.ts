@@ -10,7 +10,7 @@ import { DataError, type Column, type DataTable } from '../table/types';
 import { parseNumberBytes, numberParse, parseNumberText } from '../table/parse-number';
 import { isMissingText } from '../table/missing';
 import { dateColumn, numericColumn, stringColumn } from '../table/infer-type';
-import { ByteInterner, FNV_OFFSET, FNV_PRIME, hashBytes } from './byte-interner';
+import { ByteInterner, FNV_OFFSET, FNV_PRIME, hashBytes, internRange } from './byte-interner';
 import { chooseDecoder, decodeSmall } from './decode-text';
 import { assertText, utf16Encoding } from './sniff-format';
 
@@ -213,8 +213,7 @@ function internCell(interner: ByteInterner, bytes: Uint8Array, row: number, s: n
   if (s >= RAW) {
     const start = s & 0x7fffffff;
     interner.add(row, start, e, hashBytes(bytes, start, e), true);
-  } else if (s === e) interner.addMissing(row);
-  else interner.add(row, s, e, hashBytes(bytes, s, e));
+  } else internRange(interner, bytes, row, s, e);
 }
 
 /**
@@ -361,7 +360,7 @@ function scanRows(
   const capacity = Math.max(16, Math.ceil(((n - start) / lineBytes) * 1.1) + 16);
   const columns: ColumnBuffers[] = [];
   for (let j = 0; j < nCols; j++) {
-    columns.push({ mode: MODE_NUMBER, fractional: false, hasTime: false, numbers: new Float64Array(capacity) });
+    columns.push({ mode: MODE_NUMBER, fractional: false, hasTime: false, numbers: new Float64Array(capacity), interner: undefined });
   }
   const modes = new Uint8Array(nCols).fill(MODE_NUMBER);
   const range = new Uint32Array(2);
@@ -393,14 +392,25 @@ function scanRows(
         s = range[0];
         e = range[1];
       } else if (mode === stringMode) {
-        // String column: hash the bytes while finding the field's end, then intern.
-        let h = fnvOffset;
-        while (i < n && (c = bytes[i]) !== delimiter && c !== lf && c !== cr) {
-          h = Math.imul(h ^ c, fnvPrime);
-          i++;
+        // String column: find the field's end, then intern it — values of up to 8 bytes by
+        // their packed bytes, longer ones by an FNV-1a hash.
+        while (i < n && (c = bytes[i]) !== delimiter && c !== lf && c !== cr) i++;
+        const length = i - s;
+        const interner = columns[f].interner!;
+        if (length === 0) interner.addMissing(row);
+        else if (length <= 8) {
+          let w0 = 0;
+          let w1 = 0;
+          for (let k = 0; k < length; k++) {
+            if (k < 4) w0 |= bytes[s + k] << (k << 3);
+            else w1 |= bytes[s + k] << ((k - 4) << 3);
+          }
+          interner.addShort(row, s, length, w0, w1);
+        } else {
+          let h = fnvOffset;
+          for (let k = s; k < i; k++) h = Math.imul(h ^ bytes[k], fnvPrime);
+          interner.add(row, s, i, h);
         }
-        if (i === s) columns[f].interner!.addMissing(row);
-        else columns[f].interner!.add(row, s, i, h);
         e = -1;
       } else {
         while (i < n && (c = bytes[i]) !== delimiter && c !== lf && c !== cr) i++;
