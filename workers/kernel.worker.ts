@@ -27,4 +27,15 @@ const api: KernelApi = {
   chartData: (request) => session.chartData(request),
 };
 
+// Errors from code that outlives its cell (timers, unawaited promises) would otherwise vanish
+// or kill nothing visibly: they are printed on the cell that ran last.
+self.addEventListener('error', (event) => {
+  event.preventDefault();
+  session.reportUncaught(event.error ?? event.message);
+});
+self.addEventListener('unhandledrejection', (event) => {
+  event.preventDefault();
+  session.reportUncaught(event.reason);
+});
+
 expose(api);

@@ -30,7 +30,7 @@ function fakeWorkers() {
     port1.start();
     return {
       postMessage: (message, transfer) => port1.postMessage(message, transfer ?? []),
-      addEventListener: (type, listener) => port1.addEventListener(type, listener as EventListener),
+      addEventListener: (type: string, listener: (event: never) => void) => port1.addEventListener(type, listener as unknown as EventListener),
       removeEventListener: (type, listener) => port1.removeEventListener(type, listener as EventListener),
       terminate: () => {
         record.terminated = true;
@@ -85,6 +85,34 @@ describe('KernelClient', () => {
 
     await expect(client.execute('c', 'fresh')).resolves.toEqual({ status: 'ok', executionCount: 1 });
     expect(workers.spawned[1].calls).toEqual(['fresh']);
+  });
+
+  it('reports a worker that fails to load and recovers on restart', async () => {
+    const workers = fakeWorkers();
+    let broken = true;
+    let fire: ((event: { message: string }) => void) | null = null;
+    const client = new KernelClient({
+      createWorker: () => {
+        if (!broken) return workers.createWorker();
+        return {
+          postMessage: () => {},
+          addEventListener: (type: string, listener: (event: never) => void) => {
+            if (type === 'error') fire = listener as (event: { message: string }) => void;
+          },
+          removeEventListener: () => {},
+          terminate: () => {},
+        };
+      },
+    });
+    cleanup.push(() => client.dispose(), workers.close);
+    const pending = client.execute('a', 'x');
+    fire!({ message: 'SyntaxError in kernel.worker.js' });
+    await expect(pending).rejects.toThrow('the kernel worker could not start: SyntaxError in kernel.worker.js');
+    expect(client.status).toBe('failed');
+    await expect(client.execute('b', 'y')).rejects.toThrow(/interrupt to restart it/);
+    broken = false;
+    client.interrupt();
+    await expect(client.execute('c', 'z')).resolves.toEqual({ status: 'ok', executionCount: 1 });
   });
 
   it('reads table versions as each job starts', async () => {

@@ -5,7 +5,7 @@ import { wrap, transfer, type Remote } from 'comlink';
 import { isKernelOutputMessage, type ChartRequest, type ExecuteReply, type KernelApi, type MaterializedChart } from '../../workers/kernel/api';
 import type { CellOutput } from '../../workers/kernel/outputs';
 
-export type KernelStatus = 'starting' | 'idle' | 'busy';
+export type KernelStatus = 'starting' | 'idle' | 'busy' | 'failed';
 
 /** Rejects every job that was queued or running when the kernel was interrupted. */
 export class KernelInterruptedError extends Error {
@@ -18,6 +18,7 @@ export class KernelInterruptedError extends Error {
 export interface KernelWorkerLike {
   postMessage(message: unknown, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
   removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
   terminate(): void;
 }
@@ -44,6 +45,8 @@ export class KernelClient {
   private queue: Job[] = [];
   private running: Job | null = null;
   private generation = 0;
+  /** Why the worker could not start (its script failed to load); cleared by a restart. */
+  private failure: string | null = null;
   private currentStatus: KernelStatus = 'starting';
   private readonly outputListeners = new Set<OutputListener>();
   private readonly statusListeners = new Set<() => void>();
@@ -100,7 +103,19 @@ export class KernelClient {
 
   private start(): void {
     const generation = ++this.generation;
+    this.failure = null;
     const worker = this.options.createWorker();
+    let ready = false;
+    // Before it is ready, an error event means the worker script itself failed.
+    worker.addEventListener('error', (event) => {
+      if (generation !== this.generation || ready) return;
+      this.failure = `the kernel worker could not start: ${event.message || 'its script failed to load'}`;
+      const pending = [...(this.running ? [this.running] : []), ...this.queue];
+      this.queue = [];
+      this.running = null;
+      for (const job of pending) job.reject(new Error(this.failure));
+      this.setStatus('failed');
+    });
     worker.addEventListener('message', (event) => {
       if (generation !== this.generation || !isKernelOutputMessage(event.data)) return;
       for (const listener of this.outputListeners) listener(event.data.cellId, event.data.output);
@@ -116,11 +131,13 @@ export class KernelClient {
     }
     this.setStatus('starting');
     void (port ? api.connect(transfer(port, [port])) : api.connect(null)).then(() => {
+      ready = true;
       if (generation === this.generation) this.pump();
     });
   }
 
   private enqueue(start: Job['start']): Promise<unknown> {
+    if (this.failure) return Promise.reject(new Error(`${this.failure} (interrupt to restart it)`));
     return new Promise((resolve, reject) => {
       this.queue.push({ start, resolve, reject });
       if (this.currentStatus === 'idle') this.pump();

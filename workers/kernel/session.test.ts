@@ -128,6 +128,13 @@ describe('KernelSession', () => {
     expect(spec.data.values).toContainEqual({ source: 'web', __count: 2 });
   });
 
+  it('prints errors nobody awaited on the last cell', async () => {
+    const { session, run, outputs } = kernel();
+    await run('1', 'last');
+    session.reportUncaught(new TypeError('late'));
+    expect(outputs[outputs.length - 1]).toEqual({ cellId: 'last', output: { type: 'stream', name: 'stderr', text: 'Uncaught TypeError: late\n' } });
+  });
+
   it('routes output to the cell that is running', async () => {
     const { run, outputs } = kernel();
     await run('print(1)', 'first');

@@ -94,6 +94,12 @@ export class KernelSession {
     }
   }
 
+  /** An error no cell awaited (a throwing timer, a rejected promise): shown on the last cell. */
+  reportUncaught(error: unknown): void {
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : formatValue(error, true);
+    this.emit(this.currentCellId, { type: 'stream', name: 'stderr', text: `Uncaught ${text.replaceAll(`${SCOPE_PARAMETER}.`, '')}\n` });
+  }
+
   /** The chart spec with its data from `request.table`, aggregated here when exact. */
   async chartData(request: ChartRequest): Promise<MaterializedChart> {
     if (request.tables) await this.syncTables(request.tables, () => {});
