@@ -131,6 +131,28 @@ test.describe('data', () => {
     await expect(error).toHaveCount(0);
   });
 
+  test('a dropped file loads, and a recent file reopens after a reload (bytes kept in IndexedDB)', async ({ page }) => {
+    await openApp(page);
+    const dropped = await page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['city,visits\nOslo,3\nLima,5\nPune,\n'], 'visits.csv', { type: 'text/csv' }));
+      return transfer;
+    });
+    await page.getByTestId('data-drop-zone').dispatchEvent('drop', { dataTransfer: dropped });
+    const view = await viewTable(page, 'visits');
+    await expect(view.getByTestId('data-row-count')).toHaveText('3 of 3 rows');
+    await expect(header(view, 'visits').getByTestId('data-column-missing')).toHaveText('33% missing');
+
+    // Tables live in the data worker's memory; the recent list survives a reload.
+    await page.reload();
+    await expect(page.getByTestId('save-status')).not.toHaveAttribute('data-status', 'loading');
+    await expect(page.locator('[data-testid=table-item][data-table=visits]')).toHaveCount(0);
+    const recent = page.getByTestId('data-recent-file').filter({ hasText: 'visits.csv' });
+    await expect(recent).toBeVisible();
+    await recent.click();
+    await expect(page.locator('[data-testid=table-item][data-table=visits]')).toContainText('3 rows');
+  });
+
   test('cancelling a large load stops it and keeps loaded tables', async ({ page }) => {
     test.setTimeout(180_000);
     const large = await ensureLargeCsv();
