@@ -1,7 +1,7 @@
 // Tourney side of bench/gbdt-speed.ts, run in its own process so its peak RSS is its own: loads
 // the column-major float32 HIGGS-like set, trains the GBDT (binning included in the time),
 // predicts the test split and prints one JSON line.
-// usage: node --import tsx bench/gbdt-train-tourney.ts [trees] [rows]
+// usage: node --import tsx bench/gbdt-train-tourney.ts [trees] [rows] ['{"extra":"params"}']
 import { readFileSync } from 'node:fs';
 import { fitGbdt } from '../kernels/learn/gbdt/train-gbdt';
 import type { Matrix } from '../kernels/learn/matrix';
@@ -24,11 +24,12 @@ function load(split: 'train' | 'test', maxRows = Infinity): { X: Matrix; y: Floa
 
 const trees = Number(process.argv[2] ?? 100);
 const rows = Number(process.argv[3] ?? Infinity);
+const extra = JSON.parse(process.argv[4] ?? '{}');
 const train = load('train', rows);
 const test = load('test');
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
-const model = fitGbdt(train.X, { task: 'binary', y: train.y }, { trees, maxLeaves: 64, maxDepth: 6, learningRate: 0.1, bins: 255 });
+const model = fitGbdt(train.X, { task: 'binary', y: train.y }, { trees, maxLeaves: 64, maxDepth: 6, learningRate: 0.1, bins: 255, ...extra });
 const fitSeconds = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
 const fitCpuSeconds = (cpu.user + cpu.system) / 1e6;

@@ -33,6 +33,11 @@ export interface GbdtParams {
   catL2: number;
   catSmooth: number;
   maxCatThreshold: number;
+  /**
+   * Choose splits from gradients rounded to a few bits (LightGBM's quantized training; leaf values
+   * stay exact): about twice as fast histograms at no measurable accuracy cost.
+   */
+  quantizedGradients: boolean;
   seed: number;
 }
 
@@ -58,6 +63,7 @@ export const GBDT_DEFAULTS: GbdtParams = {
   catL2: 10,
   catSmooth: 10,
   maxCatThreshold: 32,
+  quantizedGradients: true,
   seed: 0,
 };
 
@@ -103,7 +109,7 @@ export function resolveParams<T extends object>(defaults: T, given: Record<strin
       if (typeof value !== 'string' || !OBJECTIVES.includes(value)) {
         throw new Error(`${family} parameter "objective" must be one of ${OBJECTIVES.join(', ')}, got ${JSON.stringify(value)}`);
       }
-    } else if (name === 'extraTrees' || name === 'bootstrap') {
+    } else if (name === 'extraTrees' || name === 'bootstrap' || name === 'quantizedGradients') {
       if (typeof value !== 'boolean') throw new Error(`${family} parameter "${name}" must be true or false, got ${JSON.stringify(value)}`);
     } else if (name in NUMERIC_CHECKS) {
       const [check, what] = NUMERIC_CHECKS[name];

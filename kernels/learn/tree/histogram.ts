@@ -164,3 +164,56 @@ export function subtractHistogram(parent: Float64Array, child: Float64Array, off
     for (let i = offsets[f] << 1; i < end; i++) parent[i] -= child[i];
   }
 }
+
+/**
+ * Row-ordered with quantized gradients: one packed exact integer per row (see quantize.ts), so
+ * one addition per bin; the histogram has one lane, feature f at f * UNIFORM_BINS.
+ */
+export function buildHistogramRowOrderedPacked(
+  hist: Float64Array,
+  words: Uint32Array,
+  wordsPerRow: number,
+  begin: number,
+  count: number,
+  packed: Float64Array,
+): void {
+  const end = begin + count;
+  const pairsEnd = end - (count & 1);
+  let word = begin * wordsPerRow;
+  for (let k = begin; k < pairsEnd; k += 2) {
+    const a = packed[k];
+    const b = packed[k + 1];
+    let base = 0;
+    for (let w = 0; w < wordsPerRow; w++) {
+      const v = words[word + w];
+      const u = words[word + wordsPerRow + w];
+      hist[base + (v & 255)] += a;
+      hist[base + (u & 255)] += b;
+      hist[base + 256 + ((v >>> 8) & 255)] += a;
+      hist[base + 256 + ((u >>> 8) & 255)] += b;
+      hist[base + 512 + ((v >>> 16) & 255)] += a;
+      hist[base + 512 + ((u >>> 16) & 255)] += b;
+      hist[base + 768 + (v >>> 24)] += a;
+      hist[base + 768 + (u >>> 24)] += b;
+      base += 1024;
+    }
+    word += 2 * wordsPerRow;
+  }
+  if (pairsEnd < end) {
+    const a = packed[pairsEnd];
+    let base = 0;
+    for (let w = 0; w < wordsPerRow; w++) {
+      const v = words[word + w];
+      hist[base + (v & 255)] += a;
+      hist[base + 256 + ((v >>> 8) & 255)] += a;
+      hist[base + 512 + ((v >>> 16) & 255)] += a;
+      hist[base + 768 + (v >>> 24)] += a;
+      base += 1024;
+    }
+  }
+}
+
+/** parent -= child over whole histograms. */
+export function subtractAll(parent: Float64Array, child: Float64Array): void {
+  for (let i = 0; i < parent.length; i++) parent[i] -= child[i];
+}

@@ -15,9 +15,11 @@ export interface RowOrderedState {
   words: [Uint32Array, Uint32Array, Uint32Array];
   /** Row id at each position (slot 0: the identity). */
   index: [Uint32Array, Uint32Array, Uint32Array];
-  /** Gradients by position; slot 0 holds the caller's arrays of the current tree. */
+  /** Gradients by position; slot 0 holds the caller's arrays of the current tree (exact mode). */
   grad: [Float32Array, Float32Array, Float32Array];
   hess: [Float32Array, Float32Array, Float32Array];
+  /** Quantized mode: gradient and hessian packed in one exact integer per row (see quantize.ts). */
+  packed: [Float64Array, Float64Array, Float64Array] | null;
   /** Per row id: 1 when the row is in the current bag. */
   mask: Uint8Array;
   /** Per position: 1 when the row goes left in the partition under way. */
@@ -30,7 +32,7 @@ export function nextSlot(from: Slot): Slot {
 }
 
 /** Packs column-major bins into row-major words (feature 4w + j in byte j of word w, little-endian) in slot 0. */
-export function packRowMajor(bins: Uint8Array[], nRows: number): RowOrderedState {
+export function packRowMajor(bins: Uint8Array[], nRows: number, quantized: boolean): RowOrderedState {
   const nFeatures = bins.length;
   const wordsPerRow = Math.ceil(nFeatures / 4);
   const words0 = new Uint32Array(nRows * wordsPerRow);
@@ -45,13 +47,15 @@ export function packRowMajor(bins: Uint8Array[], nRows: number): RowOrderedState
   const index0 = new Uint32Array(nRows);
   for (let i = 0; i < nRows; i++) index0[i] = i;
   const words = () => new Uint32Array(nRows * wordsPerRow);
-  const floats = () => new Float32Array(nRows);
+  const floats = () => new Float32Array(quantized ? 0 : nRows);
+  const doubles = () => new Float64Array(nRows);
   return {
     wordsPerRow,
     words: [words0, words(), words()],
     index: [index0, new Uint32Array(nRows), new Uint32Array(nRows)],
     grad: [floats(), floats(), floats()],
     hess: [floats(), floats(), floats()],
+    packed: quantized ? [doubles(), doubles(), doubles()] : null,
     mask: new Uint8Array(nRows),
     side: new Uint8Array(nRows),
   };
@@ -76,6 +80,7 @@ export function partitionRowOrdered(s: RowOrderedState, from: Slot, begin: numbe
   const srcHess = s.hess[from];
   const dstHess = s.hess[to];
   const side = s.side;
+  const packed = s.packed;
   const end = begin + count;
   let nLeft = 0;
   if (f < 0) {
@@ -103,8 +108,20 @@ export function partitionRowOrdered(s: RowOrderedState, from: Slot, begin: numbe
     if (W > 7) dstWords[dst + 7] = srcWords[src + 7];
     for (let w = 8; w < W; w++) dstWords[dst + w] = srcWords[src + w];
     dstIndex[d] = srcIndex[k];
-    dstGrad[d] = srcGrad[k];
-    dstHess[d] = srcHess[k];
+  }
+  // Gradients follow in their own pass (exact pair or packed value), again two forward streams.
+  left = begin;
+  right = begin + nLeft;
+  if (packed) {
+    const src = packed[from];
+    const dst = packed[to];
+    for (let k = begin; k < end; k++) dst[side[k] ? left++ : right++] = src[k];
+  } else {
+    for (let k = begin; k < end; k++) {
+      const d = side[k] ? left++ : right++;
+      dstGrad[d] = srcGrad[k];
+      dstHess[d] = srcHess[k];
+    }
   }
   return nLeft;
 }

@@ -4,7 +4,11 @@
 // is built from rows, the larger one is the parent's minus the smaller (the subtraction trick).
 import type { BinnedDataset } from '../dataset/binned-dataset';
 import type { Random } from '../dataset/random';
-import { buildHistogramColumnWise, buildHistogramRowOrdered, clearHistogram, HIST_LANES, subtractHistogram, UNIFORM_BINS } from './histogram';
+import {
+  buildHistogramColumnWise, buildHistogramRowOrdered, buildHistogramRowOrderedPacked, clearHistogram, HIST_LANES,
+  subtractAll, subtractHistogram, UNIFORM_BINS,
+} from './histogram';
+import { decodeInto, quantizationBits, quantizeGradients, type Quantization } from './quantize';
 import { nextSlot, packRowMajor, partitionIndexOnly, partitionRowOrdered, type RowOrderedState, type Slot } from './row-ordered';
 import { emptyCandidate, findBestSplitForFeature, leafOutput, type SplitCandidate, type SplitParams } from './split-finder';
 import { Tree } from './tree';
@@ -23,6 +27,11 @@ export interface TreeLearnerParams extends SplitParams {
    * features; histograms always cover every feature in this mode).
    */
   rowOrdered?: boolean;
+  /**
+   * Row-ordered mode only: build histograms from stochastically rounded gradients packed in one
+   * number per row (one addition per bin instead of two); leaf values still use exact gradients.
+   */
+  quantizedGradients?: boolean;
 }
 
 /** Histogram memory the learner may keep for open leaves; past it leaves rebuild from rows. */
@@ -50,6 +59,10 @@ export class TreeLearner {
   /** Row-ordered mode state (null: column-wise histograms over row indices). */
   private readonly rowOrdered: RowOrderedState | null;
   private readonly allFeatures: Int32Array;
+  /** Quantized mode: packed one-lane histograms, decoded into `decoded` for split finding. */
+  private readonly quantized: boolean;
+  private readonly decoded: Float64Array;
+  private quantization: Quantization | null = null;
   /** Features whose histograms are built (all of them in row-ordered mode). */
   private histFeatures: Int32Array = new Int32Array(0);
   private readonly orderedGrad: Float32Array;
@@ -75,7 +88,9 @@ export class TreeLearner {
     const n = data.nRows;
     this.allFeatures = Int32Array.from({ length: data.nFeatures }, (_, f) => f);
     this.uniformLayout = data.nFeatures <= UNIFORM_LAYOUT_MAX_FEATURES;
-    this.rowOrdered = params.rowOrdered && this.uniformLayout ? packRowMajor(data.bins, n) : null;
+    const rowOrdered = !!params.rowOrdered && this.uniformLayout;
+    this.quantized = rowOrdered && !!params.quantizedGradients && quantizationBits(n) !== null;
+    this.rowOrdered = rowOrdered ? packRowMajor(data.bins, n, this.quantized) : null;
     this.indices = this.rowOrdered ? this.rowOrdered.index[0] : new Uint32Array(n);
     this.scratch = new Uint32Array(this.rowOrdered ? 0 : n);
     // Gathered gradients for column-wise histograms (row-ordered mode keeps its own).
@@ -92,7 +107,8 @@ export class TreeLearner {
       total += data.mappers[f].nBins;
     }
     if (this.uniformLayout) total = Math.ceil(data.nFeatures / 4) * 4 * UNIFORM_BINS;
-    this.histSize = total * HIST_LANES;
+    this.histSize = total * (this.quantized ? 1 : HIST_LANES);
+    this.decoded = new Float64Array(this.quantized ? total * HIST_LANES : 0);
     this.histLimit = Math.max(2, Math.floor(HISTOGRAM_POOL_BYTES / (this.histSize * 8)));
     this.unlimitedLeaves = Math.max(2, Math.ceil(n / Math.max(1, params.minDataInLeaf)));
     const maxLeaves = Math.max(1, Math.min(params.maxLeaves, this.unlimitedLeaves));
@@ -130,6 +146,8 @@ export class TreeLearner {
       // Slot 0 holds every row in id order with the caller's gradients; a bag is moved to slot 1.
       ro.grad[0] = grad;
       ro.hess[0] = hess;
+      const packed = ro.packed;
+      if (packed) this.quantization = quantizeGradients(grad, hess, this.data.nRows, this.data.nRows, Math.floor(random() * 4294967296), packed[0]);
       if (rows) {
         const inBag = ro.mask;
         inBag.fill(0);
@@ -137,11 +155,22 @@ export class TreeLearner {
         partitionRowOrdered(ro, 0, 0, this.data.nRows, -1, inBag);
         rootSlot = 1;
       }
-      const og = ro.grad[rootSlot];
-      const oh = ro.hess[rootSlot];
-      for (let k = 0; k < nRows; k++) {
-        G += og[k];
-        H += oh[k];
+      if (packed && this.quantization) {
+        // Totals of the quantized values, so they agree exactly with the histograms.
+        const pk = packed[rootSlot];
+        let total = 0;
+        for (let k = 0; k < nRows; k++) total += pk[k];
+        const out = new Float64Array(2);
+        decodeInto(total, this.quantization, out, 0);
+        G = out[0];
+        H = out[1];
+      } else {
+        const og = ro.grad[rootSlot];
+        const oh = ro.hess[rootSlot];
+        for (let k = 0; k < nRows; k++) {
+          G += og[k];
+          H += oh[k];
+        }
       }
       contiguousRoot = false;
     } else {
@@ -213,7 +242,8 @@ export class TreeLearner {
       if (parentHist && smallHist) {
         this.build(smallHist, smaller, grad, hess, false);
         if (largerCan) {
-          subtractHistogram(parentHist, smallHist, this.offsets, this.nBins, this.histFeatures, this.histFeatures.length);
+          if (this.quantized) subtractAll(parentHist, smallHist);
+          else subtractHistogram(parentHist, smallHist, this.offsets, this.nBins, this.histFeatures, this.histFeatures.length);
           this.leafHist[larger] = parentHist;
           this.findBestSplit(larger, parentHist, random);
         } else this.releaseHistogram(parentHist);
@@ -243,6 +273,19 @@ export class TreeLearner {
       this.leafHist[l] = null;
     }
     this.nLeaves = nLeaves;
+    if (this.quantized) {
+      // Leaf values from the exact gradients (the quantized sums only chose the splits).
+      for (let l = 0; l < nLeaves; l++) {
+        const ids = this.leafRows(l);
+        let g = 0;
+        let h = 0;
+        for (let k = 0; k < ids.length; k++) {
+          g += grad[ids[k]];
+          h += hess[ids[k]];
+        }
+        tree.leafValue[l] = leafOutput(g, h, p.lambdaL1, p.lambdaL2);
+      }
+    }
     return tree;
   }
 
@@ -277,6 +320,12 @@ export class TreeLearner {
 
   private build(hist: Float64Array, leaf: number, grad: Float32Array, hess: Float32Array, contiguous: boolean): void {
     const ro = this.rowOrdered;
+    if (ro && ro.packed) {
+      const b = this.leafSlot[leaf];
+      hist.fill(0);
+      buildHistogramRowOrderedPacked(hist, ro.words[b], ro.wordsPerRow, this.leafBegin[leaf], this.leafCount[leaf], ro.packed[b]);
+      return;
+    }
     if (ro) {
       const b = this.leafSlot[leaf];
       hist.fill(0);
@@ -290,8 +339,17 @@ export class TreeLearner {
     );
   }
 
-  private findBestSplit(leaf: number, hist: Float64Array, random: Random): void {
+  private findBestSplit(leaf: number, packedOrPlain: Float64Array, random: Random): void {
     const p = this.params;
+    let hist = packedOrPlain;
+    if (this.quantized && this.quantization) {
+      hist = this.decoded;
+      const q = this.quantization;
+      for (let f = 0; f < this.data.nFeatures; f++) {
+        const base = this.offsets[f];
+        for (let b = 0; b < this.nBins[f]; b++) decodeInto(packedOrPlain[base + b], q, hist, (base + b) << 1);
+      }
+    }
     const best = this.best[leaf];
     best.gain = -Infinity;
     let features = this.features;
