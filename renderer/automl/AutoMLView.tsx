@@ -1,0 +1,473 @@
+// The AutoML view: pick a table, a target (task auto-detected by the tournament's own checks), a
+// metric and a time budget; run the tournament in workers and watch it live (progress, the
+// leaderboard filling in, the best-so-far curve); then inspect the winner (scores, evaluation
+// charts, importance, dropped columns) and score an edited what-if row with its explanation.
+// Nothing here computes: the AutoML worker does, and Cancel terminates it at once.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { LeaderboardEntry, TournamentProgress } from '../../kernels/tournament/run-tournament';
+import type { AutoMLSummary, TargetInfo, WhatIfResult } from '../../workers/automl/automl-service';
+import { VegaChart } from '../cells/VegaChart';
+import { useTables } from '../data';
+import { AutoMLCancelledError, automlClient } from './automl-client';
+import {
+  bestSoFarSpec, confusionSpec, contributionSpec, gainsSpec, importanceSpec, prSpec, reliabilitySpec, residualHistogramSpec, residualsSpec, rocSpec,
+} from './charts';
+import { foldSpread, formatParams, formatScore, formatSeconds, higherIsBetter, rankEntries } from './format';
+import './automl.css';
+
+const DEFAULT_BUDGET_SECONDS = 20;
+/** The best-so-far chart redraws at most this often (a vega redraw is main-thread work). */
+const CURVE_REDRAW_MS = 1000;
+
+type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+
+interface CurvePoint {
+  seconds: number;
+  score: number;
+  best: number;
+  model: string;
+}
+
+export function AutoMLView() {
+  const tables = useTables();
+  const [tableName, setTableName] = useState('');
+  const [target, setTarget] = useState('');
+  const [info, setInfo] = useState<TargetInfo | null>(null);
+  const [targetError, setTargetError] = useState<string | null>(null);
+  const [metric, setMetric] = useState('');
+  const [budget, setBudget] = useState(String(DEFAULT_BUDGET_SECONDS));
+  const [status, setStatus] = useState<Status>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<TournamentProgress | null>(null);
+  const [entries, setEntries] = useState<LeaderboardEntry[]>([]);
+  const [curve, setCurve] = useState<CurvePoint[]>([]);
+  const [result, setResult] = useState<AutoMLSummary | null>(null);
+  const runId = useRef(0);
+
+  const table = tables.find((t) => t.name === tableName) ?? tables[0];
+  const columns = table?.columns ?? [];
+  const targetName = columns.some((c) => c.name === target) ? target : '';
+
+  // Auto-detect the task (and catch a bad target) as soon as a target is picked.
+  useEffect(() => {
+    setInfo(null);
+    setTargetError(null);
+    if (!table || !targetName) return;
+    let stale = false;
+    automlClient.inspect(table.name, targetName).then(
+      (found) => {
+        if (stale) return;
+        setInfo(found);
+        setMetric((m) => (found.metrics.includes(m) ? m : found.defaultMetric));
+      },
+      (e: unknown) => {
+        if (!stale && !(e instanceof AutoMLCancelledError)) setTargetError(message(e));
+      },
+    );
+    return () => {
+      stale = true;
+    };
+  }, [table?.name, table?.version, targetName]);
+
+  // Load the chart library ahead of the run, so its first parse is not in the middle of it.
+  useEffect(() => {
+    void import('vega-embed');
+    void import('vega-interpreter');
+  }, []);
+
+  const budgetSeconds = Number(budget);
+  const budgetError = Number.isFinite(budgetSeconds) && budgetSeconds >= 2 && budgetSeconds <= 3600 ? null : 'the time budget must be between 2 and 3600 seconds';
+  const canRun = status !== 'running' && !!table && !!info && !budgetError;
+
+  const run = async () => {
+    if (!table || !info) return;
+    const id = ++runId.current;
+    setStatus('running');
+    setError(null);
+    setProgress(null);
+    setEntries([]);
+    setCurve([]);
+    setResult(null);
+    const higher = higherIsBetter(metric);
+    let best: number | undefined;
+    try {
+      const summary = await automlClient.run(
+        table.name,
+        { target: info.target, metric, timeBudgetSeconds: budgetSeconds, seed: 0 },
+        (p) => {
+          if (runId.current !== id) return;
+          setProgress(p);
+          const finished = p.finished;
+          if (finished) {
+            setEntries((list) => [...list, finished]);
+            best = best === undefined || (higher ? finished.cvScore > best : finished.cvScore < best) ? finished.cvScore : best;
+            const point = { seconds: p.elapsedSeconds, score: finished.cvScore, best, model: finished.model };
+            setCurve((list) => [...list, point]);
+          }
+        },
+      );
+      if (runId.current !== id) return;
+      setResult(summary);
+      setStatus('done');
+    } catch (e) {
+      if (runId.current !== id) return;
+      if (e instanceof AutoMLCancelledError) setStatus('cancelled');
+      else {
+        setError(message(e));
+        setStatus('error');
+      }
+    }
+  };
+
+  const cancel = () => {
+    automlClient.cancel();
+  };
+
+  const leaderboard = result ? result.leaderboard : rankEntries(entries, higherIsBetter(metric));
+
+  return (
+    <section className="am-view" data-testid="automl-view">
+      <header className="am-head">
+        <h2>AutoML</h2>
+        <span className="am-muted">A tournament of models, cross-validated in worker threads within a time budget.</span>
+      </header>
+      {tables.length === 0 ? (
+        <p className="am-muted">Load a table to run a tournament on it.</p>
+      ) : (
+        <div className="am-setup">
+          <label>
+            <span>Table</span>
+            <select value={table?.name ?? ''} onChange={(e) => setTableName(e.target.value)} disabled={status === 'running'} data-testid="automl-table">
+              {tables.map((t) => <option key={t.name}>{t.name}</option>)}
+            </select>
+          </label>
+          <label>
+            <span>Target</span>
+            <select value={targetName} onChange={(e) => setTarget(e.target.value)} disabled={status === 'running'} data-testid="automl-target">
+              <option value="">pick a column…</option>
+              {columns.map((c) => <option key={c.name} value={c.name}>{c.name}</option>)}
+            </select>
+          </label>
+          <div className="am-field">
+            <span>Task</span>
+            <span className="am-task" data-testid="automl-task">
+              {info ? info.task : targetName && !targetError ? 'detecting…' : '—'}
+              {info?.classes && info.task === 'binary' && <em> positive “{info.positiveClass}”</em>}
+              {info?.classes && info.task === 'multiclass' && <em> {info.classes.length} classes</em>}
+            </span>
+          </div>
+          <label>
+            <span>Metric</span>
+            <select value={metric} onChange={(e) => setMetric(e.target.value)} disabled={!info || status === 'running'} data-testid="automl-metric">
+              {(info?.metrics ?? []).map((m) => <option key={m} value={m}>{METRIC_LABELS[m] ?? m}</option>)}
+            </select>
+          </label>
+          <label>
+            <span>Budget (s)</span>
+            <input type="number" min={2} max={3600} step={1} value={budget} onChange={(e) => setBudget(e.target.value)} disabled={status === 'running'} className="am-budget" data-testid="automl-budget" />
+          </label>
+          {status === 'running' ? (
+            <button type="button" className="am-button am-cancel" onClick={cancel} data-testid="automl-cancel">Cancel</button>
+          ) : (
+            <button type="button" className="am-button am-primary" onClick={() => void run()} disabled={!canRun} data-testid="automl-run">
+              {result ? 'Run again' : 'Run tournament'}
+            </button>
+          )}
+        </div>
+      )}
+      {(targetError || budgetError) && status !== 'running' && (
+        <div className="am-error" role="alert" data-testid="automl-input-error">{targetError ?? budgetError}</div>
+      )}
+      {error && <div className="am-error" role="alert" data-testid="automl-error">The tournament stopped: {error}</div>}
+      {status === 'cancelled' && <div className="am-notice" data-testid="automl-cancelled">Tournament cancelled. The workers were stopped; nothing was kept.</div>}
+      {(status === 'running' || progress) && <ProgressBar progress={progress} running={status === 'running'} budget={budgetSeconds} />}
+      {(curve.length > 0 || leaderboard.length > 0) && (
+        <div className="am-live">
+          <Leaderboard entries={leaderboard} metric={result?.metric ?? metric} winnerId={result?.winner.id} />
+          <BestSoFar curve={curve} metric={metric} running={status === 'running'} />
+        </div>
+      )}
+      {result && <Results result={result} />}
+    </section>
+  );
+}
+
+const METRIC_LABELS: Record<string, string> = {
+  auroc: 'AUROC', aupr: 'AUPR', logloss: 'log loss', accuracy: 'accuracy', balanced_accuracy: 'balanced accuracy',
+  f1: 'F1', brier: 'Brier score', rmse: 'RMSE', mae: 'MAE', r2: 'R²',
+};
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function ProgressBar({ progress, running, budget }: { progress: TournamentProgress | null; running: boolean; budget: number }) {
+  // Ticks once a second so the time left counts down between progress events.
+  const [, setTick] = useState(0);
+  const since = useRef({ at: performance.now(), elapsed: 0 });
+  useEffect(() => {
+    since.current = { at: performance.now(), elapsed: progress?.elapsedSeconds ?? 0 };
+  }, [progress]);
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => setTick((t) => t + 1), 1000);
+    return () => clearInterval(timer);
+  }, [running]);
+  const elapsed = running ? since.current.elapsed + (performance.now() - since.current.at) / 1000 : progress?.elapsedSeconds ?? 0;
+  const total = progress ? Math.max(budget, progress.elapsedSeconds + progress.secondsLeft) : budget;
+  const share = progress?.phase === 'done' ? 1 : Math.min(0.99, elapsed / Math.max(1, total));
+  const left = Math.max(0, total - elapsed);
+  return (
+    <div className="am-progress" data-testid="automl-progress" data-phase={progress?.phase ?? 'starting'}>
+      <div className="am-progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(100 * share)}>
+        <span style={{ width: `${(100 * share).toFixed(1)}%` }} className={running ? 'am-running' : ''} />
+      </div>
+      <div className="am-progress-text">
+        <b>{progress ? PHASES[progress.phase] : 'Starting workers'}</b>
+        <span className="am-muted">{progress?.message ?? 'reading the table'}</span>
+        <span className="am-spacer" />
+        {progress && <span>{progress.candidatesFinished} candidates scored{progress.candidatesRunning ? `, ${progress.candidatesRunning} running` : ''}</span>}
+        {running && <span data-testid="automl-time-left">{Math.ceil(left)} s left</span>}
+        {!running && progress?.phase === 'done' && <span>{formatSeconds(progress.elapsedSeconds)}</span>}
+      </div>
+    </div>
+  );
+}
+
+const PHASES: Record<TournamentProgress['phase'], string> = {
+  preparing: 'Engineering features',
+  searching: 'Searching',
+  finalizing: 'Finalizing',
+  done: 'Done',
+};
+
+function Leaderboard({ entries, metric, winnerId }: { entries: LeaderboardEntry[]; metric: string; winnerId?: number }) {
+  const extra = entries[0] ? Object.keys(entries[0].metrics).filter((m) => m !== metric) : [];
+  return (
+    <div className="am-card am-leaderboard">
+      <h3>Leaderboard <span className="am-muted">{entries.length} candidate{entries.length === 1 ? '' : 's'}, cross-validated</span></h3>
+      <div className="am-table-wrap">
+        <table data-testid="automl-leaderboard">
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>model</th>
+              <th className="am-num">{METRIC_LABELS[metric] ?? metric}</th>
+              <th className="am-num" title="standard deviation over the folds">± folds</th>
+              {extra.map((m) => <th key={m} className="am-num">{METRIC_LABELS[m] ?? m}</th>)}
+              <th className="am-num">fit</th>
+              <th>parameters</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.slice(0, 50).map((e, i) => (
+              <tr key={e.id} className={e.id === winnerId ? 'am-winner-row' : ''} data-testid="automl-leaderboard-row">
+                <td className="am-num">{i + 1}</td>
+                <td><span className={`am-family am-family-${e.model}`}>{e.model}</span>{e.id >= 0 && <span className="am-muted"> #{e.id}</span>}</td>
+                <td className="am-num am-strong">{formatScore(e.cvScore)}</td>
+                <td className="am-num am-muted">{formatScore(foldSpread(e.foldScores))}</td>
+                {extra.map((m) => <td key={m} className="am-num">{formatScore(e.metrics[m])}</td>)}
+                <td className="am-num">{formatSeconds(e.fitSeconds)}</td>
+                <td className="am-params" title={formatParams(e.params)}>{formatParams(e.params)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function BestSoFar({ curve, metric, running }: { curve: CurvePoint[]; metric: string; running: boolean }) {
+  // Redraw at most once a second while running: the spec only changes when `shown` does.
+  const [shown, setShown] = useState(curve);
+  const last = useRef(0);
+  useEffect(() => {
+    const wait = running ? Math.max(0, last.current + CURVE_REDRAW_MS - performance.now()) : 0;
+    const timer = setTimeout(() => {
+      last.current = performance.now();
+      setShown(curve);
+    }, wait);
+    return () => clearTimeout(timer);
+  }, [curve, running]);
+  const spec = useMemo(() => bestSoFarSpec(shown, METRIC_LABELS[metric] ?? metric), [shown, metric]);
+  return (
+    <div className="am-card am-curve" data-testid="automl-best-so-far">
+      {shown.length > 0 ? <VegaChart spec={spec} /> : <p className="am-muted">The best score so far appears here as candidates finish.</p>}
+    </div>
+  );
+}
+
+function Results({ result }: { result: AutoMLSummary }) {
+  const charts = useMemo(() => {
+    const ins = result.insights;
+    const out: { key: string; spec: Record<string, unknown> }[] = [];
+    if (ins.roc) out.push({ key: 'roc', spec: rocSpec(ins.roc) });
+    if (ins.pr) out.push({ key: 'pr', spec: prSpec(ins.pr) });
+    if (ins.reliability) out.push({ key: 'calibration', spec: reliabilitySpec(ins.reliability) });
+    if (ins.gains) out.push({ key: 'gains', spec: gainsSpec(ins.gains) });
+    if (ins.confusion) out.push({ key: 'confusion', spec: confusionSpec(ins.confusion) });
+    if (ins.residuals) {
+      out.push({ key: 'residuals', spec: residualsSpec(ins.residuals) });
+      out.push({ key: 'residual-histogram', spec: residualHistogramSpec(ins.residuals) });
+    }
+    return out;
+  }, [result]);
+  const byColumn = useMemo(() => importanceSpec('Importance by raw column', result.insights.importance.byColumn.map((c) => ({ name: c.column, value: c.importance }))), [result]);
+  const byFeature = useMemo(() => importanceSpec('Importance by derived feature', result.insights.importance.byFeature.map((f) => ({ name: f.feature, value: f.importance }))), [result]);
+  return (
+    <div className="am-results" data-testid="automl-results">
+      <WinnerCard result={result} />
+      <h3 className="am-section">Evaluation <span className="am-muted">on {result.insights.rows.toLocaleString()} {result.insights.evaluatedOn === 'test' ? 'held-out test rows' : 'out-of-fold rows'}</span></h3>
+      <div className="am-charts" data-testid="automl-charts">
+        {charts.map((c) => <div key={c.key} className="am-card am-chart" data-testid={`automl-chart-${c.key}`}><VegaChart spec={c.spec} /></div>)}
+      </div>
+      <h3 className="am-section">Feature importance</h3>
+      <div className="am-charts am-charts-2">
+        <div className="am-card am-chart" data-testid="automl-importance-columns"><VegaChart spec={byColumn} /></div>
+        <div className="am-card am-chart" data-testid="automl-importance-features"><VegaChart spec={byFeature} /></div>
+      </div>
+      <Dropped result={result} />
+      <WhatIf result={result} />
+    </div>
+  );
+}
+
+function WinnerCard({ result }: { result: AutoMLSummary }) {
+  const w = result.winner;
+  const chance = result.insights.aboveChance;
+  const label = METRIC_LABELS[result.metric] ?? result.metric;
+  return (
+    <div className="am-card am-winner" data-testid="automl-winner">
+      <div className="am-winner-main">
+        <span className="am-muted">Winner</span>
+        <span className="am-winner-model"><span className={`am-family am-family-${w.model}`}>{w.model}</span></span>
+        <span className="am-params">{formatParams(w.params)}</span>
+      </div>
+      <Stat label={`CV ${label}`} value={formatScore(w.cvScore)} hint={`${result.validation.kind === 'kfold' ? `${result.validation.folds}-fold` : 'holdout'} on ${result.searchRows.toLocaleString()} rows`} />
+      <Stat label={`Test ${label}`} value={formatScore(result.test?.score)} hint={result.testRows ? `${result.testRows.toLocaleString()} held-out rows` : 'no test split (few rows)'} testId="automl-test-score" />
+      <Stat label="Above chance" value={chance.above ? 'yes' : 'no'} hint={`p = ${chance.pValue.toFixed(3)} vs ${chance.permutations} shuffles`} />
+      <Stat label="Candidates" value={String(result.candidatesEvaluated)} hint={`in ${formatSeconds(result.seconds)}${result.candidatesCancelled ? `, ${result.candidatesCancelled} stopped at the deadline` : ''}`} />
+      {result.calibration && <Stat label="Calibration" value={result.calibration.method} hint="chosen on out-of-fold log loss" />}
+      <Stat label="Fit" value={formatSeconds(w.fitSeconds)} hint="final refit" />
+    </div>
+  );
+}
+
+function Stat({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId?: string }) {
+  return (
+    <div className="am-stat" data-testid={testId}>
+      <span className="am-stat-label">{label}</span>
+      <span className="am-stat-value">{value}</span>
+      {hint && <span className="am-stat-hint">{hint}</span>}
+    </div>
+  );
+}
+
+function Dropped({ result }: { result: AutoMLSummary }) {
+  if (result.dropped.length === 0 && result.droppedFeatures.length === 0) return null;
+  return (
+    <div className="am-card am-dropped" data-testid="automl-dropped">
+      <h3>Left out by the sanity checker</h3>
+      <ul>
+        {result.dropped.map((d) => <li key={d.column}><b>{d.column}</b> — {d.reason}</li>)}
+        {result.droppedFeatures.slice(0, 10).map((d) => <li key={`${d.column}/${d.feature}`}><b>{d.feature}</b> <span className="am-muted">(from {d.column})</span> — {d.reason}</li>)}
+        {result.droppedFeatures.length > 10 && <li className="am-muted">and {result.droppedFeatures.length - 10} more derived features</li>}
+      </ul>
+    </div>
+  );
+}
+
+function WhatIf({ result }: { result: AutoMLSummary }) {
+  const [row, setRow] = useState('1');
+  const [values, setValues] = useState<Record<string, string> | null>(null);
+  const [scored, setScored] = useState<WhatIfResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  // Prefill from a row of the table (1-based for people).
+  useEffect(() => {
+    const n = Math.max(1, Math.floor(Number(row)) || 1);
+    let stale = false;
+    automlClient.sampleRow(n - 1).then((v) => !stale && setValues(v), (e: unknown) => !stale && setError(message(e)));
+    return () => {
+      stale = true;
+    };
+  }, [row, result]);
+
+  // Score whenever the values change, a moment after the last keystroke.
+  useEffect(() => {
+    if (!values) return;
+    let stale = false;
+    const timer = setTimeout(() => {
+      automlClient.whatIf(values).then(
+        (r) => {
+          if (stale) return;
+          setScored(r);
+          setError(null);
+        },
+        (e: unknown) => !stale && setError(message(e)),
+      );
+    }, 250);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [values]);
+
+  const contributions = useMemo(() => (scored ? contributionSpec('Why: top contributions by raw column', scored.byColumn, scored.scale) : null), [scored]);
+  return (
+    <div className="am-card am-whatif" data-testid="automl-whatif">
+      <h3>What if? <span className="am-muted">Edit a row and see the winner's prediction and why.</span></h3>
+      <div className="am-whatif-body">
+        <div className="am-whatif-form">
+          <label className="am-whatif-row">
+            <span>Start from row</span>
+            <input type="number" min={1} value={row} onChange={(e) => setRow(e.target.value)} data-testid="automl-whatif-row" />
+          </label>
+          {values && result.inputs.map((input) => (
+            <label key={input.name} className="am-whatif-field">
+              <span title={input.type}>{input.name} <em>{input.type}</em></span>
+              <input
+                value={values[input.name] ?? ''}
+                onChange={(e) => setValues({ ...values, [input.name]: e.target.value })}
+                data-testid={`automl-whatif-${input.name}`}
+              />
+            </label>
+          ))}
+        </div>
+        <div className="am-whatif-out">
+          {error && <div className="am-error" role="alert" data-testid="automl-whatif-error">{error}</div>}
+          {scored && (
+            <>
+              <div className="am-prediction" data-testid="automl-prediction">
+                <span className="am-muted">Prediction for {result.target}</span>
+                <b>{typeof scored.prediction === 'number' ? formatScore(scored.prediction) : scored.prediction}</b>
+                {scored.probabilities && (
+                  <div className="am-probabilities">
+                    {Object.entries(scored.probabilities).map(([cls, p]) => (
+                      <div key={cls} className="am-probability">
+                        <span>{cls}</span>
+                        <span className="am-prob-bar"><span style={{ width: `${(100 * p).toFixed(1)}%` }} /></span>
+                        <span className="am-num">{(100 * p).toFixed(1)}%</span>
+                      </div>
+                    ))}
+                  </div>
+                )}
+              </div>
+              {contributions && <div data-testid="automl-explanation"><VegaChart spec={contributions} /></div>}
+              <table className="am-contrib-table" data-testid="automl-contributions">
+                <thead><tr><th>derived feature</th><th className="am-num">contribution</th></tr></thead>
+                <tbody>
+                  {scored.byFeature.map((c) => (
+                    <tr key={c.name}><td>{c.name}</td><td className={`am-num ${c.value >= 0 ? 'am-up' : 'am-down'}`}>{c.value >= 0 ? '+' : ''}{c.value.toFixed(3)}</td></tr>
+                  ))}
+                  <tr className="am-muted"><td>baseline</td><td className="am-num">{scored.base.toFixed(3)}</td></tr>
+                </tbody>
+              </table>
+            </>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,182 @@
+// What the AutoML view asks of its worker, as plain functions over a DataTable: check a target
+// before running (the tournament's own checks, so the view shows the kernel's message), shrink a
+// tournament result to what the view draws (the fitted model stays in the worker), and score a
+// what-if row with its explanation (top contributions by derived feature and by raw column).
+import { applyFeaturePipeline } from '../../kernels/features/apply-pipeline';
+import type { FeaturePipelineSpec } from '../../kernels/features/types';
+import { metricsFor, defaultMetric } from '../../kernels/learn/metric';
+import type { Task } from '../../kernels/learn/matrix';
+import { featureToColumn } from '../../kernels/tournament/feature-columns';
+import type { TournamentResult } from '../../kernels/tournament/run-tournament';
+import { prepareTarget } from '../../kernels/tournament/target';
+import { TournamentModel } from '../../kernels/tournament/tournament-model';
+import type { Column, DataTable } from '../../kernels/table/types';
+
+export interface TargetInfo {
+  target: string;
+  task: Task;
+  classes?: string[];
+  positiveClass?: string;
+  /** Rows with a target value. */
+  rows: number;
+  metrics: string[];
+  defaultMetric: string;
+}
+
+/** Auto-detects the task and checks the target the way the tournament will (same messages). */
+export function inspectTarget(table: DataTable, target: string): TargetInfo {
+  const encoded = prepareTarget(table, target, { task: 'auto', minRows: 2 });
+  const task = encoded.task;
+  return {
+    target: encoded.column.name,
+    task,
+    ...(encoded.classes ? { classes: encoded.classes } : {}),
+    ...(encoded.positiveClass !== undefined ? { positiveClass: encoded.positiveClass } : {}),
+    rows: encoded.rows.length,
+    metrics: metricsFor(task),
+    defaultMetric: defaultMetric(task),
+  };
+}
+
+/** The result without the fitted model and pipeline spec: what crosses to the main thread. */
+export type AutoMLSummary = Omit<TournamentResult, 'model' | 'pipeline'> & {
+  /** Raw columns the model reads, with their type: the what-if form's fields. */
+  inputs: { name: string; type: string }[];
+};
+
+export function summarizeResult(result: TournamentResult): AutoMLSummary {
+  const { model: _model, pipeline, ...rest } = result;
+  void _model;
+  const spec = pipeline as Partial<FeaturePipelineSpec> | undefined;
+  const inputs = (spec?.inputs ?? []).filter((i) => i.name !== result.target).map((i) => ({ name: i.name, type: i.type }));
+  return { ...rest, inputs };
+}
+
+/** A row of `table` as editable text, one entry per column (empty string for missing). */
+export function rowAsText(table: DataTable, row: number): Record<string, string> {
+  if (table.rowCount === 0) return {};
+  const r = Math.max(0, Math.min(table.rowCount - 1, Math.floor(row)));
+  const out: Record<string, string> = {};
+  for (const column of table.columns) out[column.name] = cellText(column, r);
+  return out;
+}
+
+function cellText(column: Column, r: number): string {
+  if (column.storage === 'string') return column.values[r] ?? '';
+  const v = column.values[r];
+  if (!Number.isFinite(v)) return '';
+  if (column.type === 'boolean') return v ? 'true' : 'false';
+  if (column.type === 'date' || column.type === 'datetime') {
+    const iso = new Date(v).toISOString();
+    return column.type === 'date' && iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  return String(v);
+}
+
+/** Parses one edited cell back into a numeric column's value; NaN for empty. */
+export function parseCell(text: string, type: string, columnName: string): number {
+  const t = text.trim();
+  if (t === '') return NaN;
+  if (type === 'boolean') {
+    const lower = t.toLowerCase();
+    if (['true', 'yes', '1', 'y', 't'].includes(lower)) return 1;
+    if (['false', 'no', '0', 'n', 'f'].includes(lower)) return 0;
+    throw new Error(`"${columnName}" must be true or false, got "${text}"`);
+  }
+  if (type === 'date' || type === 'datetime') {
+    const ms = Date.parse(t);
+    if (!Number.isFinite(ms)) throw new Error(`"${columnName}" must be a date like 2024-09-14, got "${text}"`);
+    return ms;
+  }
+  const n = Number(t.replace(/[\s,]/g, ''));
+  if (!Number.isFinite(n)) throw new Error(`"${columnName}" must be a number, got "${text}"`);
+  return n;
+}
+
+/** A one-row table shaped like `like` (same column types and storage) from edited text. */
+export function oneRowTable(like: DataTable, values: Record<string, string>): DataTable {
+  const columns: Column[] = like.columns.map((c) => {
+    const text = values[c.name] ?? '';
+    return c.storage === 'numeric'
+      ? { name: c.name, type: c.type, storage: 'numeric', values: Float64Array.of(parseCell(text, c.type, c.name)) }
+      : { name: c.name, type: c.type, storage: 'string', values: [text.trim() === '' ? null : text] };
+  });
+  return { name: like.name, rowCount: 1, columns };
+}
+
+export interface Contribution {
+  name: string;
+  value: number;
+}
+
+export interface WhatIfResult {
+  task: Task;
+  /** Predicted class (classification) or value (regression). */
+  prediction: string | number;
+  /** Class probabilities (classification). */
+  probabilities?: Record<string, number>;
+  /** What the contributions add up to: log-odds (binary), the class's raw score, or the value. */
+  scale: string;
+  /** Average prediction before any feature speaks (the bias term). */
+  base: number;
+  byFeature: Contribution[];
+  byColumn: Contribution[];
+}
+
+export interface FittedAutoML {
+  model: TournamentModel;
+  pipeline: FeaturePipelineSpec;
+  /** The table the tournament ran on (column types for the what-if row). */
+  table: DataTable;
+}
+
+const TOP = 8;
+
+/** Scores one edited row and explains it. */
+export function scoreWhatIf(fitted: FittedAutoML, values: Record<string, string>): WhatIfResult {
+  const { model, pipeline } = fitted;
+  const X = applyFeaturePipeline(pipeline, oneRowTable(fitted.table, values));
+  const p = model.predict(X);
+  const contributions = model.contributions(X);
+  const nF = model.featureNames.length;
+  const task = model.task;
+  const classes = model.spec.classes ?? [];
+  let prediction: string | number;
+  let probabilities: Record<string, number> | undefined;
+  let output = 0;
+  if (task === 'binary') {
+    probabilities = { [classes[0]]: 1 - p[0], [classes[1]]: p[0] };
+    prediction = p[0] >= 0.5 ? classes[1] : classes[0];
+  } else if (task === 'multiclass') {
+    probabilities = {};
+    for (let k = 0; k < classes.length; k++) {
+      probabilities[classes[k]] = p[k];
+      if (p[k] > p[output]) output = k;
+    }
+    prediction = classes[output];
+  } else {
+    prediction = p[0];
+  }
+  const offset = output * (nF + 1);
+  const row = Array.from(contributions.subarray(offset, offset + nF));
+  const names = model.featureNames;
+  const byFeature = names.map((name, j) => ({ name, value: row[j] }));
+  const columns = featureToColumn(pipeline, names);
+  const sums = new Map<string, number>();
+  columns.forEach((c, j) => sums.set(c, (sums.get(c) ?? 0) + row[j]));
+  const top = (list: Contribution[]) => list.filter((c) => c.value !== 0).sort((a, b) => Math.abs(b.value) - Math.abs(a.value)).slice(0, TOP);
+  return {
+    task,
+    prediction,
+    ...(probabilities ? { probabilities } : {}),
+    scale: task === 'binary' ? `log-odds of "${classes[1]}"` : task === 'multiclass' ? `raw score of "${prediction}"` : 'predicted value',
+    base: contributions[offset + nF],
+    byFeature: top(byFeature),
+    byColumn: top([...sums.entries()].map(([name, value]) => ({ name, value }))),
+  };
+}
+
+/** The fitted model and spec a result carries, ready to score what-if rows. */
+export function fittedFromResult(result: TournamentResult, table: DataTable): FittedAutoML {
+  return { model: new TournamentModel(result.model), pipeline: result.pipeline as FeaturePipelineSpec, table };
+}
