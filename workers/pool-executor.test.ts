@@ -4,11 +4,13 @@ import { syntheticBinaryTable } from '../kernels/tournament/test-data';
 import { createNodeExecutor } from './node-executor';
 
 const models = ['gbdt', 'linear', 'bayes'] as ('gbdt' | 'linear' | 'bayes')[];
+/** Small boosted models keep these tests fast; the scheduling is the same. */
+const searchSpace = { gbdt: { fixed: { trees: 60, earlyStoppingRounds: 10 } } };
 
 describe('the tournament on a worker_threads pool', () => {
   it('uses two workers, and the same seed gives the same leaderboard and model', async () => {
-    const table = syntheticBinaryTable(500, 21);
-    const settings = { target: 'target', models, timeBudgetSeconds: 120, maxCandidates: 6, seed: 4 };
+    const table = syntheticBinaryTable(300, 21);
+    const settings = { target: 'target', models, searchSpace, timeBudgetSeconds: 120, maxCandidates: 5, seed: 4 };
     const runOnce = async () => {
       const executor = createNodeExecutor(2);
       try {
@@ -26,14 +28,15 @@ describe('the tournament on a worker_threads pool', () => {
   });
 
   it('cancelling stops every worker within a second', async () => {
-    const table = syntheticBinaryTable(3000, 22);
+    const table = syntheticBinaryTable(800, 22);
     const executor = createNodeExecutor(2);
     const controller = new AbortController();
     let abortedAt = 0;
     const running = runTournament(table, { target: 'target', models, timeBudgetSeconds: 120, seed: 1 }, executor, {
+      // Default (large) boosted models, so workers are busy when the cancel comes.
       signal: controller.signal,
       onProgress: (p) => {
-        if (p.phase === 'searching' && p.candidatesFinished >= 3 && !abortedAt) {
+        if (p.phase === 'searching' && p.candidatesFinished >= 1 && !abortedAt) {
           abortedAt = performance.now();
           controller.abort();
         }
@@ -51,10 +54,10 @@ describe('the tournament on a worker_threads pool', () => {
     const executor = createNodeExecutor(2);
     try {
       const started = performance.now();
-      const r = await runTournament(table, { target: 'target', models, timeBudgetSeconds: 6, seed: 2 }, executor);
+      const r = await runTournament(table, { target: 'target', models, searchSpace, timeBudgetSeconds: 5, seed: 2 }, executor);
       const seconds = (performance.now() - started) / 1000;
-      expect(r.candidatesEvaluated).toBeGreaterThanOrEqual(2);
-      expect(seconds).toBeLessThanOrEqual(6.6);
+      expect(r.candidatesEvaluated).toBeGreaterThanOrEqual(1);
+      expect(seconds).toBeLessThanOrEqual(5.5);
     } finally {
       executor.close();
     }

@@ -1,7 +1,8 @@
-// A tournament worker: holds the prepared matrices (shared memory, posted once) and evaluates or
-// refits candidates on request. Runs as a Web Worker in the app and a worker thread in the CLI.
+// A tournament worker: fits feature pipelines (returning matrices in shared memory), holds the
+// prepared matrices (posted once, shared), and evaluates or refits candidates on request. Runs
+// as a Web Worker in the app and a worker thread in the CLI.
 import { evaluateOnFold, refitCandidate, type EvaluateRequest, type RefitRequest } from '../kernels/tournament/candidate';
-import type { PreparedData } from '../kernels/tournament/prepare';
+import { preparePart, type PreparedData, type PrepareInput, type PrepareJob } from '../kernels/tournament/prepare';
 import { exposeInWorker } from './pool/expose';
 
 let data: PreparedData | undefined;
@@ -12,6 +13,9 @@ function loaded(): PreparedData {
 }
 
 const api = {
+  prepare(input: PrepareInput, job: PrepareJob) {
+    return preparePart(input, job);
+  },
   load(prepared: PreparedData): void {
     data = prepared;
   },

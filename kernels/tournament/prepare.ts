@@ -64,6 +64,7 @@ export interface PreparedTournament {
   featureNames: string[];
 }
 
+/** Everything needed to fit the pipelines; plain data, so it can be posted to a worker. */
 export interface PrepareInput {
   table: DataTable;
   y: Float64Array;
@@ -74,8 +75,18 @@ export interface PrepareInput {
   positiveClass?: string;
   plan: RowPlan;
   features?: FeatureSettings;
-  /** Called between pipeline fits, so progress can be reported and cancellation noticed. */
-  onStep?: (done: number, total: number) => void;
+}
+
+/** One pipeline fit: a fold's, the training rows' (test rows replayed), or every row's. */
+export type PrepareJob = { kind: 'fold'; fold: number } | { kind: 'refit' } | { kind: 'final' };
+
+export interface PreparedPart {
+  job: PrepareJob;
+  fold?: FoldData;
+  part?: PartData;
+  spec?: unknown;
+  dropped?: { column: string; reason: string }[];
+  droppedFeatures?: { column: string; feature: string; reason: string }[];
 }
 
 function labelsOf(y: Float64Array, rows: ArrayLike<number>): Float64Array {
@@ -84,60 +95,74 @@ function labelsOf(y: Float64Array, rows: ArrayLike<number>): Float64Array {
   return out;
 }
 
-export function prepareTournament(input: PrepareInput): PreparedTournament {
-  const { table, y, target, task, plan } = input;
-  const total = plan.folds.length + (plan.test.length ? 2 : 1);
-  let done = 0;
-  const step = () => input.onStep?.(++done, total);
+/** The pipeline fits a tournament needs, in the order they are best started. */
+export function prepareJobs(plan: RowPlan): PrepareJob[] {
+  return [
+    ...plan.folds.map((_, fold) => ({ kind: 'fold', fold }) as PrepareJob),
+    { kind: 'refit' },
+    ...(plan.test.length ? [{ kind: 'final' } as PrepareJob] : []),
+  ];
+}
 
-  const folds: FoldData[] = [];
-  const foldValidRows: Uint32Array[] = [];
-  for (const fold of plan.folds) {
+/** Runs one pipeline fit; matrices come back in shared memory where the platform has it. */
+export function preparePart(input: PrepareInput, job: PrepareJob): PreparedPart {
+  const { table, y, target, task, plan } = input;
+  if (job.kind === 'fold') {
+    const fold = plan.folds[job.fold];
     const trainRows = compose(plan.search, fold.train);
     const validRows = compose(plan.search, fold.valid);
     const fitted = fitFeatures(takeRows(table, trainRows), target, task, input.features, input.positiveClass);
     const valid = applyFeatures(fitted.spec, takeRows(table, validRows));
-    folds.push({
-      train: shareMatrix(fitted.X),
-      trainY: shareArray(labelsOf(y, trainRows)),
-      valid: shareMatrix(valid),
-      validY: shareArray(labelsOf(y, validRows)),
-    });
-    foldValidRows.push(validRows);
-    step();
+    return {
+      job,
+      fold: {
+        train: shareMatrix(fitted.X),
+        trainY: shareArray(labelsOf(y, trainRows)),
+        valid: shareMatrix(valid),
+        validY: shareArray(labelsOf(y, validRows)),
+      },
+    };
   }
+  const rows = job.kind === 'refit' ? plan.train : undefined;
+  const fitted = fitFeatures(rows ? takeRows(table, rows) : table, target, task, input.features, input.positiveClass);
+  const part: PartData = { X: shareMatrix(fitted.X), y: shareArray(rows ? labelsOf(y, rows) : y) };
+  if (job.kind === 'refit' && plan.test.length) {
+    part.test = shareMatrix(applyFeatures(fitted.spec, takeRows(table, plan.test)));
+    part.testY = labelsOf(y, plan.test);
+  }
+  return { job, part, spec: fitted.spec, dropped: fitted.dropped, droppedFeatures: fitted.droppedFeatures };
+}
 
-  const refitFit = fitFeatures(takeRows(table, plan.train), target, task, input.features, input.positiveClass);
-  const refit: PartData = { X: shareMatrix(refitFit.X), y: shareArray(labelsOf(y, plan.train)) };
-  if (plan.test.length) {
-    refit.test = shareMatrix(applyFeatures(refitFit.spec, takeRows(table, plan.test)));
-    refit.testY = labelsOf(y, plan.test);
-  }
-  step();
-
-  let final: PartData | undefined;
-  let finalSpec: unknown;
-  let finalFit: ReturnType<typeof fitFeatures> | undefined;
-  if (plan.test.length) {
-    const all = fitFeatures(table, target, task, input.features, input.positiveClass);
-    final = { X: shareMatrix(all.X), y: shareArray(y) };
-    finalSpec = all.spec;
-    finalFit = all;
-    step();
-  }
-  if (refitFit.X.columns.length === 0) {
-    const reasons = refitFit.dropped.slice(0, 6).map((d) => `${d.column}: ${d.reason}`).join('; ');
+/** Puts the fitted parts together (any order) into what the workers load. */
+export function assemblePrepared(input: PrepareInput, parts: readonly PreparedPart[]): PreparedTournament {
+  const { plan } = input;
+  const folds: FoldData[] = plan.folds.map((_, f) => {
+    const found = parts.find((p) => p.job.kind === 'fold' && p.job.fold === f);
+    if (!found?.fold) throw new Error(`fold ${f} was not prepared`);
+    return found.fold;
+  });
+  const refitPart = parts.find((p) => p.job.kind === 'refit');
+  if (!refitPart?.part) throw new Error('the training rows were not prepared');
+  const finalPart = parts.find((p) => p.job.kind === 'final');
+  if (refitPart.part.X.columns.length === 0) {
+    const reasons = (refitPart.dropped ?? []).slice(0, 6).map((d) => `${d.column}: ${d.reason}`).join('; ');
     throw new Error(`no usable feature column: every column but the target was dropped${reasons ? ` (${reasons})` : ''}`);
   }
   const control = canShareMemory() ? new Float64Array(new SharedArrayBuffer(8)) : undefined;
   if (control) control[0] = Infinity;
+  const shipped = finalPart ?? refitPart;
   return {
-    data: { task, nClasses: input.nClasses, classes: input.classes, folds, refit, final, control },
-    refitSpec: refitFit.spec,
-    finalSpec,
-    dropped: (finalFit ?? refitFit).dropped,
-    droppedFeatures: (finalFit ?? refitFit).droppedFeatures,
-    foldValidRows,
-    featureNames: refitFit.X.featureNames,
+    data: { task: input.task, nClasses: input.nClasses, classes: input.classes, folds, refit: refitPart.part, final: finalPart?.part, control },
+    refitSpec: refitPart.spec,
+    finalSpec: finalPart?.spec,
+    dropped: shipped.dropped ?? [],
+    droppedFeatures: shipped.droppedFeatures ?? [],
+    foldValidRows: plan.folds.map((f) => compose(plan.search, f.valid)),
+    featureNames: refitPart.part.X.featureNames,
   };
+}
+
+/** Every pipeline fit, one after the other, on this thread. */
+export function prepareTournament(input: PrepareInput): PreparedTournament {
+  return assemblePrepared(input, prepareJobs(input.plan).map((job) => preparePart(input, job)));
 }

@@ -8,14 +8,17 @@ import { syntheticBinaryTable } from './test-data';
 import { TournamentModel } from './tournament-model';
 import { applyFeatures } from './features';
 
+/** Small boosted models keep these tests fast; the search logic is the same. */
+const quick = { searchSpace: { gbdt: { fixed: { trees: 60, earlyStoppingRounds: 10 } } } };
+
 async function penguins(): Promise<DataTable> {
   return readTable(readFileSync('../shared/data/penguins.csv'), { fileName: 'penguins.csv' });
 }
 
 describe('runTournament (inline)', () => {
   it('same seed, same data → same leaderboard and same model', async () => {
-    const table = syntheticBinaryTable(500, 3);
-    const settings = { target: 'target', models: ['gbdt', 'linear', 'bayes'] as const, timeBudgetSeconds: 120, maxCandidates: 7, seed: 11 };
+    const table = syntheticBinaryTable(300, 3);
+    const settings = { ...quick, target: 'target', models: ['gbdt', 'linear', 'bayes'] as const, timeBudgetSeconds: 120, maxCandidates: 7, seed: 11 };
     const a = await runTournament(table, { ...settings, models: [...settings.models] }, createInlineExecutor());
     const b = await runTournament(table, { ...settings, models: [...settings.models] }, createInlineExecutor());
     const board = (r: typeof a) => r.leaderboard.map((e) => ({ id: e.id, model: e.model, params: e.params, cvScore: e.cvScore }));
@@ -24,14 +27,14 @@ describe('runTournament (inline)', () => {
     expect(JSON.stringify(a.model)).toBe(JSON.stringify(b.model));
     expect(a.test?.score).toBe(b.test?.score);
     // A different seed splits and searches differently.
-    const c = await runTournament(table, { ...settings, models: [...settings.models], seed: 12 }, createInlineExecutor());
+    const c = await runTournament(table, { ...settings, models: [...settings.models], seed: 12, maxCandidates: 3 }, createInlineExecutor());
     expect(board(c)).not.toEqual(board(a));
   });
 
   it('learns the synthetic signal, reports progress and explains the winner', async () => {
     const table = syntheticBinaryTable(600, 5);
     const events: TournamentProgress[] = [];
-    const r = await runTournament(table, { target: 'target', timeBudgetSeconds: 60, maxCandidates: 6, seed: 1, models: ['gbdt', 'linear', 'bayes'] }, createInlineExecutor(), {
+    const r = await runTournament(table, { ...quick, target: 'target', timeBudgetSeconds: 60, maxCandidates: 6, seed: 1, models: ['gbdt', 'linear', 'bayes'] }, createInlineExecutor(), {
       onProgress: (p) => events.push(p),
     });
     expect(r.task).toBe('binary');
@@ -57,7 +60,7 @@ describe('runTournament (inline)', () => {
   });
 
   it('multiclass on penguins picks a strong model', async () => {
-    const r = await runTournament(await penguins(), { target: 'species', timeBudgetSeconds: 60, maxCandidates: 5, seed: 2, models: ['linear', 'bayes', 'gbdt'] }, createInlineExecutor());
+    const r = await runTournament(await penguins(), { ...quick, target: 'species', timeBudgetSeconds: 60, maxCandidates: 4, seed: 2, models: ['linear', 'bayes', 'gbdt'] }, createInlineExecutor());
     expect(r.task).toBe('multiclass');
     expect(r.classes).toEqual(['Adelie', 'Chinstrap', 'Gentoo']);
     expect(r.test!.metrics.accuracy).toBeGreaterThan(0.93);

@@ -18,7 +18,7 @@ import type { FoldResult, RefitResult } from './candidate';
 import { blend, selectEnsemble } from './ensemble';
 import type { TournamentExecutor } from './executor';
 import { computeInsights, type TournamentInsights } from './insights';
-import { prepareTournament, type RowPlan } from './prepare';
+import { assemblePrepared, prepareJobs, type PreparedPart, type PrepareInput, type RowPlan } from './prepare';
 import { deriveSeed } from './random';
 import { searchSpaces, type DataShape, type Params } from './search-space';
 import { TournamentSearch, type Candidate } from './search';
@@ -216,13 +216,29 @@ export async function runTournament(
   const progress = (p: Omit<TournamentProgress, 'elapsedSeconds' | 'secondsLeft'>) =>
     options.onProgress?.({ ...p, elapsedSeconds: elapsed(), secondsLeft: left() });
   progress({ phase: 'preparing', message: `fitting the feature pipeline in ${folds.length} fold${folds.length > 1 ? 's' : ''}`, candidatesFinished: 0, candidatesRunning: 0 });
-  const prepared = prepareTournament({
+  const prepareInput: PrepareInput = {
     table: rowsTable, y, target: target.column.name, task, nClasses, classes: target.classes, positiveClass: target.positiveClass, plan,
     features: settings.features,
-    onStep: (done, total) => {
-      progress({ phase: 'preparing', message: `feature pipeline ${done}/${total}`, candidatesFinished: 0, candidatesRunning: 0 });
-    },
-  });
+  };
+  const jobs = prepareJobs(plan);
+  let prepDone = 0;
+  const preparing = new AbortController();
+  const onAbort = () => preparing.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  let parts: PreparedPart[];
+  try {
+    parts = await Promise.all(jobs.map((job) => executor.prepare(prepareInput, job, preparing.signal).then((part) => {
+      progress({ phase: 'preparing', message: `feature pipeline ${++prepDone}/${jobs.length}`, candidatesFinished: 0, candidatesRunning: 0 });
+      return part;
+    })));
+  } catch (err) {
+    preparing.abort();
+    throwIfCancelled();
+    throw err;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+  const prepared = assemblePrepared(prepareInput, parts);
   throwIfCancelled();
   await executor.load(prepared.data);
   const prepareSeconds = elapsed();

@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
@@ -25,7 +25,7 @@ function tsxBootstrap(url: URL): string {
 
 const bundles = new Map<string, URL | null>();
 
-/** The worker bundled into one ES module (dependencies stay imports), or null without esbuild. */
+/** The worker and its dependencies bundled into one ES module, or null without esbuild. */
 function bundleWorker(url: URL): URL | null {
   if (bundles.has(url.href)) return bundles.get(url.href)!;
   let out: URL | null;
@@ -37,13 +37,12 @@ function bundleWorker(url: URL): URL | null {
       format: 'esm',
       platform: 'node',
       target: 'node20',
-      packages: 'external',
       write: false,
       logLevel: 'silent',
     });
     const code = result.outputFiles[0].text;
     const hash = createHash('sha1').update(code).digest('hex').slice(0, 12);
-    // Inside node_modules so the bundle's package imports resolve like the sources' do.
+    // Under node_modules/.cache: ignored by git and by tools, and next to the packages.
     const dir = join(dirname(dirname(require.resolve('comlink/package.json'))), '.cache', 'tourney-workers');
     const file = join(dir, `${basename(fileURLToPath(url), '.ts')}-${hash}.mjs`);
     if (!existsSync(file)) {
@@ -51,6 +50,7 @@ function bundleWorker(url: URL): URL | null {
       const temp = `${file}.${process.pid}.tmp`;
       writeFileSync(temp, code);
       renameSync(temp, file); // atomic: concurrent processes write the same content
+      removeStaleBundles(dir, basename(fileURLToPath(url), '.ts'), file);
     }
     out = pathToFileURL(file);
   } catch {
@@ -58,6 +58,20 @@ function bundleWorker(url: URL): URL | null {
   }
   bundles.set(url.href, out);
   return out;
+}
+
+/** Older bundles of the same worker (sources changed since) go after a day unused. */
+function removeStaleBundles(dir: string, name: string, keep: string): void {
+  const dayAgo = Date.now() - 24 * 3600 * 1000;
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (path === keep || !entry.startsWith(`${name}-`)) continue;
+    try {
+      if (statSync(path).atimeMs < dayAgo) unlinkSync(path);
+    } catch {
+      // another process removed it first
+    }
+  }
 }
 
 export function nodeWorkerSpawner<T>(url: URL): SpawnWorker<T> {
