@@ -215,3 +215,10 @@ describe('readCsv encodings chosen from the distinct values', () => {
     expect(t.notes).toEqual(['test.csv has bytes that are not valid UTF-8; they were replaced by \uFFFD']);
   });
 });
+
+describe('readCsv dates outside the month table', () => {
+  it('reads dates before 1900 and after 2099 exactly', () => {
+    const t = read('d\n1850-03-01\n2150-12-31\n1899-12-31 23:59:59\n2024-03-01\n');
+    expect(cells(t, 'd')).toEqual([Date.UTC(1850, 2, 1), Date.UTC(2150, 11, 31), Date.UTC(1899, 11, 31, 23, 59, 59), Date.UTC(2024, 2, 1)]);
+  });
+});

@@ -251,6 +251,10 @@ function twoDigits(bytes: Uint8Array, at: number): number {
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+const MONTH_TABLE_FIRST_YEAR = 1900;
+/** Day number of the first of each month 1900–2099: a date is then one lookup and an add. */
+const MONTH_START_DAYS = Int32Array.from({ length: 200 * 12 }, (_, i) => daysFromCivil(MONTH_TABLE_FIRST_YEAR + Math.floor(i / 12), (i % 12) + 1, 1));
+
 /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil): integer math, no Date object. */
 export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
@@ -291,7 +295,11 @@ function parseIsoDateBytes(bytes: Uint8Array, s: number, e: number): boolean {
     }
     if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
   }
-  isoDate.ms = daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000;
+  const monthIndex = (year - MONTH_TABLE_FIRST_YEAR) * 12 + month - 1;
+  const days = monthIndex >= 0 && monthIndex < MONTH_START_DAYS.length
+    ? MONTH_START_DAYS[monthIndex] + day - 1
+    : daysFromCivil(year, month, day);
+  isoDate.ms = days * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000;
   isoDate.hasTime = hour !== 0 || minute !== 0 || second !== 0;
   return true;
 }
