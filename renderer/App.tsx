@@ -1,9 +1,10 @@
-// The workbench: top bar, data panel, notebook. Everything heavy runs in workers.
-import { useEffect, useMemo } from 'react';
+// The workbench: top bar, data panel, and the views (notebook, features, AutoML) as sections of
+// one scrolling page. Everything heavy runs in workers.
+import { useEffect, useMemo, useRef } from 'react';
 import { useTables } from './data';
 // AutoML view (renderer/automl/): tournament setup, live leaderboard, winner insights, what-if.
 import { AutoMLView } from './automl/AutoMLView';
-// Feature engineering view (engineer E, renderer/features/): mounted below the notebook.
+// Feature engineering view (renderer/features/).
 import { FeaturesView } from './features/FeaturesView';
 import { NotebookActionsContext } from './workbench/notebook-actions';
 import { NotebookView } from './workbench/NotebookView';
@@ -11,15 +12,24 @@ import { Notices } from './workbench/Notices';
 import { Sidebar } from './workbench/Sidebar';
 import { TopBar } from './workbench/TopBar';
 import { useNotebook } from './workbench/use-notebook';
+import { ViewNav, sectionElementId, type ViewSection } from './workbench/ViewNav';
 import { variableName } from '../workers/kernel/variable-name';
 
 const KERNEL_BUILTINS = ['aq', 'op', 'tables', 'display', 'chart', 'print', 'console'];
+
+/** The views, in page order; each is a section the view strip can jump to. */
+const SECTIONS: readonly ViewSection[] = [
+  { id: 'notebook', label: 'Notebook' },
+  { id: 'features', label: 'Features' },
+  { id: 'automl', label: 'AutoML' },
+];
 
 export function App() {
   const controller = useNotebook();
   const { dispatch, runCell } = controller;
   const actions = useMemo(() => ({ dispatch, runCell }), [dispatch, runCell]);
   useTableVariablesInEditor();
+  const scroller = useRef<HTMLDivElement>(null);
 
   return (
     <NotebookActionsContext.Provider value={actions}>
@@ -29,10 +39,19 @@ export function App() {
           <Sidebar controller={controller} />
           <main className="wb-main">
             <Notices notices={controller.notices} onDismiss={controller.dismissNotice} />
-            {controller.saveStatus === 'loading' ? <div className="wb-loading">Opening notebook…</div> : <NotebookView controller={controller} />}
-            {/* Features: derived columns per raw column and the sanity checker's removals. */}
-            <FeaturesView />
-            <AutoMLView />
+            <ViewNav sections={SECTIONS} container={scroller} />
+            <div className="wb-scroll" ref={scroller}>
+              <div className="wb-view wb-view-notebook" id={sectionElementId('notebook')}>
+                {controller.saveStatus === 'loading' ? <div className="wb-loading">Opening notebook…</div> : <NotebookView controller={controller} />}
+              </div>
+              {/* Features: derived columns per raw column and the sanity checker's removals. */}
+              <div className="wb-view" id={sectionElementId('features')}>
+                <FeaturesView />
+              </div>
+              <div className="wb-view" id={sectionElementId('automl')}>
+                <AutoMLView />
+              </div>
+            </div>
           </main>
         </div>
       </div>

@@ -1,0 +1,54 @@
+// The workbench's views (notebook, features, AutoML, …) are sections of one scrolling page; this
+// strip names them, shows which one is in view and jumps to one on click.
+import { useEffect, useState, type RefObject } from 'react';
+
+export interface ViewSection {
+  id: string;
+  label: string;
+}
+
+export function sectionElementId(id: string): string {
+  return `wb-view-${id}`;
+}
+
+export function ViewNav({ sections, container }: { sections: readonly ViewSection[]; container: RefObject<HTMLDivElement | null> }) {
+  const [active, setActive] = useState(sections[0]?.id);
+
+  useEffect(() => {
+    const scroller = container.current;
+    if (!scroller) return;
+    const onScroll = () => {
+      const top = scroller.getBoundingClientRect().top;
+      let current = sections[0]?.id;
+      for (const section of sections) {
+        const element = document.getElementById(sectionElementId(section.id));
+        if (element && element.getBoundingClientRect().top - top <= 80) current = section.id;
+      }
+      setActive(current);
+    };
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => scroller.removeEventListener('scroll', onScroll);
+  }, [container, sections]);
+
+  const go = (id: string) => {
+    document.getElementById(sectionElementId(id))?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    setActive(id);
+  };
+
+  return (
+    <nav className="wb-view-nav" aria-label="Views">
+      {sections.map((section) => (
+        <button
+          key={section.id}
+          type="button"
+          className={`wb-view-tab${section.id === active ? ' wb-on' : ''}`}
+          data-testid={`view-tab-${section.id}`}
+          aria-current={section.id === active ? 'true' : undefined}
+          onClick={() => go(section.id)}
+        >
+          {section.label}
+        </button>
+      ))}
+    </nav>
+  );
+}
