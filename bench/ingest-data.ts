@@ -68,7 +68,7 @@ export async function generateIngestCsv(path: string, rows = 1_000_000, seed = 4
       rand() < 0.01 ? '' : (rand() * 500).toFixed(2),
     ].join(','));
     if (chunk.length === 10000) {
-      if (!out.write(chunk.join('\n') + '\n')) await new Promise((resolve) => out.once('drain', resolve));
+      if (!out.write(chunk.join('\n') + '\n')) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
       chunk = [];
     }
   }
