@@ -323,13 +323,13 @@ export class TreeLearner {
     if (ro && ro.packed) {
       const b = this.leafSlot[leaf];
       hist.fill(0);
-      buildHistogramRowOrderedPacked(hist, ro.words[b], ro.wordsPerRow, this.leafBegin[leaf], this.leafCount[leaf], ro.packed[b]);
+      buildHistogramRowOrderedPacked(hist, ro.words[b], ro.wordsPerRow, ro.stride, this.leafBegin[leaf], this.leafCount[leaf], ro.packed[b]);
       return;
     }
     if (ro) {
       const b = this.leafSlot[leaf];
       hist.fill(0);
-      buildHistogramRowOrdered(hist, ro.words[b], ro.wordsPerRow, this.leafBegin[leaf], this.leafCount[leaf], ro.grad[b], ro.hess[b]);
+      buildHistogramRowOrdered(hist, ro.words[b], ro.wordsPerRow, ro.stride, this.leafBegin[leaf], this.leafCount[leaf], ro.grad[b], ro.hess[b]);
       return;
     }
     clearHistogram(hist, this.offsets, this.nBins, this.features, this.nFeaturesUsed);
