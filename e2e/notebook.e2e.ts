@@ -144,9 +144,14 @@ test.describe('notebook', () => {
     await setSource(first, "print('hello from tourney')\n6 * 7");
     await runCell(first);
     await page.getByTestId('add-markdown-cell').click();
-    await setSource(lastCell(page), '# Results\n\nThe answer is **42**.');
+    await setSource(lastCell(page), '# Results\n\nThe answer is **42**. <img src=x onerror="document.title=1"> [x](javascript:alert(1))');
     await page.keyboard.press('Escape');
-    await expect(lastCell(page).getByTestId('markdown-rendered').locator('h1')).toHaveText('Results');
+    const rendered = lastCell(page).getByTestId('markdown-rendered');
+    await expect(rendered.locator('h1')).toHaveText('Results');
+    // Raw HTML in markdown shows as text; script links lose their href.
+    await expect(rendered).toContainText('<img src=x onerror="document.title=1">');
+    await expect(rendered.locator('img')).toHaveCount(0);
+    await expect(rendered.locator('a[href^="javascript"]')).toHaveCount(0);
 
     const downloadPromise = page.waitForEvent('download');
     await page.getByTestId('save-notebook').click();

@@ -105,6 +105,11 @@ export const CellView = memo(function CellView({ cell, run, active, editing, ind
             <button type="button" className="nb-icon-button" title="Move down" data-testid="move-cell-down" disabled={index === count - 1} onClick={() => dispatch({ type: 'move', id: cell.id, delta: 1 })}>
               ↓
             </button>
+            {(cell.kind === 'code' || cell.kind === 'chart') && run.outputs.length > 0 && (
+              <button type="button" className="nb-icon-button" title="Clear output" data-testid="clear-output" onClick={() => dispatch({ type: 'set-outputs', id: cell.id, outputs: [] })}>
+                ⌫
+              </button>
+            )}
             <button type="button" className="nb-icon-button nb-danger" title="Delete cell (D, D)" data-testid="delete-cell" onClick={() => dispatch({ type: 'delete', id: cell.id })}>
               ✕
             </button>
