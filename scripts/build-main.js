@@ -1,4 +1,3 @@
-/* global process, console, URL */
 // Bundles the Electron main process and the sandboxed preload with esbuild (already installed:
 // tsx depends on it). Output: dist/main/main.cjs and dist/main/preload.cjs, CommonJS, because a
 // sandboxed preload must be a single CommonJS file that requires nothing but 'electron'.

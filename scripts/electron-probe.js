@@ -1,4 +1,3 @@
-/* global process, setTimeout, clearTimeout */
 // Can Electron run here? Answers without ever hanging: Electron 45 fetches its binary at first
 // launch (`require('electron')` would block on a synchronous download), so this reads the
 // package's path.txt itself and, when the binary is missing, runs the package's installer in a

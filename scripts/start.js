@@ -1,4 +1,3 @@
-/* global process, console, setTimeout, clearTimeout, URL */
 // `npm start`: build what is stale, then open the workbench in Electron — or, where Electron
 // cannot run (no binary and no network to fetch it, no display, TOURNEY_NO_ELECTRON=1), say so in
 // one line and serve the same workbench on http://127.0.0.1:<port>/ for a browser.
@@ -10,9 +9,9 @@
 //   TOURNEY_WEB_ROOT      serve this folder instead of dist/renderer (never built; for tests)
 //   TOURNEY_ELECTRON_DOWNLOAD_TIMEOUT_MS  time limit for fetching Electron's binary (30000)
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildMain } from './build-main.js';
 import { probeElectron } from './electron-probe.js';
@@ -43,7 +42,9 @@ function newestSourceTime(path) {
 }
 
 function runViteBuild() {
-  const vite = createRequire(join(ROOT, 'package.json')).resolve('vite/bin/vite.js');
+  // vite's "exports" hide bin/vite.js from require.resolve; its package.json names it.
+  const manifest = createRequire(join(ROOT, 'package.json')).resolve('vite/package.json');
+  const vite = join(dirname(manifest), JSON.parse(readFileSync(manifest, 'utf8')).bin.vite);
   return new Promise((resolvePromise) => {
     const child = spawn(process.execPath, [vite, 'build'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('error', () => resolvePromise(false));
