@@ -128,6 +128,15 @@ describe('KernelSession', () => {
     expect(spec.data.values).toContainEqual({ source: 'web', __count: 2 });
   });
 
+  it('batches a flood of prints into a few messages, all before the reply', async () => {
+    const { run } = kernel();
+    const { outputs } = await run('for (let i = 0; i < 20000; i++) print(i)');
+    expect(outputs.length).toBeLessThan(20);
+    const text = outputs.map((o) => (o.type === 'stream' ? o.text : '')).join('');
+    expect(text.split('\n')).toHaveLength(20001);
+    expect(text.endsWith('19999\n')).toBe(true);
+  });
+
   it('prints errors nobody awaited on the last cell', async () => {
     const { session, run, outputs } = kernel();
     await run('1', 'last');

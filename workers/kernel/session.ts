@@ -7,6 +7,7 @@ import type { PortTable } from '../data-port';
 import { materializeChart, type MaterializedChart, type VegaLiteSpec } from './chart-data';
 import { formatValue, isTableLike, tableBundle } from './format';
 import { MIME_PLAIN, MIME_VEGALITE, type CellOutput, type MimeBundle } from './outputs';
+import { OutputThrottle, type OutputSink } from './output-throttle';
 import { toArqueroTable, variableName } from './tables';
 import { CellSyntaxError, SCOPE_PARAMETER, compileCell } from './transform';
 
@@ -28,7 +29,7 @@ export interface ChartRequest {
   tables?: Record<string, number>;
 }
 
-export type OutputSink = (cellId: string, output: CellOutput) => void;
+export type { OutputSink };
 /** Fetches tables by name from wherever they live (the data worker's port in the app). */
 export type TableFetcher = (names: string[]) => Promise<Record<string, PortTable>>;
 
@@ -45,10 +46,13 @@ export class KernelSession {
   private readonly tableVersions = new Map<string, number>();
   private readonly tableVariables = new Map<string, string>();
 
+  private readonly output: OutputThrottle;
+
   constructor(
-    private readonly emit: OutputSink,
+    sink: OutputSink,
     private readonly fetchTables: TableFetcher | null = null,
   ) {
+    this.output = new OutputThrottle(sink);
     Object.assign(this.variables, this.builtins());
   }
 
@@ -57,9 +61,19 @@ export class KernelSession {
   }
 
   async execute(request: ExecuteRequest): Promise<ExecuteReply> {
+    this.output.startCell(request.cellId);
+    try {
+      return await this.run(request);
+    } finally {
+      // Every output of the cell is sent before its reply.
+      this.output.flush();
+    }
+  }
+
+  private async run(request: ExecuteRequest): Promise<ExecuteReply> {
     const executionCount = ++this.executionCount;
     this.currentCellId = request.cellId;
-    const out = (output: CellOutput) => this.emit(request.cellId, output);
+    const out = (output: CellOutput) => this.output.emit(request.cellId, output);
     if (request.tables) await this.syncTables(request.tables, out);
 
     let compiled;
@@ -97,7 +111,7 @@ export class KernelSession {
   /** An error no cell awaited (a throwing timer, a rejected promise): shown on the last cell. */
   reportUncaught(error: unknown): void {
     const text = error instanceof Error ? `${error.name}: ${error.message}` : formatValue(error, true);
-    this.emit(this.currentCellId, { type: 'stream', name: 'stderr', text: `Uncaught ${text.replaceAll(`${SCOPE_PARAMETER}.`, '')}\n` });
+    this.output.emit(this.currentCellId, { type: 'stream', name: 'stderr', text: `Uncaught ${text.replaceAll(`${SCOPE_PARAMETER}.`, '')}\n` });
   }
 
   /** The chart spec with its data from `request.table`, aggregated here when exact. */
@@ -149,15 +163,15 @@ export class KernelSession {
 
   private builtins(): Record<string, unknown> {
     const stream = (name: 'stdout' | 'stderr') => (...args: unknown[]): void => {
-      this.emit(this.currentCellId, { type: 'stream', name, text: `${args.map((arg) => formatValue(arg, true)).join(' ')}\n` });
+      this.output.emit(this.currentCellId, { type: 'stream', name, text: `${args.map((arg) => formatValue(arg, true)).join(' ')}\n` });
     };
     const display = (...values: unknown[]): void => {
-      for (const value of values) this.emit(this.currentCellId, { type: 'display_data', data: bundleOf(value) });
+      for (const value of values) this.output.emit(this.currentCellId, { type: 'display_data', data: bundleOf(value) });
     };
     const chart = (spec: VegaLiteSpec): void => {
       const materialized = this.chartSpec(spec);
       const data: MimeBundle = { [MIME_VEGALITE]: materialized.spec, [MIME_PLAIN]: materialized.note ?? '<vega-lite chart>' };
-      this.emit(this.currentCellId, { type: 'display_data', data });
+      this.output.emit(this.currentCellId, { type: 'display_data', data });
     };
     const capture = Object.assign(Object.create(console) as Console, {
       log: stream('stdout'),
