@@ -113,6 +113,8 @@ export function decodeSmall(bytes: Uint8Array): string {
 
 /** Decodes a whole file to one string (JSON, NDJSON), with the same encoding rule. */
 export function decodeWhole(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   let start = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   return new TextSource(bytes.subarray(start)).textAll();

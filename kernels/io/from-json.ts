@@ -6,7 +6,7 @@ import { DataError, type DataTable } from '../table/types';
 import { decodeWhole } from './decode-text';
 import { locateJsonError } from './json-error-location';
 import { tableFromColumns, tableFromRecords } from './records-to-table';
-import { assertText } from './sniff-format';
+import { assertText, utf16Encoding } from './sniff-format';
 
 export function parseJsonText(text: string, fileName: string, lineOffset = 0): unknown {
   try {
@@ -21,7 +21,7 @@ export function parseJsonText(text: string, fileName: string, lineOffset = 0): u
 }
 
 export function readJson(bytes: Uint8Array, fileName: string): DataTable {
-  assertText(bytes, fileName, 'JSON');
+  if (!utf16Encoding(bytes)) assertText(bytes, fileName, 'JSON');
   const text = decodeWhole(bytes);
   if (text.trim() === '') throw new DataError(`${fileName} is empty`, { file: fileName });
   const data = parseJsonText(text, fileName);

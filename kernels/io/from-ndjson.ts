@@ -3,10 +3,10 @@ import { DataError, type DataTable } from '../table/types';
 import { decodeWhole } from './decode-text';
 import { parseJsonText } from './from-json';
 import { tableFromRecords } from './records-to-table';
-import { assertText } from './sniff-format';
+import { assertText, utf16Encoding } from './sniff-format';
 
 export function readNdjson(bytes: Uint8Array, fileName: string, onProgress?: (fraction: number, phase: string) => void): DataTable {
-  assertText(bytes, fileName, 'NDJSON');
+  if (!utf16Encoding(bytes)) assertText(bytes, fileName, 'NDJSON');
   const text = decodeWhole(bytes);
   const records: unknown[] = [];
   const lines: number[] = [];

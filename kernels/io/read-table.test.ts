@@ -140,3 +140,18 @@ describe('Parquet', () => {
     expect((await errorOf(readTable(bytes, { fileName: 'x.parquet' }))).message).toMatch(/^x\.parquet is not a readable Parquet file/);
   });
 });
+
+describe('UTF-16 JSON', () => {
+  it('reads JSON saved as UTF-16 with a byte-order mark', async () => {
+    const text = '[{"name":"Zoë","n":1},{"name":"Émile","n":2}]';
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes[0] = 0xff;
+    bytes[1] = 0xfe;
+    for (let i = 0; i < text.length; i++) {
+      bytes[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+      bytes[3 + 2 * i] = text.charCodeAt(i) >> 8;
+    }
+    const t = await readTable(bytes, { fileName: 'u.json' });
+    expect(cells(t, 'name')).toEqual(['Zoë', 'Émile']);
+  });
+});
