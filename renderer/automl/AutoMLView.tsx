@@ -3,10 +3,10 @@
 // leaderboard filling in, the best-so-far curve); then inspect the winner (scores, evaluation
 // charts, importance, dropped columns) and score an edited what-if row with its explanation.
 // Nothing here computes: the AutoML worker does, and Cancel terminates it at once.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import type { LeaderboardEntry, TournamentProgress } from '../../kernels/tournament/run-tournament';
 import type { AutoMLSummary, TargetInfo, WhatIfResult } from '../../workers/automl/automl-service';
-import { VegaChart } from '../cells/VegaChart';
+import { SvgChart as VegaChart } from './SvgChart';
 import { useTables } from '../data';
 import { AutoMLCancelledError, automlClient } from './automl-client';
 import {
@@ -69,12 +69,6 @@ export function AutoMLView() {
     };
   }, [table?.name, table?.version, targetName]);
 
-  // Load the chart library ahead of the run, so its first parse is not in the middle of it.
-  useEffect(() => {
-    void import('vega-embed');
-    void import('vega-interpreter');
-  }, []);
-
   const budgetSeconds = Number(budget);
   const budgetError = Number.isFinite(budgetSeconds) && budgetSeconds >= 2 && budgetSeconds <= 3600 ? null : 'the time budget must be between 2 and 3600 seconds';
   const canRun = status !== 'running' && !!table && !!info && !budgetError;
@@ -107,8 +101,11 @@ export function AutoMLView() {
         },
       );
       if (runId.current !== id) return;
-      setResult(summary);
-      setStatus('done');
+      // A transition: React renders the results in time slices, so the main thread stays free.
+      startTransition(() => {
+        setResult(summary);
+        setStatus('done');
+      });
     } catch (e) {
       if (runId.current !== id) return;
       if (e instanceof AutoMLCancelledError) setStatus('cancelled');
@@ -371,9 +368,16 @@ function Dropped({ result }: { result: AutoMLSummary }) {
       <h3>Left out by the sanity checker</h3>
       <ul>
         {result.dropped.map((d) => <li key={d.column}><b>{d.column}</b> — {d.reason}</li>)}
-        {result.droppedFeatures.slice(0, 10).map((d) => <li key={`${d.column}/${d.feature}`}><b>{d.feature}</b> <span className="am-muted">(from {d.column})</span> — {d.reason}</li>)}
-        {result.droppedFeatures.length > 10 && <li className="am-muted">and {result.droppedFeatures.length - 10} more derived features</li>}
+        {result.dropped.length === 0 && <li className="am-muted">No raw column was left out.</li>}
       </ul>
+      {result.droppedFeatures.length > 0 && (
+        <details>
+          <summary>{result.droppedFeatures.length} derived feature{result.droppedFeatures.length === 1 ? '' : 's'} removed from columns that stayed</summary>
+          <ul>
+            {result.droppedFeatures.map((d) => <li key={`${d.column}/${d.feature}`}><b>{d.feature}</b> <span className="am-muted">(from {d.column})</span> — {d.reason}</li>)}
+          </ul>
+        </details>
+      )}
     </div>
   );
 }

@@ -1,0 +1,71 @@
+// A vega-lite chart drawn to SVG in the chart worker and inserted as markup: the main thread
+// never compiles or runs a vega dataflow, so redrawing charts (the live best-so-far curve, the
+// winner's evaluation charts) cannot block it. Same look as cells/VegaChart (same config).
+import { wrap, type Remote } from 'comlink';
+import { useEffect, useRef, useState } from 'react';
+import type { AutoMLChartWorkerApi } from '../../workers/automl-chart.worker';
+
+type VegaSpec = Record<string, unknown>;
+
+/** The app's chart theme (as in cells/VegaChart). */
+const CONFIG = {
+  font: 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  background: 'transparent',
+  view: { stroke: '#e6e8eb' },
+  axis: { labelColor: '#4b5563', titleColor: '#1f2937', gridColor: '#eef0f3', domainColor: '#c9ced6', tickColor: '#c9ced6', labelFontSize: 11, titleFontSize: 12, titleFontWeight: 600 },
+  legend: { labelColor: '#4b5563', titleColor: '#1f2937', labelFontSize: 11, titleFontSize: 12 },
+  title: { color: '#111827', fontSize: 14, fontWeight: 600, anchor: 'start', offset: 12 },
+  range: { category: ['#2563eb', '#f59e0b', '#10b981', '#ef4444', '#8b5cf6', '#06b6d4', '#ec4899', '#84cc16', '#64748b', '#f97316'] },
+  bar: { color: '#2563eb' },
+  line: { color: '#2563eb' },
+  point: { color: '#2563eb' },
+  area: { color: '#2563eb' },
+};
+
+let chartWorker: Remote<AutoMLChartWorkerApi> | null = null;
+
+function charts(): Remote<AutoMLChartWorkerApi> {
+  chartWorker ??= wrap<AutoMLChartWorkerApi>(new Worker(new URL('../../workers/automl-chart.worker.ts', import.meta.url), { type: 'module', name: 'tourney-automl-charts' }));
+  return chartWorker;
+}
+
+export function SvgChart({ spec, testId }: { spec: VegaSpec; testId?: string }) {
+  const container = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  const [svg, setSvg] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  // Redraw when the container's width changes by more than a few pixels.
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const measure = () => setWidth((w) => (Math.abs(element.clientWidth - w) > 4 ? element.clientWidth : w));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    if (width <= 0) return;
+    let stale = false;
+    charts().svg(spec, width, CONFIG).then(
+      (markup) => {
+        if (stale) return;
+        setSvg(markup);
+        setError(null);
+      },
+      (e: unknown) => !stale && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [spec, width]);
+
+  return (
+    <div className="am-svg-chart" data-testid={testId ?? 'vega-chart'}>
+      <div ref={container} dangerouslySetInnerHTML={{ __html: svg }} />
+      {error && <pre className="am-error">Could not draw the chart: {error}</pre>}
+    </div>
+  );
+}
