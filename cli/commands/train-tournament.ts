@@ -80,7 +80,10 @@ export async function trainTournamentCommand(argv: string[], io: TrainTournament
         timeBudgetSeconds: budget,
         seed,
         maxCandidates,
-      }, executor, { onProgress: report, signal: controller.signal, startedAt: started }),
+      }, executor, {
+        onProgress: report, signal: controller.signal, startedAt: started,
+        debug: process.env.TOURNEY_DEBUG === '1' ? (line) => log(`  debug: ${line}`) : undefined,
+      }),
     );
   } finally {
     process.off('SIGINT', onSignal);

@@ -132,3 +132,19 @@ describe('runTournament rejects bad input with a clear message', () => {
     await expect(run(base, 'target', { metric: 'nope' })).rejects.toThrow(/unknown metric "nope"/);
   });
 });
+
+describe('explanations', () => {
+  it('explains any scored row: contributions add up to the raw score and name the driving columns', async () => {
+    const { explainRows } = await import('./explain');
+    const table = syntheticBinaryTable(400, 8);
+    const r = await runTournament(table, { ...quick, target: 'target', timeBudgetSeconds: 60, maxCandidates: 2, seed: 1, models: ['linear'], ensemble: false, calibration: 'none' }, createInlineExecutor());
+    const model = new TournamentModel(r.model);
+    const X = applyFeatures(r.pipeline, table);
+    const [e] = explainRows(model, X, [17], r.pipeline, 100);
+    const logit = Math.log((e.prediction as number) / (1 - (e.prediction as number)));
+    const total = e.base + e.byFeature.reduce((a, f) => a + f.contribution, 0);
+    expect(total).toBeCloseTo(logit, 6);
+    expect(e.byColumn.map((c) => c.column)).toContain('x1');
+    expect(() => explainRows(model, X, [400], r.pipeline)).toThrow(/row 400 is out of range/);
+  });
+});

@@ -369,11 +369,14 @@ export async function runTournament(
     const work = costs.reduce((a, b) => a + b, 0) * parts;
     return Math.max(0, ...costs) + Math.max(0, work / P - Math.max(0, ...costs)) + 0.2 + 0.01 * settings.timeBudgetSeconds;
   };
-  /** Seconds to keep for the final phase: the likely ensemble (best finished, plus running ones). */
+  /**
+   * Seconds to keep for the final phase: refitting the likely winners — the two best finished
+   * candidates (an ensemble of them is the common outcome). Should a costlier member make it into
+   * the ensemble, the final phase falls back to cheaper plans rather than run over.
+   */
   const reserveSeconds = () => {
-    const complete = runs.filter((r) => r.entry).sort((a, b) => b.score! - a.score!).slice(0, 3);
-    const running = runs.filter((r) => !r.settled).slice(0, 2);
-    return finalSeconds([...complete, ...running], refitParts());
+    const complete = runs.filter((r) => r.entry).sort((a, b) => b.score! - a.score!).slice(0, 2);
+    return finalSeconds(complete, refitParts());
   };
   /** Seconds a candidate would take; a family not seen yet is assumed twice the costliest seen. */
   const estimatedCost = (candidate: Candidate) => {
@@ -407,7 +410,10 @@ export async function runTournament(
     const now = clock();
     const stopAt = deadline - reserveSeconds() * 1000;
     const anyComplete = runs.some((r) => r.entry);
-    if (!stopping && now >= stopAt && (anyComplete || runs.length > 0)) stopping = true;
+    if (!stopping && now >= stopAt && (anyComplete || runs.length > 0)) {
+      stopping = true;
+      debug?.(`search over: ${((deadline - now) / 1000).toFixed(1)} s left, ${reserveSeconds().toFixed(1)} s reserved for the final refits`);
+    }
     // Running fits read this shared clock and give up on their own when the search is over.
     if (control && anyComplete) control[0] = Date.now() + (stopAt - now);
     if (!stopping && !exhausted && runningTasks < 2 * P) {
@@ -424,10 +430,12 @@ export async function runTournament(
       }
       const candidate = search.ask();
       if (!candidate) {
+        debug?.('the search has no more candidates');
         exhausted = true;
         continue;
       }
       if (anyComplete && now + estimatedCost(candidate) * 1000 > stopAt) {
+        debug?.(`skipping ${candidate.family} #${candidate.id}: needs ~${estimatedCost(candidate).toFixed(1)} s, ${((stopAt - now) / 1000).toFixed(1)} s left`);
         // Would not finish in time: skip it; a cheaper family may still fit.
         runs.push({
           candidate, results: [], remaining: 0, controller: new AbortController(),

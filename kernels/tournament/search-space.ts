@@ -109,18 +109,19 @@ function forestSpace(shape: DataShape): FamilySpace {
   const regression = shape.task === 'regression';
   // Forest cost grows with trees × rows × classes: fewer trees on big or many-class data.
   const work = shape.nRows * (shape.task === 'multiclass' ? shape.nClasses : 1);
-  const trees = work > 200_000 ? 60 : work > 50_000 ? 100 : 150;
+  const trees = work > 200_000 ? 50 : work > 50_000 ? 80 : 100;
   return {
     family: 'forest',
     domains: {
       featureFractionByNode: { kind: 'float', low: 0.05, high: 1 },
-      minDataInLeaf: { kind: 'int', low: 1, high: 30, log: true },
+      minDataInLeaf: { kind: 'int', low: 2, high: 40, log: true },
       extraTrees: { kind: 'choice', values: [false, true] },
     },
-    fixed: { trees },
+    // Depth-capped: full-depth trees cost several boosted models each and rarely win.
+    fixed: { trees, maxDepth: 14 },
     defaults: [
-      { featureFractionByNode: regression ? 1 / 3 : sqrtShare, minDataInLeaf: regression ? 3 : 1, extraTrees: false },
-      { featureFractionByNode: regression ? 0.5 : Math.min(1, 2 * sqrtShare), minDataInLeaf: 2, extraTrees: true },
+      { featureFractionByNode: regression ? 1 / 3 : sqrtShare, minDataInLeaf: regression ? 5 : 3, extraTrees: false },
+      { featureFractionByNode: regression ? 0.5 : Math.min(1, 2 * sqrtShare), minDataInLeaf: 3, extraTrees: true },
     ],
   };
 }

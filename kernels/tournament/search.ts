@@ -38,6 +38,8 @@ export interface SearchOptions {
 
 /** Cheap families first, so the first seconds already give a baseline. */
 const COST_ORDER: Record<ModelFamily, number> = { bayes: 0, linear: 1, gbdt: 2, forest: 3 };
+/** Portfolio round in which a family's defaults start: forests are costly and rarely win alone. */
+const FIRST_ROUND: Record<ModelFamily, number> = { bayes: 0, linear: 0, gbdt: 0, forest: 1 };
 const INITIAL_STEP = 0.25;
 const MIN_STEP = 0.03;
 const STEP_SHRINK = 0.6;
@@ -77,10 +79,13 @@ export class TournamentSearch {
       lastImprovement: 0, step: INITIAL_STEP, failures: 0, told: 0, outstanding: 0,
     }]));
     const ordered = [...spaces].sort((a, b) => COST_ORDER[a.family] - COST_ORDER[b.family]);
-    const rounds = Math.max(...ordered.map((s) => s.defaults.length));
+    const rounds = Math.max(...ordered.map((s) => s.defaults.length + FIRST_ROUND[s.family]));
     for (let r = 0; r < rounds; r++) {
       for (const space of ordered) {
-        if (r < space.defaults.length) this.portfolio.push({ family: space.family, params: completeParams(space, space.defaults[r]) });
+        // A family asked for alone starts at once.
+        const start = ordered.length > 1 ? FIRST_ROUND[space.family] : 0;
+        const d = r - start;
+        if (d >= 0 && d < space.defaults.length) this.portfolio.push({ family: space.family, params: completeParams(space, space.defaults[d]) });
       }
     }
   }
