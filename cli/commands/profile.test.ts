@@ -43,3 +43,17 @@ describe('tourney profile', () => {
     expect(unknown.stderr).toContain('unknown option --jsn');
   });
 });
+
+describe('tourney profile errors', () => {
+  it('names the file and line of a ragged row', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'tourney-profile-'));
+    const file = join(dir, 'ragged.csv');
+    writeFileSync(file, 'a,b\n1,2\n3\n');
+    const { code, stderr } = tourney('profile', file);
+    expect(code).toBe(1);
+    expect(stderr).toBe(`error: ${file}: line 3: expected 2 fields (as in the header), found 1\n`);
+  });
+});

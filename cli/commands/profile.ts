@@ -1,6 +1,5 @@
 // `tourney profile <data> [--json]`: load a table and print each column's type and profile.
 import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { checkFlags, parseArgs, UsageError } from '../args';
 import { readTable } from '../../kernels/io';
 import { profileTable, type ColumnProfile, type TableProfile } from '../../kernels/profile';
@@ -29,7 +28,7 @@ export async function profileCommand(argv: string[]): Promise<number> {
   if (args.positionals.length !== 1) throw new UsageError(args.positionals.length === 0 ? `missing <data>\n${USAGE}` : `expected one data file\n${USAGE}`);
   const [path] = args.positionals;
   const bytes = await readDataFile(path);
-  const table = await readTable(bytes, { fileName: basename(path) });
+  const table = await readTable(bytes, { fileName: path });
   const profile = profileTable(table);
   for (const note of table.notes ?? []) process.stderr.write(`note: ${note}\n`);
   if (args.flags.has('json')) {
@@ -72,7 +71,7 @@ export function formatProfileText(profile: TableProfile): string {
     clip(c.name, 32),
     c.type,
     c.missing === 0 ? '0' : `${c.missing} (${(c.missingShare * 100).toFixed(c.missingShare < 0.001 ? 2 : 1)}%)`,
-    String(c.distinct),
+    c.distinctApproximate ? `≈${c.distinct}` : String(c.distinct),
     summary(c),
   ]);
   const header = ['column', 'type', 'missing', 'distinct', 'summary'];
