@@ -1,8 +1,6 @@
-// Text decoding for readers. Cells are decoded lazily from the bytes: delimiters, quotes and
-// newlines are ASCII in every supported encoding, so the CSV tokenizer never needs decoded text,
-// and numeric cells are parsed straight from bytes. Only string cells are decoded, by slicing
-// 64 MB chunk strings (one char per byte when the chunk is ASCII or Latin-1) — far cheaper than a
-// TextDecoder call per cell.
+// Text decoding for readers. Delimiters, quotes and newlines are ASCII in every supported
+// encoding, so the CSV tokenizer never needs decoded text and numbers are parsed straight from
+// bytes; only the distinct values of string columns are decoded, once each.
 //
 // Encoding: UTF-8 when the bytes are valid UTF-8; otherwise windows-1252 (Latin-1 with the
 // Windows punctuation), which is what a spreadsheet exported on Windows writes. A file that is
@@ -10,20 +8,6 @@
 // accents are not turned into mojibake.
 
 export type TextEncodingName = 'utf-8' | 'windows-1252';
-
-const CHUNK_BYTES = 1 << 26;
-
-/** Where chunk k starts: multiples of CHUNK_BYTES moved back to a UTF-8 character start. */
-function chunkStarts(bytes: Uint8Array, utf8: boolean): number[] {
-  const starts = [0];
-  for (let s = CHUNK_BYTES; s < bytes.length; s += CHUNK_BYTES) {
-    let b = s;
-    if (utf8) while (b > s - 4 && (bytes[b] & 0xc0) === 0x80) b--;
-    starts.push(b);
-  }
-  starts.push(bytes.length);
-  return starts;
-}
 
 /** Counts well-formed multi-byte UTF-8 sequences and bytes that cannot be UTF-8. */
 function utf8Evidence(bytes: Uint8Array): { valid: number; invalid: number } {
@@ -42,66 +26,6 @@ function utf8Evidence(bytes: Uint8Array): { valid: number; invalid: number } {
   return { valid, invalid };
 }
 
-/** Decodes byte ranges of one file into strings. */
-export class TextSource {
-  readonly encoding: TextEncodingName;
-  /** True when some bytes were not valid UTF-8 but the file was still read as UTF-8. */
-  readonly lossy: boolean;
-  private readonly starts: number[];
-  private readonly chunks: string[];
-  private readonly oneCharPerByte: boolean[];
-  private readonly decoder: TextDecoder;
-  private lastStart = 0;
-  private lastEnd = -1;
-  private lastText = '';
-
-  constructor(private readonly bytes: Uint8Array) {
-    let encoding: TextEncodingName = 'utf-8';
-    let lossy = false;
-    let starts = chunkStarts(bytes, true);
-    let chunks: string[] = [];
-    try {
-      const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-      for (let k = 0; k + 1 < starts.length; k++) chunks.push(strict.decode(bytes.subarray(starts[k], starts[k + 1])));
-    } catch {
-      const evidence = utf8Evidence(bytes);
-      if (evidence.valid > 10 * evidence.invalid) lossy = true;
-      else {
-        encoding = 'windows-1252';
-        starts = chunkStarts(bytes, false);
-      }
-      const loose = new TextDecoder(encoding, { ignoreBOM: true });
-      chunks = [];
-      for (let k = 0; k + 1 < starts.length; k++) chunks.push(loose.decode(bytes.subarray(starts[k], starts[k + 1])));
-    }
-    this.encoding = encoding;
-    this.lossy = lossy;
-    this.starts = starts;
-    this.chunks = chunks;
-    this.oneCharPerByte = chunks.map((c, k) => c.length === starts[k + 1] - starts[k]);
-    this.decoder = new TextDecoder(encoding, { ignoreBOM: true });
-  }
-
-  /** All the text (JSON needs one string; V8 strings stop near 512 MB). */
-  textAll(): string {
-    return this.chunks.join('');
-  }
-
-  /** The text of bytes[start, end). */
-  text(start: number, end: number): string {
-    if (start >= this.lastStart && end <= this.lastEnd) return this.lastText.slice(start - this.lastStart, end - this.lastStart);
-    let k = Math.min(Math.floor(start / CHUNK_BYTES), this.chunks.length - 1);
-    while (k > 0 && this.starts[k] > start) k--;
-    if (end <= this.starts[k + 1] && this.oneCharPerByte[k]) {
-      this.lastStart = this.starts[k];
-      this.lastEnd = this.starts[k + 1];
-      this.lastText = this.chunks[k];
-      return this.lastText.slice(start - this.lastStart, end - this.lastStart);
-    }
-    return this.decoder.decode(this.bytes.subarray(start, end));
-  }
-}
-
 /** Decodes a short piece (a header line) on its own: UTF-8 if valid, else windows-1252. */
 export function decodeSmall(bytes: Uint8Array): string {
   try {
@@ -111,13 +35,17 @@ export function decodeSmall(bytes: Uint8Array): string {
   }
 }
 
-/** Decodes a whole file to one string (JSON, NDJSON), with the same encoding rule. */
+/** Decodes a whole file to one string (JSON, NDJSON), by the same encoding rule as CSV cells. */
 export function decodeWhole(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  let start = 0;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
-  return new TextSource(bytes.subarray(start)).textAll();
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  return chooseDecoder([body]).decode(body, 0, body.length);
+}
+
+function hasHighByte(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return true;
+  return false;
 }
 
 /** Decodes byte ranges to strings in one chosen encoding. */
@@ -155,7 +83,7 @@ function decoderFor(encoding: TextEncodingName, lossy: boolean): BytesDecoder {
  * replacement characters, so a few broken bytes do not turn every accent into mojibake).
  */
 export function chooseDecoder(pieces: Uint8Array[]): BytesDecoder {
-  const nonAscii = pieces.filter((p) => p.some((b) => b > 0x7f));
+  const nonAscii = pieces.filter(hasHighByte);
   if (nonAscii.length === 0) return ASCII;
   try {
     const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
