@@ -27,7 +27,13 @@ test('derives features from the sample leads and reruns with a derivation switch
   await expect(title).toContainText('seniority_rank');
   const description = view.getByTestId('features-column-description');
   await expect(description).toContainText('word_count');
-  if (process.env.FEATURES_SCREENSHOT) await page.screenshot({ path: process.env.FEATURES_SCREENSHOT });
+  // Employees: the supervised buckets read like the seed slide ("10-99", "100-499").
+  const employees = view.getByTestId('features-column-employees');
+  await expect(employees.locator('td', { hasText: /^\d+-\d+$/ }).first()).toBeVisible();
+  if (process.env.FEATURES_SCREENSHOT) {
+    await page.screenshot({ path: process.env.FEATURES_SCREENSHOT });
+    await employees.screenshot({ path: process.env.FEATURES_SCREENSHOT.replace(/\.png$/, '-employees.png') });
+  }
 
   await description.getByLabel('text-terms').uncheck();
   await expect(view.getByTestId('features-run')).toHaveText('Rerun', { timeout: 60_000 });

@@ -7,7 +7,7 @@ import { newFeatureColumns } from './context';
 import { frequentValues } from './one-hot';
 import { detectLanguage } from './text/detect-language';
 import { sentimentFlag, sentimentScore } from './text/sentiment';
-import { isStopWord, type StopWordLanguage } from './text/stop-words';
+import { languageBit, STOP_WORD_BITS, type StopWordLanguage } from './text/stop-words';
 import { tokenize } from './text/tokenize';
 import type { TextSpec } from './types';
 
@@ -24,8 +24,9 @@ export function textStats(text: string): TextStats {
   const words = tokenize(text);
   const language = detectLanguage(words, text);
   const lang: StopWordLanguage = language === 'und' ? 'en' : language;
+  const bit = languageBit(lang);
   let noStop = 0;
-  for (const w of words) if (!isStopWord(w, lang)) noStop++;
+  for (const w of words) if (((STOP_WORD_BITS.get(w) ?? 0) & bit) === 0) noStop++;
   const score = sentimentScore(words, lang);
   return { wordCount: words.length, wordCountNoStop: noStop, language, sentiment: sentimentFlag(score), sentimentScore: score };
 }

@@ -7,6 +7,7 @@ const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
 export function tokenize(text: string): string[] {
   const words = text.toLowerCase().match(WORD);
   if (!words) return [];
+  if (!text.includes('’')) return words;
   for (let i = 0; i < words.length; i++) {
     // One apostrophe form, so stop-word and lexicon look-ups see "you're" whichever was typed.
     if (words[i].includes('’')) words[i] = words[i].replace(/’/g, "'");
