@@ -7,7 +7,9 @@ Fixed stratified 80/20 split (random_state 0), the reference tools of the qualit
   * tf-idf  — the reference baseline for text: word tf-idf on title/description, one-hot elsewhere
   * derived — the features the talks describe: title seniority across spellings, personal vs
               corporate email, description sentiment and word count, log spend, employee buckets
-The generator is tuned so `derived` lands near AUROC 0.8-0.85 and `naive` clearly below it.
+The generator is tuned so `derived` lands near AUROC 0.8-0.85 and `naive` clearly below it
+(seed 42: derived 0.827/0.821, tf-idf 0.762/0.751, naive 0.709/0.636 — logistic/HGB).
+About 20 s on an idle 2-core machine.
 """
 import re
 import sys
