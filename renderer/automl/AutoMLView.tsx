@@ -217,7 +217,7 @@ function ProgressBar({ progress, running, budget }: { progress: TournamentProgre
   return (
     <div className="am-progress" data-testid="automl-progress" data-phase={progress?.phase ?? 'starting'}>
       <div className="am-progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(100 * share)}>
-        <span style={{ width: `${(100 * share).toFixed(1)}%` }} className={running ? 'am-running' : ''} />
+        <span style={{ transform: `scaleX(${share.toFixed(3)})` }} />
       </div>
       <div className="am-progress-text">
         <b>{progress ? PHASES[progress.phase] : 'Starting workers'}</b>
