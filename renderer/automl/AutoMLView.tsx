@@ -6,7 +6,7 @@
 import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import type { LeaderboardEntry, TournamentProgress } from '../../kernels/tournament/run-tournament';
 import type { AutoMLSummary, TargetInfo, WhatIfResult } from '../../workers/automl/automl-service';
-import { SvgChart as VegaChart } from './SvgChart';
+import { SvgChart as VegaChart, warmCharts } from './SvgChart';
 import { useTables } from '../data';
 import { AutoMLCancelledError, automlClient } from './automl-client';
 import {
@@ -68,6 +68,8 @@ export function AutoMLView() {
       stale = true;
     };
   }, [table?.name, table?.version, targetName]);
+
+  useEffect(warmCharts, []);
 
   const budgetSeconds = Number(budget);
   const budgetError = Number.isFinite(budgetSeconds) && budgetSeconds >= 2 && budgetSeconds <= 3600 ? null : 'the time budget must be between 2 and 3600 seconds';
@@ -223,7 +225,7 @@ function ProgressBar({ progress, running, budget }: { progress: TournamentProgre
         <b>{progress ? PHASES[progress.phase] : 'Starting workers'}</b>
         <span className="am-muted">{progress?.message ?? 'reading the table'}</span>
         <span className="am-spacer" />
-        {progress && <span>{progress.candidatesFinished} candidates scored{progress.candidatesRunning ? `, ${progress.candidatesRunning} running` : ''}</span>}
+        {progress && <span>{progress.candidatesFinished} candidate{progress.candidatesFinished === 1 ? '' : 's'} scored{progress.candidatesRunning ? `, ${progress.candidatesRunning} running` : ''}</span>}
         {running && <span data-testid="automl-time-left">{Math.ceil(left)} s left</span>}
         {!running && progress?.phase === 'done' && <span>{formatSeconds(progress.elapsedSeconds)}</span>}
       </div>
@@ -290,7 +292,7 @@ function BestSoFar({ curve, metric, running }: { curve: CurvePoint[]; metric: st
   const spec = useMemo(() => bestSoFarSpec(shown, METRIC_LABELS[metric] ?? metric), [shown, metric]);
   return (
     <div className="am-card am-curve" data-testid="automl-best-so-far">
-      {shown.length > 0 ? <VegaChart spec={spec} /> : <p className="am-muted">The best score so far appears here as candidates finish.</p>}
+      {shown.length > 0 ? <VegaChart spec={spec} /> : <p className="am-muted am-placeholder">The best score so far appears here as candidates finish.</p>}
     </div>
   );
 }

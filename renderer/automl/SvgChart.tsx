@@ -29,6 +29,11 @@ function charts(): Remote<AutoMLChartWorkerApi> {
   return chartWorker;
 }
 
+/** Starts the chart worker and loads vega in it, so the first live chart is not late. */
+export function warmCharts(): void {
+  void charts().svg({ mark: 'point', data: { values: [] } }, 100, CONFIG).catch(() => undefined);
+}
+
 export function SvgChart({ spec, testId }: { spec: VegaSpec; testId?: string }) {
   const container = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
