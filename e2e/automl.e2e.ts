@@ -127,7 +127,7 @@ test('runs a tournament on the demo leads, shows leaderboard, charts and a what-
   expect(problems).toEqual([]);
 });
 
-test('cancel stops a running tournament within a second', async ({ page }) => {
+test('cancel stops a running tournament within a second; a bad target is named', async ({ page }) => {
   const { view, problems } = await openDemo(page);
   await view.getByTestId('automl-target').selectOption('converted');
   await expect(view.getByTestId('automl-task')).toContainText('binary');
@@ -142,5 +142,9 @@ test('cancel stops a running tournament within a second', async ({ page }) => {
   // A fresh worker serves the next request after the cancel.
   await view.getByTestId('automl-target').selectOption('country');
   await expect(view.getByTestId('automl-task')).toContainText('multiclass');
+  // A target that cannot be learned gets the kernel's message, and Run stays off.
+  await view.getByTestId('automl-target').selectOption('lead_id');
+  await expect(view.getByTestId('automl-input-error')).toContainText('"lead_id" has 5000 distinct values, too many classes');
+  await expect(view.getByTestId('automl-run')).toBeDisabled();
   expect(problems).toEqual([]);
 });

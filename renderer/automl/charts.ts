@@ -21,7 +21,7 @@ export function bestSoFarSpec(finished: { seconds: number; score: number; best: 
     height: 160,
     data: { values: finished },
     layer: [
-      { mark: { type: 'point', filled: true, size: 30, opacity: 0.45 }, encoding: { x: { field: 'seconds', type: 'quantitative', title: 'seconds' }, y: { field: 'score', type: 'quantitative', title: metric, scale: { zero: false } }, color: { field: 'model', type: 'nominal', title: 'family' } } },
+      { mark: { type: 'point', filled: true, size: 30, opacity: 0.45 }, encoding: { x: { field: 'seconds', type: 'quantitative', title: 'seconds' }, y: { field: 'score', type: 'quantitative', title: metric, scale: { zero: false }, axis: { format: '.3~f', tickCount: 5 } }, color: { field: 'model', type: 'nominal', title: 'family' } } },
       { mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2, color: '#111827' }, encoding: { x: { field: 'seconds', type: 'quantitative' }, y: { field: 'best', type: 'quantitative' } } },
     ],
   };
