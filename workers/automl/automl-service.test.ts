@@ -69,4 +69,24 @@ describe('what-if rows', () => {
     expect(high.byColumn[0].name).toMatch(/^x[12]$/);
     expect(high.scale).toBe('log-odds of "yes"');
   });
+
+  it('explains multiclass rows for the predicted class and regression rows in the target unit', async () => {
+    const table = syntheticBinaryTable(300, 6);
+    const quick = { models: ['gbdt' as const], maxCandidates: 1, folds: 2, timeBudgetSeconds: 60, seed: 1, ensemble: false, calibration: 'none' as const };
+    const multi = await runTournament(table, { ...quick, target: 'colour' }, createInlineExecutor());
+    const m = scoreWhatIf(fittedFromResult(multi, table), rowAsText(table, 0));
+    expect(m.task).toBe('multiclass');
+    const probabilities = Object.values(m.probabilities!);
+    expect(probabilities).toHaveLength(3);
+    expect(probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    expect(m.probabilities![m.prediction as string]).toBe(Math.max(...probabilities));
+    expect(m.scale).toBe(`raw score of "${m.prediction}"`);
+
+    const reg = await runTournament(table, { ...quick, target: 'x1' }, createInlineExecutor());
+    const r = scoreWhatIf(fittedFromResult(reg, table), rowAsText(table, 0));
+    expect(r.task).toBe('regression');
+    expect(typeof r.prediction).toBe('number');
+    expect(r.probabilities).toBeUndefined();
+    expect(r.base + r.byColumn.reduce((a, c) => a + c.value, 0)).toBeCloseTo(r.prediction as number, 6);
+  });
 });
