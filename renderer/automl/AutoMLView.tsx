@@ -10,7 +10,7 @@ import { SvgChart as VegaChart, warmCharts } from './SvgChart';
 import { useTables } from '../data';
 import { AutoMLCancelledError, automlClient } from './automl-client';
 import {
-  bestSoFarSpec, confusionSpec, contributionSpec, gainsSpec, importanceSpec, prSpec, reliabilitySpec, residualHistogramSpec, residualsSpec, rocSpec,
+  bestSoFarSpec, confusionSpec, contributionSpec, gainsSpec, importanceSpec, liftSpec, prSpec, reliabilitySpec, residualHistogramSpec, residualsSpec, rocSpec,
 } from './charts';
 import { foldSpread, formatParams, formatScore, formatSeconds, higherIsBetter, rankEntries } from './format';
 import './automl.css';
@@ -305,6 +305,7 @@ function Results({ result }: { result: AutoMLSummary }) {
     if (ins.pr) out.push({ key: 'pr', spec: prSpec(ins.pr) });
     if (ins.reliability) out.push({ key: 'calibration', spec: reliabilitySpec(ins.reliability) });
     if (ins.gains) out.push({ key: 'gains', spec: gainsSpec(ins.gains) });
+    if (ins.lift) out.push({ key: 'lift', spec: liftSpec(ins.lift) });
     if (ins.confusion) out.push({ key: 'confusion', spec: confusionSpec(ins.confusion) });
     if (ins.residuals) {
       out.push({ key: 'residuals', spec: residualsSpec(ins.residuals) });

@@ -164,3 +164,17 @@ export function contributionSpec(title: string, rows: Contribution[], scale: str
     },
   };
 }
+
+/** Lift per score decile: the decile's positive rate over the overall rate (1 = no better than random). */
+export function liftSpec(lift: NonNullable<TournamentInsights['lift']>): Spec {
+  const values = lift.map((b) => ({ decile: b.bin, lift: b.lift }));
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    title: 'Lift by score decile',
+    ...SMALL,
+    layer: [
+      { data: { values }, mark: { type: 'bar', cornerRadiusEnd: 2 }, encoding: { x: { field: 'decile', type: 'ordinal', title: 'score decile (1 = highest scores)' }, y: { field: 'lift', type: 'quantitative', title: 'lift' } } },
+      { data: { values: [{ lift: 1 }] }, mark: { type: 'rule', strokeDash: [4, 4], color: '#9aa1ab' }, encoding: { y: { field: 'lift', type: 'quantitative' } } },
+    ],
+  };
+}

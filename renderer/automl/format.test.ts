@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LeaderboardEntry } from '../../kernels/tournament/run-tournament';
-import { confusionSpec, importanceSpec } from './charts';
+import { confusionSpec, importanceSpec, liftSpec } from './charts';
 import { foldSpread, formatParams, formatScore, rankEntries } from './format';
 
 const entry = (id: number, cvScore: number): LeaderboardEntry => ({
@@ -30,5 +30,14 @@ describe('AutoML view formatting', () => {
     expect(values.find((v) => v.actual === 'b' && v.predicted === 'a')?.count).toBe(2);
     const bars = importanceSpec('x', Array.from({ length: 30 }, (_, i) => ({ name: `f${i}`, value: i })), 5);
     expect((bars.data as { values: { name: string }[] }).values.map((v) => v.name)).toEqual(['f29', 'f28', 'f27', 'f26', 'f25']);
+  });
+
+  it('charts lift per decile', () => {
+    const spec = liftSpec([
+      { bin: 1, count: 10, positives: 8, minScore: 0.5, maxScore: 1, rate: 0.8, lift: 1.6, cumulativeGain: 0.8, cumulativeLift: 1.6 },
+      { bin: 2, count: 10, positives: 2, minScore: 0, maxScore: 0.5, rate: 0.2, lift: 0.4, cumulativeGain: 1, cumulativeLift: 1 },
+    ]);
+    const layer = (spec.layer as { data: { values: { decile: number; lift: number }[] } }[])[0];
+    expect(layer.data.values).toEqual([{ decile: 1, lift: 1.6 }, { decile: 2, lift: 0.4 }]);
   });
 });
