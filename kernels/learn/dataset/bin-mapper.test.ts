@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binColumn, binValue, fitCategoricalBins, fitNumericalBins } from './bin-mapper';
+import { binColumn, binValue, fitCategoricalBins, fitNumericalBins, radixSortFloat32 } from './bin-mapper';
 import { binMatrix } from './binned-dataset';
 
 describe('numerical bins', () => {
@@ -62,5 +62,14 @@ describe('binMatrix', () => {
     expect(d.bins.map((b) => Array.from(b))).toEqual([[0, 1, 2], [0, 1, 0]]);
     expect(d.mappers[1].kind).toBe('categorical');
     expect(() => binMatrix({ ...X, columns: [Float64Array.of(1), Float64Array.of(0, 1, 0)] })).toThrow(/feature "a" has 1 values/);
+  });
+});
+
+describe('radixSortFloat32', () => {
+  it('sorts negatives, zeros, infinities and drops NaN, like a numeric sort', () => {
+    const values = Float32Array.from([3.5, -1, 0, -0.25, NaN, Infinity, -Infinity, 2, -7.75, 1e-30, -1e30]);
+    const expected = Array.from(values).filter((v) => v === v).sort((a, b) => a - b);
+    expect(Array.from(radixSortFloat32(values))).toEqual(expected);
+    expect(fitNumericalBins(values, 255).upperBounds.length).toBe(10);
   });
 });

@@ -26,7 +26,8 @@ export function binMatrix(X: Matrix, options: BinningOptions = {}): BinnedDatase
   const sampleRows = options.sampleRows ?? 200_000;
   const n = X.nRows;
   const sample = n > sampleRows ? sampleSorted(createRandom(options.seed ?? 0), n, sampleRows) : null;
-  const scratch = new Float64Array(sample ? sample.length : 0);
+  const scratch64 = new Float64Array(sample ? sample.length : 0);
+  const scratch32 = new Float32Array(sample ? sample.length : 0);
   const mappers: BinMapper[] = [];
   const bins: Uint8Array[] = [];
   for (let f = 0; f < X.columns.length; f++) {
@@ -34,6 +35,8 @@ export function binMatrix(X: Matrix, options: BinningOptions = {}): BinnedDatase
     if (col.length !== n) throw new Error(`feature "${X.featureNames[f]}" has ${col.length} values, expected ${n}`);
     let fitValues: ArrayLike<number> = col;
     if (sample) {
+      // Keep float32 samples float32: they sort by radix.
+      const scratch = col instanceof Float32Array ? scratch32 : scratch64;
       for (let i = 0; i < sample.length; i++) scratch[i] = col[sample[i]];
       fitValues = scratch;
     }
