@@ -12,8 +12,10 @@ async function openDemo(page: Page) {
   page.on('pageerror', (error) => problems.push(error.message));
   await page.goto('./');
   await expect(page.locator('[data-testid=table-item][data-table=leads]')).toBeVisible({ timeout: 60_000 });
+  // Open the AutoML view from the view strip (it scrolls the page to the section).
+  await page.getByTestId('view-tab-automl').click();
   const view = page.getByTestId('automl-view');
-  await view.scrollIntoViewIfNeeded();
+  await expect(view).toBeInViewport();
   return { view, problems };
 }
 
