@@ -6,7 +6,7 @@ import { applyFeaturePipeline } from '../../kernels/features/apply-pipeline';
 import type { FeaturePipelineSpec } from '../../kernels/features/types';
 import { metricsFor, defaultMetric } from '../../kernels/learn/metric';
 import type { Task } from '../../kernels/learn/matrix';
-import { featureToColumn } from '../../kernels/tournament/feature-columns';
+import { explainRows } from '../../kernels/tournament/explain';
 import type { TournamentResult } from '../../kernels/tournament/run-tournament';
 import { prepareTarget } from '../../kernels/tournament/target';
 import { TournamentModel } from '../../kernels/tournament/tournament-model';
@@ -132,47 +132,34 @@ export interface FittedAutoML {
 
 const TOP = 8;
 
-/** Scores one edited row and explains it. */
+/** Scores one edited row and explains it (the tournament's own per-row explanation). */
 export function scoreWhatIf(fitted: FittedAutoML, values: Record<string, string>): WhatIfResult {
   const { model, pipeline } = fitted;
   const X = applyFeaturePipeline(pipeline, oneRowTable(fitted.table, values));
-  const p = model.predict(X);
-  const contributions = model.contributions(X);
-  const nF = model.featureNames.length;
+  const [explained] = explainRows(model, X, [0], pipeline, TOP);
   const task = model.task;
   const classes = model.spec.classes ?? [];
   let prediction: string | number;
   let probabilities: Record<string, number> | undefined;
-  let output = 0;
   if (task === 'binary') {
-    probabilities = { [classes[0]]: 1 - p[0], [classes[1]]: p[0] };
-    prediction = p[0] >= 0.5 ? classes[1] : classes[0];
+    const p = explained.prediction as number;
+    probabilities = { [classes[0]]: 1 - p, [classes[1]]: p };
+    prediction = p >= 0.5 ? classes[1] : classes[0];
   } else if (task === 'multiclass') {
-    probabilities = {};
-    for (let k = 0; k < classes.length; k++) {
-      probabilities[classes[k]] = p[k];
-      if (p[k] > p[output]) output = k;
-    }
-    prediction = classes[output];
+    const p = explained.prediction as number[];
+    probabilities = Object.fromEntries(classes.map((c, k) => [c, p[k]]));
+    prediction = classes[explained.explainedClass ?? p.indexOf(Math.max(...p))];
   } else {
-    prediction = p[0];
+    prediction = explained.prediction as number;
   }
-  const offset = output * (nF + 1);
-  const row = Array.from(contributions.subarray(offset, offset + nF));
-  const names = model.featureNames;
-  const byFeature = names.map((name, j) => ({ name, value: row[j] }));
-  const columns = featureToColumn(pipeline, names);
-  const sums = new Map<string, number>();
-  columns.forEach((c, j) => sums.set(c, (sums.get(c) ?? 0) + row[j]));
-  const top = (list: Contribution[]) => list.filter((c) => c.value !== 0).sort((a, b) => Math.abs(b.value) - Math.abs(a.value)).slice(0, TOP);
   return {
     task,
     prediction,
     ...(probabilities ? { probabilities } : {}),
     scale: task === 'binary' ? `log-odds of "${classes[1]}"` : task === 'multiclass' ? `raw score of "${prediction}"` : 'predicted value',
-    base: contributions[offset + nF],
-    byFeature: top(byFeature),
-    byColumn: top([...sums.entries()].map(([name, value]) => ({ name, value }))),
+    base: explained.base,
+    byFeature: explained.byFeature.map((f) => ({ name: f.label !== undefined ? `${f.feature} = ${f.label}` : f.feature, value: f.contribution })),
+    byColumn: explained.byColumn.map((c) => ({ name: c.column, value: c.contribution })),
   };
 }
 
