@@ -158,7 +158,11 @@ export function scoreWhatIf(fitted: FittedAutoML, values: Record<string, string>
     ...(probabilities ? { probabilities } : {}),
     scale: task === 'binary' ? `log-odds of "${classes[1]}"` : task === 'multiclass' ? `raw score of "${prediction}"` : 'predicted value',
     base: explained.base,
-    byFeature: explained.byFeature.map((f) => ({ name: f.label !== undefined ? `${f.feature} = ${f.label}` : f.feature, value: f.contribution })),
+    // `label` (the category of a code feature) comes with the tournament's categorical views.
+    byFeature: explained.byFeature.map((f) => {
+      const label = (f as { label?: string }).label;
+      return { name: label !== undefined ? `${f.feature} = ${label}` : f.feature, value: f.contribution };
+    }),
     byColumn: explained.byColumn.map((c) => ({ name: c.column, value: c.contribution })),
   };
 }
