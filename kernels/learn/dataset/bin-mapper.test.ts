@@ -73,3 +73,21 @@ describe('radixSortFloat32', () => {
     expect(fitNumericalBins(values, 255).upperBounds.length).toBe(10);
   });
 });
+
+describe('binColumn on large float32 columns (prefix table)', () => {
+  it('agrees with the per-value search, including negatives, zeros, infinities, NaN and tiny values', () => {
+    const n = 70_000;
+    const values = new Float32Array(n);
+    let x = 12345;
+    for (let i = 0; i < n; i++) {
+      x = (x * 1103515245 + 12345) >>> 0;
+      const u = x / 4294967296;
+      values[i] = i % 97 === 0 ? NaN : i % 89 === 0 ? (i % 2 ? Infinity : -Infinity) : i % 83 === 0 ? (i % 2 ? -0 : 1e-42) : (u - 0.4) * Math.exp(8 * u);
+    }
+    const mapper = fitNumericalBins(values, 255);
+    const fast = binColumn(mapper, values, new Uint8Array(n));
+    const slow = binColumn(mapper, Float64Array.from(values), new Uint8Array(n));
+    expect(Array.from(fast)).toEqual(Array.from(slow));
+    expect(new Set(fast).size).toBeGreaterThan(200);
+  });
+});
