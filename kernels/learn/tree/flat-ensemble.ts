@@ -9,7 +9,7 @@ import type { Tree } from './tree';
 
 /** Deeper trees would waste too much padding in the perfect layout. */
 const MAX_PERFECT_DEPTH = 10;
-const BLOCK_ROWS = 256;
+const BLOCK_ROWS = 512;
 
 export interface FlatEnsemble {
   nOutputs: number;
@@ -120,7 +120,8 @@ export function predictFlat(flat: FlatEnsemble, X: Matrix, out: Float64Array): F
   const { outputOf, perfectDepth, nodeOffset, leafOffset, feature, threshold, defaultRight, leafValue } = flat;
   for (let start = 0; start < X.nRows; start += BLOCK_ROWS) {
     const m = Math.min(BLOCK_ROWS, X.nRows - start);
-    for (let f = 0; f < X.columns.length; f++) copyColumn(X.columns[f], start, m, block, f, nF);
+    let hasMissing = false;
+    for (let f = 0; f < X.columns.length; f++) hasMissing = copyColumn(X.columns[f], start, m, block, f, nF) || hasMissing;
     for (let t = 0; t < outputOf.length; t++) {
       const depth = perfectDepth[t];
       const o = start * nOut + outputOf[t];
@@ -130,22 +131,49 @@ export function predictFlat(flat: FlatEnsemble, X: Matrix, out: Float64Array): F
       }
       const nodes = nodeOffset[t];
       const leaves = leafOffset[t] - ((1 << depth) - 1);
-      // Level by level over the block: every row's step is independent of the previous row's,
-      // and the step is branch-free (missing values take the node's default via arithmetic),
-      // measured ~1.7x faster than walking one row down the whole tree at a time.
       node.fill(0, 0, m);
-      for (let d = 0; d < depth; d++) {
-        for (let i = 0; i < m; i++) {
-          const c = node[i];
-          const k = nodes + c;
-          const v = block[i * nF + feature[k]];
-          node[i] = 2 * c + 1 + (+(v > threshold[k]) | (defaultRight[k] & +(v !== v)));
-        }
-      }
+      if (hasMissing) walkPerfectWithMissing(feature, threshold, defaultRight, nodes, depth, block, nF, m, node);
+      else walkPerfect(feature, threshold, nodes, depth, block, nF, m, node);
       for (let i = 0; i < m; i++) out[o + i * nOut] += leafValue[leaves + node[i]];
     }
   }
   return out;
+}
+
+/**
+ * Level by level over the block: every row's step is independent of the previous row's, and
+ * branch-free; measured ~1.7x faster than walking one row down the whole tree at a time.
+ * Blocks without missing values (the common case) skip the default-direction test.
+ */
+function walkPerfect(feature: Int32Array, threshold: Float64Array, nodes: number, depth: number, block: Float64Array, nF: number, m: number, node: Int32Array): void {
+  for (let d = 0; d < depth; d++) {
+    for (let i = 0; i < m; i++) {
+      const c = node[i];
+      const k = nodes + c;
+      node[i] = 2 * c + 1 + +(block[i * nF + feature[k]] > threshold[k]);
+    }
+  }
+}
+
+function walkPerfectWithMissing(
+  feature: Int32Array,
+  threshold: Float64Array,
+  defaultRight: Uint8Array,
+  nodes: number,
+  depth: number,
+  block: Float64Array,
+  nF: number,
+  m: number,
+  node: Int32Array,
+): void {
+  for (let d = 0; d < depth; d++) {
+    for (let i = 0; i < m; i++) {
+      const c = node[i];
+      const k = nodes + c;
+      const v = block[i * nF + feature[k]];
+      node[i] = 2 * c + 1 + (+(v > threshold[k]) | (defaultRight[k] & +(v !== v)));
+    }
+  }
 }
 
 function walkPointers(flat: FlatEnsemble, t: number, block: Float64Array, nF: number, m: number, out: Float64Array, o: number, nOut: number): void {
@@ -169,6 +197,13 @@ function walkPointers(flat: FlatEnsemble, t: number, block: Float64Array, nF: nu
   }
 }
 
-function copyColumn(col: ArrayLike<number>, start: number, m: number, block: Float64Array, f: number, stride: number): void {
-  for (let i = 0; i < m; i++) block[i * stride + f] = col[start + i];
+/** Copies rows start..start+m of a column into the block; returns whether any value was missing. */
+function copyColumn(col: ArrayLike<number>, start: number, m: number, block: Float64Array, f: number, stride: number): boolean {
+  let missing = false;
+  for (let i = 0; i < m; i++) {
+    const v = col[start + i];
+    block[i * stride + f] = v;
+    if (v !== v) missing = true;
+  }
+  return missing;
 }
