@@ -2,7 +2,8 @@
 //   meta.json        task, target, classes, metric, winner, … (what predict/evaluate need first)
 //   pipeline.json    the fitted feature pipeline spec (table → matrix)
 //   tournament.json  the shipped model: members with weights, optional calibration
-//   model.json       the best single member alone (a plain learner model, for tools that take one)
+//   model.json       the best single member alone (a plain learner model, for tools that take one;
+//                    absent when that member reads the matrix through a categorical view)
 //   report.json      leaderboard, test metrics, insights (curves, importance, above chance)
 // `loadModelDir` also reads the single-model directories `train --fixed` writes (model.json +
 // a table-to-matrix pipeline.json), so predict and evaluate take either.
@@ -111,7 +112,9 @@ export async function writeTournamentModelDir(dir: string, result: TournamentRes
     ['meta.json', meta],
     ['pipeline.json', result.pipeline],
     ['tournament.json', result.model],
-    ['model.json', best.model],
+    // The best member alone, for tools that take one plain model on the pipeline's matrix
+    // (left out when that member reads the matrix through a categorical view).
+    ...(best.view ? [] : [['model.json', best.model] as [string, unknown]]),
     ['report.json', report],
   ];
   for (const [name, value] of files) await writeFile(resolve(dir, name), JSON.stringify(value, null, name === 'meta.json' ? 2 : undefined));

@@ -60,3 +60,9 @@ export function keptRounds(model: FittedModel): number | undefined {
   const info = (model as { info?: { bestIteration?: unknown } }).info;
   return model.family === 'gbdt' && typeof info?.bestIteration === 'number' ? info.bestIteration + 1 : undefined;
 }
+
+/** Boosting rounds a GBDT fit actually ran (early-stopping patience included). */
+export function roundsRun(model: FittedModel): number | undefined {
+  const info = (model as { info?: { iterations?: unknown } }).info;
+  return model.family === 'gbdt' && typeof info?.iterations === 'number' ? info.iterations : undefined;
+}

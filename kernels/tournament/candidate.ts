@@ -2,8 +2,9 @@
 // its validation rows), and refitting a chosen configuration on all training rows. Both are pure
 // functions of the prepared data and the request, so a worker and the inline executor give the
 // same numbers; seeds derive from the candidate and the fold, never from which worker ran it.
-import { fitModel, keptRounds } from '../learn/fit';
-import type { Labels, Task } from '../learn/matrix';
+import { fitModel, keptRounds, roundsRun } from '../learn/fit';
+import type { Labels, Matrix, Task } from '../learn/matrix';
+import { applyCategoricalView, type CategoricalView } from './categorical-view';
 import type { ModelFamily, SerializedModel } from '../learn/model';
 import type { PreparedData } from './prepare';
 import { deriveSeed } from './random';
@@ -26,9 +27,10 @@ export interface FoldResult {
   predictions: Float64Array;
   /** Seconds from matrix to fitted model and predictions. */
   seconds: number;
-  /** Boosting rounds kept by early stopping (GBDT). */
+  /** Boosting rounds kept by early stopping (GBDT), and rounds run (patience included). */
   rounds?: number;
-  /** The fit was cut short by `stopAt`: its predictions do not count. */
+  iterations?: number;
+  /** The fit was cut short by `stopAt` (the model has the rounds it reached). */
   truncated?: boolean;
 }
 
@@ -44,13 +46,36 @@ export interface RefitRequest {
 
 export interface RefitResult {
   model: SerializedModel;
+  /** Categorical view the model reads its matrix through (scoring must apply it too). */
+  view?: CategoricalView;
+  /** The pipeline features of the rows it was fitted on (before any view). */
+  features: string[];
   seconds: number;
   /** Predictions for the test rows (part 'train' with a test split). */
   testPredictions?: Float64Array;
 }
 
-/** Tournament-level parameters, applied around the learner rather than passed to it. */
-const TOURNAMENT_PARAMS = ['classWeight'];
+/**
+ * Tournament-level parameters, applied around the learner rather than passed to it:
+ * classWeight ('balanced' → sample weights), categorical ('codes' → one-hot groups folded into
+ * categorical code features, for tree learners and naive Bayes).
+ */
+const TOURNAMENT_PARAMS = ['classWeight', 'categorical'];
+
+/** Matrices seen through a categorical view, cached per source matrix (folds are reused). */
+const viewed = new WeakMap<Matrix, Matrix>();
+
+function matrixFor(X: Matrix, view: CategoricalView | undefined, params: Params): Matrix {
+  if (params.categorical !== 'codes' || !view) return X;
+  let out = viewed.get(X);
+  if (!out) viewed.set(X, (out = applyCategoricalView(view, X)));
+  return out;
+}
+
+/** The view a model fitted with these params needs at scoring time. */
+export function viewFor(view: CategoricalView | undefined, params: Params): CategoricalView | undefined {
+  return params.categorical === 'codes' ? view : undefined;
+}
 
 function learnerParams(params: Params): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -76,23 +101,28 @@ export function evaluateOnFold(data: PreparedData, request: EvaluateRequest): Fo
   if (!fold) throw new Error(`fold ${request.fold} does not exist (${data.folds.length} folds)`);
   const started = now();
   const labels = candidateLabels(data.task, fold.trainY, data.classes, request.params);
-  const validation = { X: fold.valid, labels: { task: data.task, y: fold.validY, ...(data.classes ? { classes: data.classes } : {}) } };
+  const train = matrixFor(fold.train, fold.view, request.params);
+  const valid = matrixFor(fold.valid, fold.view, request.params);
+  const validation = { X: valid, labels: { task: data.task, y: fold.validY, ...(data.classes ? { classes: data.classes } : {}) } };
   let truncated = false;
   const stopAt = request.stopAt ?? Infinity;
   const control = data.control;
-  const model = fitModel(request.family, fold.train, labels, learnerParams(request.params), {
+  const model = fitModel(request.family, train, labels, learnerParams(request.params), {
     seed: deriveSeed(request.seed, request.candidateId, request.fold),
     validation,
     shouldStop: () => (truncated ||= Date.now() > Math.min(stopAt, control ? control[0] : Infinity)),
   });
-  if (truncated) return { candidateId: request.candidateId, fold: request.fold, predictions: new Float64Array(0), seconds: (now() - started) / 1000, truncated };
-  const predictions = model.predict(fold.valid);
+  // A boosted model stopped by the deadline is still a model (with fewer rounds): keep it.
+  // Families that cannot stop never get here truncated.
+  const predictions = model.predict(valid);
   return {
     candidateId: request.candidateId,
     fold: request.fold,
     predictions,
     seconds: (now() - started) / 1000,
     rounds: keptRounds(model),
+    iterations: roundsRun(model),
+    ...(truncated ? { truncated } : {}),
   };
 }
 
@@ -105,8 +135,9 @@ export function refitCandidate(data: PreparedData, request: RefitRequest): Refit
     params.earlyStoppingRounds = 0;
   }
   const labels = candidateLabels(data.task, part.y, data.classes, request.params);
-  const model = fitModel(request.family, part.X, labels, params, { seed: request.seed });
+  const view = viewFor(part.view, request.params);
+  const model = fitModel(request.family, matrixFor(part.X, part.view, request.params), labels, params, { seed: request.seed });
   const seconds = (now() - started) / 1000;
-  const testPredictions = request.part === 'train' && part.test ? model.predict(part.test) : undefined;
-  return { model: model.toJSON(), seconds, ...(testPredictions ? { testPredictions } : {}) };
+  const testPredictions = request.part === 'train' && part.test ? model.predict(matrixFor(part.test, part.view, request.params)) : undefined;
+  return { model: model.toJSON(), seconds, features: part.X.featureNames, ...(view ? { view } : {}), ...(testPredictions ? { testPredictions } : {}) };
 }

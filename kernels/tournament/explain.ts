@@ -16,7 +16,8 @@ export interface RowExplanation {
   explainedClass?: number;
   /** Raw-score baseline (expected value) the contributions add to. */
   base: number;
-  byFeature: { feature: string; value: number; contribution: number }[];
+  /** `label` names the category of a categorical code feature. */
+  byFeature: { feature: string; value: number; label?: string; contribution: number }[];
   byColumn: { column: string; contribution: number }[];
 }
 
@@ -25,8 +26,18 @@ export function explainRows(model: TournamentModel, X: Matrix, rows: readonly nu
   const sub = takeMatrixRows(X, rows);
   const predictions = model.predict(sub);
   const contributions = model.contributions(sub);
-  const names = X.featureNames;
+  const names = model.explainedNames();
   const nF = names.length;
+  const position = new Map(X.featureNames.map((n, j) => [n, j]));
+  const groups = new Map(model.members.flatMap((m) => m.view?.groups ?? []).map((g) => [g.name, g.members]));
+  /** A feature's value in row i: the matrix value, or for a code feature the hot indicator's name. */
+  const valueOf = (name: string, i: number): { value: number; label?: string } => {
+    const j = position.get(name);
+    if (j !== undefined) return { value: sub.columns[j][i] };
+    const members = groups.get(name) ?? [];
+    const hot = members.find((m) => sub.columns[position.get(m) ?? -1]?.[i] === 1);
+    return hot ? { value: members.indexOf(hot), label: hot } : { value: NaN };
+  };
   const outputs = model.task === 'multiclass' ? model.nClasses : 1;
   const columns = featureToColumn(pipeline, names);
   return rows.map((row, i) => {
@@ -40,7 +51,7 @@ export function explainRows(model: TournamentModel, X: Matrix, rows: readonly nu
     const offset = (i * outputs + explained) * (nF + 1);
     const values = contributions.subarray(offset, offset + nF);
     const byFeature = names
-      .map((feature, j) => ({ feature, value: sub.columns[j][i], contribution: values[j] }))
+      .map((feature, j) => ({ feature, ...valueOf(feature, i), contribution: values[j] }))
       .filter((f) => f.contribution !== 0)
       .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
       .slice(0, topK);

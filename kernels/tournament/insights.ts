@@ -154,7 +154,7 @@ export function computeInsights(input: InsightsInput): TournamentInsights {
 
 export function globalImportance(model: TournamentModelJSON, pipeline: unknown): TournamentInsights['importance'] {
   const fitted = new TournamentModel(model);
-  const names = fitted.featureNames;
+  const names = fitted.explainedNames();
   const importance = fitted.featureImportance();
   const byFeature = names.map((feature, j) => ({ feature, importance: importance[j] })).sort((a, b) => b.importance - a.importance);
   const byColumn = sumByColumn(importance, featureToColumn(pipeline, names)).map(({ column, value }) => ({ column, importance: value }));

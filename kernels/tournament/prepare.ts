@@ -6,6 +6,7 @@
 // Pipelines do not depend on the candidate, so each fold's is fitted once and shared.
 import type { Matrix, Task } from '../learn/matrix';
 import type { DataTable } from '../table/types';
+import { categoricalView, type CategoricalView } from './categorical-view';
 import { applyFeatures, fitFeatures, type FeatureSettings } from './features';
 import { canShareMemory, shareArray, shareMatrix } from './shared-matrix';
 import { compose, type Fold } from './split';
@@ -16,6 +17,8 @@ export interface FoldData {
   trainY: Float64Array;
   valid: Matrix;
   validY: Float64Array;
+  /** The fold pipeline's one-hot groups, for tree learners that take categorical codes. */
+  view?: CategoricalView;
 }
 
 export interface PartData {
@@ -23,6 +26,7 @@ export interface PartData {
   y: Float64Array;
   test?: Matrix;
   testY?: Float64Array;
+  view?: CategoricalView;
 }
 
 /** Everything a worker needs to evaluate or refit any candidate. Posted once per worker. */
@@ -120,12 +124,13 @@ export function preparePart(input: PrepareInput, job: PrepareJob): PreparedPart 
         trainY: shareArray(labelsOf(y, trainRows)),
         valid: shareMatrix(valid),
         validY: shareArray(labelsOf(y, validRows)),
+        view: categoricalView(fitted.spec, fitted.X.featureNames),
       },
     };
   }
   const rows = job.kind === 'refit' ? plan.train : undefined;
   const fitted = fitFeatures(rows ? takeRows(table, rows) : table, target, task, input.features, input.positiveClass);
-  const part: PartData = { X: shareMatrix(fitted.X), y: shareArray(rows ? labelsOf(y, rows) : y) };
+  const part: PartData = { X: shareMatrix(fitted.X), y: shareArray(rows ? labelsOf(y, rows) : y), view: categoricalView(fitted.spec, fitted.X.featureNames) };
   if (job.kind === 'refit' && plan.test.length) {
     part.test = shareMatrix(applyFeatures(fitted.spec, takeRows(table, plan.test)));
     part.testY = labelsOf(y, plan.test);

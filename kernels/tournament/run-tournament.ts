@@ -43,6 +43,8 @@ export interface LeaderboardEntry {
   metrics: Record<string, number>;
   /** Boosting rounds kept by early stopping, averaged over folds. */
   rounds?: number;
+  /** Share of the fold fits' time a refit with the kept rounds needs (kept / run rounds). */
+  refitShare?: number;
 }
 
 export interface TournamentProgress {
@@ -110,11 +112,23 @@ export class TournamentCancelledError extends Error {
   }
 }
 
+/**
+ * The metric the tournament selects by unless told: AUROC, accuracy, RMSE. Multiclass selects by
+ * accuracy (what `train --fixed` reports too): log loss rewards ever more confident fits of
+ * separable classes, and among candidates equally accurate the earlier — stronger default —
+ * one wins the tie.
+ */
+export function tournamentMetric(task: Task): string {
+  return task === 'multiclass' ? 'accuracy' : defaultMetric(task);
+}
+
 /** Below this many rows no test split is kept (it would be too small to say anything). */
 const MIN_ROWS_FOR_TEST = 50;
 /** Oriented-score margin an ensemble must beat the best single candidate by. */
 const ENSEMBLE_MARGIN = 1e-4;
 const ENSEMBLE_POOL = 12;
+/** At most this share of the budget for one fold fit. */
+const FIT_SHARE = 0.3;
 /** How long past the search's end a fit may take to notice its deadline before it is killed. */
 const STOP_GRACE_MS = 1000;
 
@@ -145,6 +159,29 @@ function metricValues(names: string[], y: ArrayLike<number>, p: ArrayLike<number
   return out;
 }
 
+/**
+ * Candidates the ensemble may draw from: the best of every family first (diversity is what makes
+ * blends work), then the best others, at most three per family, ENSEMBLE_POOL in all.
+ */
+function ensemblePool(ranked: CandidateRun[]): CandidateRun[] {
+  const pool: CandidateRun[] = [];
+  const perFamily = new Map<ModelFamily, number>();
+  for (const r of ranked) {
+    if (!perFamily.has(r.candidate.family)) {
+      pool.push(r);
+      perFamily.set(r.candidate.family, 1);
+    }
+  }
+  for (const r of ranked) {
+    if (pool.length >= ENSEMBLE_POOL) break;
+    const n = perFamily.get(r.candidate.family)!;
+    if (pool.includes(r) || n >= 3) continue;
+    pool.push(r);
+    perFamily.set(r.candidate.family, n + 1);
+  }
+  return pool.sort((a, b) => b.score! - a.score! || a.candidate.id - b.candidate.id);
+}
+
 export async function runTournament(
   table: DataTable,
   settingsIn: TournamentSettings,
@@ -167,14 +204,14 @@ export async function runTournament(
   const left = () => Math.max(0, (deadline - clock()) / 1000);
 
   // ---- the target and the rows
-  const provisional = planValidation(table.rowCount, { folds: settings.folds, holdoutAbove: settings.holdoutAbove });
+  const provisional = planValidation(table.rowCount, { folds: settings.folds, holdoutAbove: settings.holdoutAbove, outputs: 1 });
   const minRows = provisional.kind === 'kfold' ? provisional.folds : 2;
   const target = prepareTarget(table, settings.target, { task: settings.task, positiveClass: settings.positiveClass, minRows });
   const task = target.task;
   const y = target.labels.y;
   const nClasses = task === 'regression' ? 1 : target.classes!.length;
   const width = task === 'multiclass' ? nClasses : 1;
-  const metricName = settings.metric ?? defaultMetric(task);
+  const metricName = settings.metric ?? tournamentMetric(task);
   let metric: Metric;
   try {
     metric = getMetric(metricName);
@@ -203,7 +240,7 @@ export async function runTournament(
   }
   const searchRows = Uint32Array.from(searchPositions, (p) => split.train[p]);
   const ySearch = Float64Array.from(searchRows, (r) => y[r]);
-  const validation = planValidation(searchRows.length, { folds: settings.folds, holdoutAbove: settings.holdoutAbove });
+  const validation = planValidation(searchRows.length, { folds: settings.folds, holdoutAbove: settings.holdoutAbove, outputs: task === 'multiclass' ? nClasses : 1 });
   if (validation.kind === 'kfold' && searchRows.length < validation.folds) {
     throw new DataError(`only ${searchRows.length} training rows for ${validation.folds}-fold cross-validation; give more rows or fewer folds`);
   }
@@ -303,6 +340,8 @@ export async function runTournament(
         metrics: metricValues(extraMetrics(task), yEval, oof, task),
         ...(rounds.length ? { rounds: rounds.reduce((a, b) => a + b, 0) / rounds.length } : {}),
       };
+      const run_ = run.results.map((r) => r!.iterations ?? 0).reduce((a, b) => a + b, 0);
+      if (rounds.length && run_ > 0) run.entry.refitShare = Math.min(1, rounds.reduce((a, b) => a + b, 0) / run_);
       if (!best || run.score > best.score! || (run.score === best.score && run.candidate.id < best.candidate.id)) best = run;
       const complete = runs.filter((r) => r.entry).length;
       progress({
@@ -332,7 +371,7 @@ export async function runTournament(
         .evaluate({ candidateId: candidate.id, family: candidate.family, params: candidate.params, fold: f, seed: settings.seed, stopAt }, run.controller.signal)
         .then(
           (result) => {
-            if (result.truncated) {
+            if (!result.predictions.length) {
               run.cancelled = true;
               return;
             }
@@ -360,8 +399,13 @@ export async function runTournament(
   };
 
   /** Seconds to refit a candidate on the training rows, from its (or its family's) fold fits. */
-  const refitCostScale = (refitRows / Math.max(1, foldTrainRows)) * 1.2;
-  const refitSeconds = (run: CandidateRun) => (run.entry?.fitSeconds ?? meanFoldSeconds(run.candidate.family) ?? 0) * refitCostScale;
+  const refitCostScale = refitRows / Math.max(1, foldTrainRows);
+  // Boosted refits train √(rows ratio) × the kept rounds, without the early-stopping patience.
+  const refitSeconds = (run: CandidateRun) => {
+    const fold = run.entry?.fitSeconds ?? meanFoldSeconds(run.candidate.family) ?? 0;
+    const share = run.entry?.refitShare;
+    return fold * refitCostScale * (share === undefined ? 1 : share * Math.sqrt(refitRows / Math.max(1, foldTrainRows)));
+  };
   const refitParts = () => (prepared.data.final && settings.refitOnAllRows ? 2 : 1);
   /** Seconds the final phase needs to refit `runs` (each once or twice), P at a time. */
   const finalSeconds = (chosen: CandidateRun[], parts: number) => {
@@ -418,7 +462,8 @@ export async function runTournament(
     if (control && anyComplete) control[0] = Date.now() + (stopAt - now);
     if (!stopping && !exhausted && runningTasks < 2 * P) {
       const i = search.proposed;
-      if (told < i - P) {
+      // Portfolio defaults depend on no outcome, so they never wait for one.
+      if (told < i - P && !search.nextIsDefault) {
         const r = runs[told];
         if (!r.settled) {
           await waitFor(r.done, stopAt - now);
@@ -444,9 +489,12 @@ export async function runTournament(
         if (++skipped >= 20) exhausted = true;
         continue;
       }
-      // Fits give up by themselves at the search's end (Date.now() is shared with workers);
-      // the first candidates always finish, so there is a winner however small the budget.
-      launch(candidate, anyComplete ? Date.now() + (stopAt - now) : Infinity);
+      // Fits stop by themselves at the search's end (Date.now() is shared with workers), and no
+      // fit may take more than a share of the budget; a boosted model stopped that way keeps the
+      // rounds it has. The first candidates always finish, so there is a winner however small
+      // the budget.
+      const fitCap = Date.now() + FIT_SHARE * settings.timeBudgetSeconds * 1000;
+      launch(candidate, anyComplete ? Math.min(fitCap, Date.now() + (stopAt - now)) : fitCap);
       continue;
     }
     if (runningTasks === 0) break;
@@ -485,7 +533,7 @@ export async function runTournament(
   let ensembleInfo: TournamentResult['ensemble'];
   let oofChosen = top.oof!;
   if (settings.ensemble && complete.length > 1) {
-    const pool = complete.slice(0, ENSEMBLE_POOL);
+    const pool = ensemblePool(complete);
     const selection = selectEnsemble(pool.map((r) => r.oof!), (p) => orientedScore(yEval, p));
     const kept = selection.members.length > 1 && selection.score > selection.bestSingleScore + ENSEMBLE_MARGIN;
     ensembleInfo = {
@@ -552,7 +600,8 @@ export async function runTournament(
     nClasses,
     ...(target.classes ? { classes: target.classes } : {}),
     ...(target.positiveClass !== undefined ? { positiveClass: target.positiveClass } : {}),
-    members: members.map((m, i) => ({ weight: m.weight, model: finalResults[i].model })),
+    features: finalResults[0].features,
+    members: members.map((m, i) => ({ weight: m.weight, model: finalResults[i].model, ...(finalResults[i].view ? { view: finalResults[i].view } : {}) })),
     ...(calibration ? { calibration } : {}),
   };
   const shippedFitSeconds = finalResults.reduce((a, r) => a + r.seconds, 0);

@@ -59,6 +59,12 @@ describe('TournamentSearch', () => {
     expect(bestLate).toBeGreaterThan(Math.max(...gbdt.slice(0, 3).map(fakeScore)));
   });
 
+  it('retires families that stop improving, and then has nothing more to propose', () => {
+    const candidates = run(2, (c) => (c.family === 'linear' ? 0.8 : 0.7), 2000);
+    expect(candidates.length).toBeLessThan(200);
+    expect(candidates.filter((c) => c.origin === 'random').length).toBeGreaterThan(0);
+  });
+
   it('stops at maxCandidates', () => {
     const search = new TournamentSearch(searchSpaces(['linear'], shape), { seed: 1, maxCandidates: 2 });
     expect(search.ask()).toBeDefined();

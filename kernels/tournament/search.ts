@@ -43,6 +43,12 @@ const FIRST_ROUND: Record<ModelFamily, number> = { bayes: 0, linear: 0, gbdt: 0,
 const INITIAL_STEP = 0.25;
 const MIN_STEP = 0.03;
 const STEP_SHRINK = 0.6;
+/** An improvement smaller than this share of the score is noise, not progress. */
+const RELATIVE_TOLERANCE = 1e-4;
+/** A family that has not improved in this many tries (plus two per dimension) restarts; */
+const STALE_TRIES = 8;
+/** after this many fruitless restarts it retires, and when all have, the search is done. */
+const MAX_RESTARTS = 2;
 
 interface FamilyState {
   space: FamilySpace;
@@ -61,6 +67,10 @@ interface FamilyState {
   failures: number;
   told: number;
   outstanding: number;
+  /** Tries since the family last improved, and random restarts so far. */
+  stale: number;
+  restarts: number;
+  retired: boolean;
 }
 
 export class TournamentSearch {
@@ -77,6 +87,7 @@ export class TournamentSearch {
     this.families = new Map(spaces.map((space) => [space.family, {
       space, best: -Infinity, spent: 0, spentAtImprovement: 0, lastImprovementCost: 0,
       lastImprovement: 0, step: INITIAL_STEP, failures: 0, told: 0, outstanding: 0,
+      stale: 0, restarts: 0, retired: false,
     }]));
     const ordered = [...spaces].sort((a, b) => COST_ORDER[a.family] - COST_ORDER[b.family]);
     const rounds = Math.max(...ordered.map((s) => s.defaults.length + FIRST_ROUND[s.family]));
@@ -92,6 +103,11 @@ export class TournamentSearch {
 
   get proposed(): number {
     return this.nextId;
+  }
+
+  /** Whether the next candidate comes from the portfolio (it does not depend on any outcome). */
+  get nextIsDefault(): boolean {
+    return this.portfolio.length > 0 && (this.options.maxCandidates === undefined || this.nextId < this.options.maxCandidates);
   }
 
   /** The next candidate, or undefined once `maxCandidates` were proposed or nothing is left. */
@@ -132,7 +148,9 @@ export class TournamentSearch {
     const score = outcome.score;
     const tried = state.tried?.id === outcome.candidate.id ? state.tried : undefined;
     if (tried) state.tried = undefined;
-    if (Number.isFinite(score) && score > state.best) {
+    const tolerance = Number.isFinite(state.best) ? RELATIVE_TOLERANCE * Math.abs(state.best) + 1e-9 : 0;
+    if (Number.isFinite(score) && score > state.best + tolerance) {
+      state.stale = 0;
       if (Number.isFinite(state.best)) {
         state.lastImprovement = score - state.best;
         state.lastImprovementCost = state.spent - state.spentAtImprovement;
@@ -145,7 +163,28 @@ export class TournamentSearch {
       this.best = Math.max(this.best, score);
       return;
     }
+    if (!state.incumbent && outcome.candidate.origin === 'random' && Number.isFinite(score)) {
+      // A restart point becomes the centre of the next local search, better or not.
+      state.incumbent = outcome.candidate.params;
+    }
+    if (Number.isFinite(score) && score > state.best) {
+      // Better, but only by noise: take the point, do not count it as progress.
+      state.best = score;
+      state.incumbent = outcome.candidate.params;
+      this.best = Math.max(this.best, score);
+    }
     if (!Number.isFinite(score)) state.failures++;
+    if (outcome.candidate.origin !== 'default' && ++state.stale >= STALE_TRIES + 2 * Object.keys(state.space.domains).length) {
+      state.stale = 0;
+      if (state.restarts >= MAX_RESTARTS) state.retired = true;
+      else {
+        state.restarts++;
+        state.incumbent = undefined; // the next proposal is a random restart
+        state.step = INITIAL_STEP;
+        state.retryOpposite = undefined;
+      }
+      return;
+    }
     if (tried && !tried.reversed) {
       state.retryOpposite = tried.direction.map((d) => -d);
     } else if (tried) {
@@ -179,7 +218,7 @@ export class TournamentSearch {
 
   /** Draws a family with probability ∝ 1 / estimated cost for improvement. */
   private pickFamily(): ModelFamily | undefined {
-    const alive = [...this.families.entries()].filter(([, s]) => s.failures < 3 && Object.keys(s.space.domains).length > 0);
+    const alive = [...this.families.entries()].filter(([, s]) => !s.retired && s.failures < 3 && Object.keys(s.space.domains).length > 0);
     if (!alive.length) return undefined;
     const weights = alive.map(([, s]) => 1 / this.costForImprovement(s));
     const total = weights.reduce((a, b) => a + b, 0);

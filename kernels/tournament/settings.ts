@@ -9,20 +9,20 @@ import type { FamilySpaceOverride } from './search-space';
 export interface TournamentSettings {
   target: string;
   task?: Task | 'auto';
-  /** Metric to select by (default per task: auroc, logloss, rmse). */
+  /** Metric to select by (default per task: auroc, accuracy, rmse). */
   metric?: string;
   /** Binary: the class whose probability is predicted. */
   positiveClass?: string;
   models?: ModelFamily[];
   timeBudgetSeconds?: number;
   seed?: number;
-  /** Cross-validation folds (default 5, 3 above 10,000 training rows). */
+  /** Cross-validation folds (default: 5 up to 2,000 training rows, then 3, a holdout when one fit is expensive). */
   folds?: number;
   /** Share of rows kept aside as a test set, 0 for none (default 0.2). */
   testFraction?: number;
   /** Above this many training rows the search cross-validates on a stratified sample. */
   maxSearchRows?: number;
-  /** Above this many training rows one holdout replaces k-fold. */
+  /** Above this much work per fit (training rows × outputs) one holdout replaces k-fold. */
   holdoutAbove?: number;
   /** Stop after this many candidates even with time left (for reproducible short runs). */
   maxCandidates?: number;
@@ -59,9 +59,12 @@ export function resolveSettings(settings: TournamentSettings): ResolvedSettings 
     seed: settings.seed ?? 0,
     testFraction,
     maxSearchRows: settings.maxSearchRows ?? 50_000,
-    holdoutAbove: settings.holdoutAbove ?? 100_000,
+    holdoutAbove: settings.holdoutAbove ?? 150_000,
     ensemble: settings.ensemble ?? true,
     calibration: settings.calibration ?? 'auto',
     refitOnAllRows: settings.refitOnAllRows ?? true,
+    // More text terms than the pipeline's default: the tournament's learners (boosted trees
+    // above all) use several hundred well, and text-heavy tables need them.
+    features: { maxTerms: 500, ...settings.features },
   };
 }

@@ -81,10 +81,12 @@ describe('stratifiedKFold', () => {
 });
 
 describe('planValidation and compose', () => {
-  it('uses k-fold for small data and a holdout for large', () => {
+  it('uses 5 folds on small data, 3 on medium, a holdout when one fit is expensive', () => {
     expect(planValidation(1000)).toEqual({ kind: 'kfold', folds: 5 });
-    expect(planValidation(20_000).folds).toBe(3);
+    expect(planValidation(20_000)).toEqual({ kind: 'kfold', folds: 3 });
     expect(planValidation(200_000)).toEqual({ kind: 'holdout', folds: 1 });
+    expect(planValidation(16_000, { outputs: 26 })).toEqual({ kind: 'holdout', folds: 1 });
+    expect(planValidation(200_000, { folds: 4 })).toEqual({ kind: 'kfold', folds: 4 });
   });
   it('maps positions back to original rows', () => {
     expect(Array.from(compose(Uint32Array.from([5, 9, 12]), Uint32Array.from([2, 0])))).toEqual([12, 5]);

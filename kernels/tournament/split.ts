@@ -113,14 +113,16 @@ export interface ValidationPlan {
 }
 
 /**
- * k-fold while it is affordable, one 20% holdout when the data is large enough that a single
- * validation set is already precise.
+ * How to validate, from the work one fit costs (rows × outputs): 5-fold on small data where
+ * every row counts, 3-fold on medium data, one 20% holdout when a single fit is already
+ * expensive (many rows, or many classes boosted one tree each) and the holdout is large enough
+ * to be precise.
  */
-export function planValidation(nTrainRows: number, options: { folds?: number; holdoutAbove?: number } = {}): ValidationPlan {
-  const holdoutAbove = options.holdoutAbove ?? 100_000;
-  if (nTrainRows > holdoutAbove) return { kind: 'holdout', folds: 1 };
-  const k = options.folds ?? (nTrainRows > 10_000 ? 3 : 5);
-  return { kind: 'kfold', folds: k };
+export function planValidation(nTrainRows: number, options: { folds?: number; holdoutAbove?: number; outputs?: number } = {}): ValidationPlan {
+  if (options.folds !== undefined) return { kind: 'kfold', folds: options.folds };
+  const work = nTrainRows * Math.max(1, options.outputs ?? 1);
+  if (work > (options.holdoutAbove ?? 150_000) && nTrainRows >= 2_000) return { kind: 'holdout', folds: 1 };
+  return { kind: 'kfold', folds: nTrainRows <= 2_000 ? 5 : 3 };
 }
 
 /** Positions within `subset` mapped back to original rows: subset[positions[i]]. */
