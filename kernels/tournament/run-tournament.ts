@@ -127,6 +127,8 @@ const MIN_ROWS_FOR_TEST = 50;
 /** Oriented-score margin an ensemble must beat the best single candidate by. */
 const ENSEMBLE_MARGIN = 1e-4;
 const ENSEMBLE_POOL = 12;
+/** Candidates whose refits the search keeps time for (a typical ensemble's size). */
+const RESERVE_MEMBERS = 4;
 /** At most this share of the budget for one fold fit. */
 const FIT_SHARE = 0.3;
 /** How long past the search's end a fit may take to notice its deadline before it is killed. */
@@ -414,12 +416,12 @@ export async function runTournament(
     return Math.max(0, ...costs) + Math.max(0, work / P - Math.max(0, ...costs)) + 0.2 + 0.01 * settings.timeBudgetSeconds;
   };
   /**
-   * Seconds to keep for the final phase: refitting the likely winners — the two best finished
-   * candidates (an ensemble of them is the common outcome). Should a costlier member make it into
-   * the ensemble, the final phase falls back to cheaper plans rather than run over.
+   * Seconds to keep for the final phase: refitting the likely winners — the best finished
+   * candidates, as many as an ensemble usually holds. Should a costlier member make it into the
+   * ensemble, the final phase falls back to cheaper plans rather than run over.
    */
   const reserveSeconds = () => {
-    const complete = runs.filter((r) => r.entry).sort((a, b) => b.score! - a.score!).slice(0, 2);
+    const complete = runs.filter((r) => r.entry).sort((a, b) => b.score! - a.score!).slice(0, RESERVE_MEMBERS);
     return finalSeconds(complete, refitParts());
   };
   /** Seconds a candidate would take; a family not seen yet is assumed twice the costliest seen. */
@@ -554,10 +556,21 @@ export async function runTournament(
   let shipFinal = hasTest && settings.refitOnAllRows && !!prepared.data.final;
   const overBudget = () => clock() + finalSeconds(members.map((m) => m.run), shipFinal ? 2 : 1) * 1000 > deadline;
   if (overBudget() && shipFinal) shipFinal = false;
-  if (overBudget() && members.length > 1) {
-    members = [{ run: top, weight: 1 }];
-    oofChosen = top.oof!;
-    if (ensembleInfo) ensembleInfo.kept = false;
+  while (overBudget() && members.length > 1) {
+    // Drop the lightest member; keep the smaller blend only while it still beats the best single.
+    members = members.slice(0, -1);
+    const total = members.reduce((a, m) => a + m.weight, 0);
+    members = members.map((m) => ({ ...m, weight: m.weight / total }));
+    oofChosen = blend(members.map((m) => m.run.oof!), members.map((m) => m.weight));
+    if (members.length > 1 && orientedScore(yEval, oofChosen) <= top.score! + ENSEMBLE_MARGIN) members = [{ run: top, weight: 1 }];
+    if (members.length === 1) {
+      members = [{ run: top, weight: 1 }];
+      oofChosen = top.oof!;
+      if (ensembleInfo) ensembleInfo.kept = false;
+    } else if (ensembleInfo) {
+      ensembleInfo.members = members.map((m) => ({ id: m.run.candidate.id, model: m.run.candidate.family, params: m.run.candidate.params, weight: m.weight }));
+      ensembleInfo.cvScore = sign * orientedScore(yEval, oofChosen);
+    }
   }
 
   // Calibration on the out-of-fold predictions of what ships.

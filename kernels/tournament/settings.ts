@@ -16,7 +16,7 @@ export interface TournamentSettings {
   models?: ModelFamily[];
   timeBudgetSeconds?: number;
   seed?: number;
-  /** Cross-validation folds (default: 5 up to 2,000 training rows, then 3, a holdout when one fit is expensive). */
+  /** Cross-validation folds (default: 5 up to 10,000 training rows, then 3, a holdout when one fit is expensive). */
   folds?: number;
   /** Share of rows kept aside as a test set, 0 for none (default 0.2). */
   testFraction?: number;

@@ -81,8 +81,9 @@ describe('stratifiedKFold', () => {
 });
 
 describe('planValidation and compose', () => {
-  it('uses 5 folds on small data, 3 on medium, a holdout when one fit is expensive', () => {
+  it('uses 5 folds up to 10,000 rows, then 3, and a holdout when one fit is expensive', () => {
     expect(planValidation(1000)).toEqual({ kind: 'kfold', folds: 5 });
+    expect(planValidation(9000)).toEqual({ kind: 'kfold', folds: 5 });
     expect(planValidation(20_000)).toEqual({ kind: 'kfold', folds: 3 });
     expect(planValidation(200_000)).toEqual({ kind: 'holdout', folds: 1 });
     expect(planValidation(16_000, { outputs: 26 })).toEqual({ kind: 'holdout', folds: 1 });
