@@ -2,12 +2,10 @@
 // conversion on new data and writes one CSV row per input row, in order: binary
 // `prediction,probability` (of the positive class), multiclass `prediction,probability_<class>…`,
 // regression `prediction`.
-import { readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { loadModel } from '../../kernels/learn/load-model';
+import { writeFile } from 'node:fs/promises';
 import type { FittedModel } from '../../kernels/learn/model';
-import { applyTableToMatrix, type TableToMatrixState } from '../../kernels/learn/table-to-matrix';
 import { checkFlags, parseArgs, stringFlag, UsageError } from '../args';
+import { loadModelDir } from './model-dir';
 import { readDataFile } from './read-data-file';
 import { withFile } from './train';
 
@@ -22,27 +20,18 @@ export async function predictCommand(argv: string[]): Promise<number> {
   checkFlags(args, ['out']);
   if (args.positionals.length !== 2) throw new UsageError('predict needs a model directory and a data file: tourney predict <model-dir> <data>');
   const [modelDir, dataPath] = args.positionals;
-  const meta = await readJsonFile<ModelMeta>(modelDir, 'meta.json');
-  const pipeline = await readJsonFile<TableToMatrixState>(modelDir, 'pipeline.json');
-  if (pipeline.kind !== 'table-to-matrix' || !Array.isArray(pipeline.features)) {
-    throw new Error(`${resolve(modelDir, 'pipeline.json')}: unsupported pipeline kind ${JSON.stringify(pipeline.kind)}`);
-  }
-  let model: FittedModel;
-  try {
-    model = loadModel(await readJsonFile<unknown>(modelDir, 'model.json'));
-  } catch (err) {
-    throw new Error(`${resolve(modelDir, 'model.json')}: ${(err as Error).message}`, { cause: err });
-  }
+  // Both model directories (train --fixed and the tournament) load through model-dir.ts.
+  const loaded = await loadModelDir(modelDir);
   const table = await readDataFile(dataPath);
-  const X = withFile(dataPath, () => applyTableToMatrix(pipeline, table));
-  const csv = formatPredictions(model, meta, model.predict(X), X.nRows);
+  const X = withFile(dataPath, () => loaded.toMatrix(table));
+  const csv = formatPredictions({ nClasses: loaded.nClasses }, loaded.meta, loaded.predict(X), X.nRows);
   const out = stringFlag(args, 'out');
   if (out) await writeFile(out, csv);
   else process.stdout.write(csv);
   return 0;
 }
 
-export function formatPredictions(model: FittedModel, meta: ModelMeta, p: Float64Array, n: number): string {
+export function formatPredictions(model: Pick<FittedModel, 'nClasses'>, meta: ModelMeta, p: Float64Array, n: number): string {
   const lines: string[] = [];
   if (meta.task === 'regression') {
     lines.push('prediction');
@@ -69,20 +58,4 @@ export function formatPredictions(model: FittedModel, meta: ModelMeta, p: Float6
 
 function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-async function readJsonFile<T>(dir: string, name: string): Promise<T> {
-  const path = resolve(dir, name);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? `${path} not found: ${dir} is not a Tourney model directory` : `cannot read ${path}: ${(err as Error).message}`, { cause: err });
-  }
-  try {
-    return JSON.parse(text) as T;
-  } catch (err) {
-    throw new Error(`${path} is not valid JSON: ${(err as Error).message}`, { cause: err });
-  }
 }

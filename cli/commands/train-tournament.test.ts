@@ -41,6 +41,12 @@ describe('tourney train (tournament) / evaluate', () => {
     expect(ev).toMatchObject({ task: 'multiclass', target: 'species', metric: 'accuracy', rows: 344 });
     expect(ev.metrics.accuracy).toBeGreaterThan(0.95);
     expect(ev.confusion.flat().reduce((a: number, b: number) => a + b, 0)).toBe(344);
+    const p = await run(['predict', model, PENGUINS]);
+    expect(p.code).toBe(0);
+    const lines = p.stdout.trim().split('\n');
+    expect(lines[0]).toBe('prediction,probability_Adelie,probability_Chinstrap,probability_Gentoo');
+    expect(lines).toHaveLength(345);
+    expect(lines[1]).toMatch(/^Adelie,/);
     const text = await run(['evaluate', model, PENGUINS]);
     expect(text.stdout).toMatch(/^multiclass on "species", 344 rows\naccuracy: [01]\.\d{4}\nlogloss: /);
   });
