@@ -148,3 +148,31 @@ describe('explanations', () => {
     expect(() => explainRows(model, X, [400], r.pipeline)).toThrow(/row 400 is out of range/);
   });
 });
+
+describe('validation plans, sampling and other tasks', () => {
+  it('cross-validates a stratified sample of large data, or one holdout, and refits on every training row', async () => {
+    const table = syntheticBinaryTable(500, 31);
+    const sampled = await runTournament(table, { ...quick, target: 'target', models: ['linear'], maxCandidates: 2, maxSearchRows: 200, metric: 'aupr' }, createInlineExecutor());
+    expect(sampled.trainRows).toBe(400);
+    expect(sampled.searchRows).toBe(200);
+    expect(sampled.metric).toBe('aupr');
+    expect(sampled.validation).toEqual({ kind: 'kfold', folds: 5 });
+    const holdout = await runTournament(table, { ...quick, target: 'target', models: ['linear'], maxCandidates: 2, holdoutAbove: 100 }, createInlineExecutor());
+    expect(holdout.validation).toEqual({ kind: 'holdout', folds: 1 });
+    expect(holdout.winner.foldScores).toHaveLength(1);
+  });
+
+  it('regression: RMSE well below the spread of the target, residual insights', async () => {
+    const base = syntheticBinaryTable(400, 32);
+    const x1 = base.columns[0].values as Float64Array;
+    const x2 = base.columns[1].values as Float64Array;
+    const y = Float64Array.from(x1, (v, i) => 10 * v + 5 * Math.sin(3 * x2[i]) + 100);
+    const table: DataTable = { ...base, columns: [...base.columns.filter((c) => c.name !== 'target'), { name: 'price', type: 'number', storage: 'numeric', values: y }] };
+    const r = await runTournament(table, { ...quick, target: 'price', models: ['gbdt', 'linear'], maxCandidates: 4 }, createInlineExecutor());
+    expect(r.task).toBe('regression');
+    expect(r.metric).toBe('rmse');
+    expect(r.test!.score).toBeLessThan(5);
+    expect(r.insights.residuals!.histogram.reduce((a, b) => a + b.count, 0)).toBe(r.testRows);
+    expect(r.calibration).toBeUndefined();
+  });
+});

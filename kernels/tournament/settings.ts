@@ -34,8 +34,8 @@ export interface TournamentSettings {
   searchSpace?: Partial<Record<ModelFamily, FamilySpaceOverride>>;
 }
 
-export type ResolvedSettings = Required<Omit<TournamentSettings, 'metric' | 'positiveClass' | 'folds' | 'maxCandidates' | 'searchSpace' | 'features'>> &
-  Pick<TournamentSettings, 'metric' | 'positiveClass' | 'folds' | 'maxCandidates' | 'searchSpace' | 'features'>;
+export type ResolvedSettings = Required<Omit<TournamentSettings, 'metric' | 'positiveClass' | 'folds' | 'maxCandidates' | 'searchSpace' | 'features' | 'holdoutAbove'>> &
+  Pick<TournamentSettings, 'metric' | 'positiveClass' | 'folds' | 'maxCandidates' | 'searchSpace' | 'features' | 'holdoutAbove'>;
 
 export const DEFAULT_MODELS: readonly ModelFamily[] = ['gbdt', 'forest', 'linear', 'bayes'];
 
@@ -59,7 +59,6 @@ export function resolveSettings(settings: TournamentSettings): ResolvedSettings 
     seed: settings.seed ?? 0,
     testFraction,
     maxSearchRows: settings.maxSearchRows ?? 50_000,
-    holdoutAbove: settings.holdoutAbove ?? 150_000,
     ensemble: settings.ensemble ?? true,
     calibration: settings.calibration ?? 'auto',
     refitOnAllRows: settings.refitOnAllRows ?? true,

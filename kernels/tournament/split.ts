@@ -122,7 +122,9 @@ export interface ValidationPlan {
 export function planValidation(nTrainRows: number, options: { folds?: number; holdoutAbove?: number; outputs?: number } = {}): ValidationPlan {
   if (options.folds !== undefined) return { kind: 'kfold', folds: options.folds };
   const work = nTrainRows * Math.max(1, options.outputs ?? 1);
-  if (work > (options.holdoutAbove ?? 150_000) && nTrainRows >= 2_000) return { kind: 'holdout', folds: 1 };
+  // By default a holdout needs enough rows to be precise; an explicit threshold is obeyed.
+  const threshold = options.holdoutAbove ?? 150_000;
+  if (work > threshold && (options.holdoutAbove !== undefined || nTrainRows >= 2_000)) return { kind: 'holdout', folds: 1 };
   return { kind: 'kfold', folds: nTrainRows <= 10_000 ? 5 : 3 };
 }
 
