@@ -319,6 +319,16 @@ export async function runTournament(
   };
   let best: CandidateRun | undefined;
 
+  /** Out-of-fold vectors are only needed by ensemble candidates: free the others' memory. */
+  let withOof = 0;
+  const pruneOutOfFold = () => {
+    if (++withOof <= 2 * ENSEMBLE_POOL) return;
+    const ranked = runs.filter((r) => r.oof).sort((a, b) => b.score! - a.score! || a.candidate.id - b.candidate.id);
+    const keep = new Set(ensemblePool(ranked));
+    for (const r of ranked) if (!keep.has(r)) r.oof = undefined;
+    withOof = keep.size;
+  };
+
   const finishCandidate = (run: CandidateRun) => {
     run.settled = true;
     if (!run.error && !run.cancelled) {
@@ -345,6 +355,7 @@ export async function runTournament(
       const run_ = run.results.map((r) => r!.iterations ?? 0).reduce((a, b) => a + b, 0);
       if (rounds.length && run_ > 0) run.entry.refitShare = Math.min(1, rounds.reduce((a, b) => a + b, 0) / run_);
       if (!best || run.score > best.score! || (run.score === best.score && run.candidate.id < best.candidate.id)) best = run;
+      pruneOutOfFold();
       const complete = runs.filter((r) => r.entry).length;
       progress({
         phase: 'searching',
@@ -535,7 +546,7 @@ export async function runTournament(
   let ensembleInfo: TournamentResult['ensemble'];
   let oofChosen = top.oof!;
   if (settings.ensemble && complete.length > 1) {
-    const pool = ensemblePool(complete);
+    const pool = ensemblePool(complete.filter((r) => r.oof));
     const selection = selectEnsemble(pool.map((r) => r.oof!), (p) => orientedScore(yEval, p));
     const kept = selection.members.length > 1 && selection.score > selection.bestSingleScore + ENSEMBLE_MARGIN;
     ensembleInfo = {
