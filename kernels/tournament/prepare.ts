@@ -5,7 +5,7 @@
 // refit the winner and score the test rows) and on every row (for the model that ships).
 // Pipelines do not depend on the candidate, so each fold's is fitted once and shared.
 import type { Matrix, Task } from '../learn/matrix';
-import type { DataTable } from '../table/types';
+import { DataError, type DataTable } from '../table/types';
 import { categoricalView, type CategoricalView } from './categorical-view';
 import { applyFeatures, fitFeatures, type FeatureSettings } from './features';
 import { canShareMemory, shareArray, shareMatrix } from './shared-matrix';
@@ -151,7 +151,7 @@ export function assemblePrepared(input: PrepareInput, parts: readonly PreparedPa
   const finalPart = parts.find((p) => p.job.kind === 'final');
   if (refitPart.part.X.columns.length === 0) {
     const reasons = (refitPart.dropped ?? []).slice(0, 6).map((d) => `${d.column}: ${d.reason}`).join('; ');
-    throw new Error(`no usable feature column: every column but the target was dropped${reasons ? ` (${reasons})` : ''}`);
+    throw new DataError(`no usable feature column: every column but the target was dropped${reasons ? ` (${reasons})` : ''}`);
   }
   const control = canShareMemory() ? new Float64Array(new SharedArrayBuffer(8)) : undefined;
   if (control) control[0] = Infinity;

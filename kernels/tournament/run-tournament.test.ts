@@ -67,6 +67,18 @@ describe('runTournament (inline)', () => {
     expect(r.insights.confusion!.matrix.length).toBe(3);
   });
 
+  it('can be cancelled in any phase', async () => {
+    const table = syntheticBinaryTable(300, 4);
+    for (const phase of ['preparing', 'searching', 'finalizing']) {
+      const controller = new AbortController();
+      const run = runTournament(table, { ...quick, target: 'target', models: ['linear', 'bayes'], maxCandidates: 3 }, createInlineExecutor(), {
+        signal: controller.signal,
+        onProgress: (p) => { if (p.phase === phase) controller.abort(); },
+      });
+      await expect(run, phase).rejects.toThrow('the tournament was cancelled');
+    }
+  });
+
   it('stays within a tiny time budget', async () => {
     const table = syntheticBinaryTable(400, 7);
     const started = performance.now();

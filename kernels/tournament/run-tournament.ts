@@ -186,9 +186,30 @@ function ensemblePool(ranked: CandidateRun[]): CandidateRun[] {
 
 export async function runTournament(
   table: DataTable,
-  settingsIn: TournamentSettings,
+  settings: TournamentSettings,
   executor: TournamentExecutor,
   options: RunOptions = {},
+): Promise<TournamentResult> {
+  const signal = options.signal;
+  if (signal?.aborted) throw new TournamentCancelledError();
+  // Cancelling stops every worker at once, whatever phase the tournament is in.
+  const onAbort = () => executor.cancel();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await tournament(table, settings, executor, options);
+  } catch (err) {
+    if (signal?.aborted) throw new TournamentCancelledError();
+    throw err;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+async function tournament(
+  table: DataTable,
+  settingsIn: TournamentSettings,
+  executor: TournamentExecutor,
+  options: RunOptions,
 ): Promise<TournamentResult> {
   const clock = options.clock ?? (() => globalThis.performance.now());
   const settings = resolveSettings(settingsIn);
@@ -599,13 +620,16 @@ export async function runTournament(
     const partRows = part === 'final' ? prepared.data.final?.y.length ?? prepared.data.refit.y.length : prepared.data.refit.y.length;
     const foldRounds = run.entry!.rounds;
     const rounds = foldRounds !== undefined ? Math.max(1, Math.round(foldRounds * Math.sqrt(partRows / Math.max(1, foldTrainRows)))) : undefined;
-    return executor.refit({ family: run.candidate.family, params: run.candidate.params, seed: deriveSeed(settings.seed, run.candidate.id, 7919), part, rounds });
+    return executor.refit({ family: run.candidate.family, params: run.candidate.params, seed: deriveSeed(settings.seed, run.candidate.id, 7919), part, rounds }, signal);
   };
   progress({ phase: 'finalizing', message: `refitting ${members.length > 1 ? `${members.length} ensemble members` : 'the winner'} on all training rows`, candidatesFinished: complete.length, candidatesRunning: 0 });
+  throwIfCancelled();
   const trainRefits = members.map((m) => refitOne(m.run, 'train'));
   const finalRefits = shipFinal ? members.map((m) => refitOne(m.run, 'final')) : [];
-  const trainResults = await Promise.all(trainRefits);
-  const finalResults = shipFinal ? await Promise.all(finalRefits) : trainResults;
+  // Awaited together, so a failure in one never leaves the other's rejection unhandled.
+  const refits = await Promise.all([...trainRefits, ...finalRefits]);
+  const trainResults = refits.slice(0, trainRefits.length);
+  const finalResults = shipFinal ? refits.slice(trainRefits.length) : trainResults;
   throwIfCancelled();
 
   let test: TournamentResult['test'];
