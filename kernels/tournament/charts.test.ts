@@ -9,6 +9,7 @@ const binary: TournamentInsights = {
   roc: { x: [0, 0.2, 1], y: [0, 0.7, 1] },
   pr: { x: [0, 0.5, 1], y: [1, 0.8, 0.4] },
   gains: { x: [0, 0.3, 1], y: [0, 0.6, 1] },
+  lift: [{ bin: 1, count: 10, positives: 8, minScore: 0.8, maxScore: 0.99, rate: 0.8, lift: 2, cumulativeGain: 0.2, cumulativeLift: 2 }],
   reliability: {
     before: [{ lower: 0, upper: 0.5, count: 50, meanPredicted: 0.2, fractionPositive: 0.3 }],
     after: [{ lower: 0, upper: 0.5, count: 50, meanPredicted: 0.3, fractionPositive: 0.3 }],
@@ -21,13 +22,13 @@ const binary: TournamentInsights = {
 describe('tournament charts', () => {
   it('produces valid Vega-Lite for every insight of a binary task', () => {
     const charts = insightCharts(binary);
-    expect(Object.keys(charts).sort()).toEqual(['confusion', 'gains', 'importanceByColumn', 'importanceByFeature', 'pr', 'reliability', 'roc']);
+    expect(Object.keys(charts).sort()).toEqual(['confusion', 'gains', 'importanceByColumn', 'importanceByFeature', 'lift', 'pr', 'reliability', 'roc']);
     for (const spec of Object.values(charts)) expect(() => compile(spec as never)).not.toThrow();
   });
 
   it('covers regression residuals and the leaderboard', () => {
     const charts = insightCharts({
-      ...binary, roc: undefined, pr: undefined, gains: undefined, reliability: undefined, confusion: undefined,
+      ...binary, roc: undefined, pr: undefined, gains: undefined, lift: undefined, reliability: undefined, confusion: undefined,
       residuals: { predicted: [1, 2], residual: [0.1, -0.2], histogram: [{ lower: -0.2, upper: 0, count: 1 }, { lower: 0, upper: 0.2, count: 1 }] },
     });
     expect(Object.keys(charts)).toContain('residuals');

@@ -1,5 +1,5 @@
 // Vega-Lite specs (plain JSON) for the tournament's charts: the leaderboard, ROC, precision–
-// recall, cumulative gains, reliability (calibration), confusion matrix, residuals, and
+// recall, cumulative gains, lift by decile, reliability (calibration), confusion matrix, residuals, and
 // importance by raw column or derived feature. The renderer embeds them as they are; the data
 // is inlined so a spec is self-contained (and can be saved with a report).
 import type { LeaderboardEntry } from './run-tournament';
@@ -74,6 +74,25 @@ export function insightCharts(insights: TournamentInsights): Record<string, Vega
   if (insights.roc) charts.roc = curve(`ROC (${on})`, insights.roc, 'false positive rate', 'true positive rate', 'rising');
   if (insights.pr) charts.pr = curve(`Precision–recall (${on})`, insights.pr, 'recall', 'precision', null);
   if (insights.gains) charts.gains = curve(`Cumulative gains (${on})`, insights.gains, 'share of rows', 'share of positives', 'rising');
+  if (insights.lift) {
+    charts.lift = {
+      $schema: SCHEMA,
+      title: `Lift by decile (${on})`,
+      ...SIZE,
+      layer: [
+        {
+          data: { values: insights.lift.map((b) => ({ decile: b.bin, lift: b.lift, rate: b.rate, rows: b.count })) },
+          mark: 'bar',
+          encoding: {
+            x: { field: 'decile', type: 'ordinal', title: 'decile (1 = highest scores)' },
+            y: { field: 'lift', type: 'quantitative' },
+            tooltip: [{ field: 'rows' }, { field: 'rate', format: '.3f' }, { field: 'lift', format: '.2f' }],
+          },
+        },
+        { data: { values: [{ lift: 1 }] }, mark: { type: 'rule', strokeDash: [4, 4], color: '#999' }, encoding: { y: { field: 'lift', type: 'quantitative' } } },
+      ],
+    };
+  }
   if (insights.reliability) {
     const values = [
       ...(insights.reliability.before ?? []).map((b) => ({ predicted: b.meanPredicted, observed: b.fractionPositive, rows: b.count, series: 'before calibration' })),
