@@ -17,6 +17,10 @@ const LONG_TASK_LIMIT_MS = 100;
 async function openApp(page: Page): Promise<void> {
   await page.goto('./');
   await expect(page.getByTestId('save-status')).not.toHaveAttribute('data-status', 'loading');
+  // The demo notebook's code cells mount Monaco: its 2.7 MB module evaluates in one main-thread
+  // task at start-up. A user sees the editor before loading a file; so does this test, so that the
+  // start-up task is not counted as part of the load measured below.
+  await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('new-notebook').click();
   await expect(page.getByTestId('data-open-button')).toBeVisible();
 }
@@ -186,8 +190,9 @@ test.describe('data', () => {
     // Two instruments. The Long Tasks API (what the brief asks for) gives each main-thread task's
     // wall-clock duration; on a 2-core machine shared by several engineers that includes time the
     // OS did not run the renderer at all. A Chromium trace gives each task's CPU time on the main
-    // thread — the work our code puts there — so that is what the test asserts; both are
-    // reported. Workers (loader, data) never appear in either.
+    // thread — the work our code puts there. The test asserts both: the CPU time says our code
+    // never holds the thread, the Long Tasks API says what the user sees. Workers (loader, data)
+    // never appear in either.
     await page.evaluate(() => {
       const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __loadStart: number };
       w.__longTasks = [];
@@ -249,6 +254,7 @@ test.describe('data', () => {
     await writeFile(test.info().outputPath('long-tasks.json'), JSON.stringify(report, null, 2));
     expect(tasks.length, 'the trace saw the main thread').toBeGreaterThan(100);
     expect(report.maxTaskCpuMs, `main-thread task CPU times over 50 ms: ${tasks.filter((t) => t.cpuMs > 50).map((t) => Math.round(t.cpuMs)).join(', ')}`).toBeLessThanOrEqual(LONG_TASK_LIMIT_MS);
+    expect(report.maxLongTaskMs, `long tasks (wall clock, Long Tasks API): ${report.longTaskDurationsMs.join(', ')} ms; CPU of the longest main-thread task ${report.maxTaskCpuMs} ms`).toBeLessThanOrEqual(LONG_TASK_LIMIT_MS);
   });
 });
 
