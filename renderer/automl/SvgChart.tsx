@@ -1,26 +1,12 @@
 // A vega-lite chart drawn to SVG in the chart worker and inserted as markup: the main thread
 // never compiles or runs a vega dataflow, so redrawing charts (the live best-so-far curve, the
-// winner's evaluation charts) cannot block it. Same look as cells/VegaChart (same config).
+// winner's evaluation charts) cannot block it. Same look as cells/VegaChart (charts/theme).
 import { wrap, type Remote } from 'comlink';
 import { useEffect, useRef, useState } from 'react';
 import type { AutoMLChartWorkerApi } from '../../workers/automl-chart.worker';
+import { CHART_THEME } from '../charts/theme';
 
 type VegaSpec = Record<string, unknown>;
-
-/** The app's chart theme (as in cells/VegaChart). */
-const CONFIG = {
-  font: 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-  background: 'transparent',
-  view: { stroke: '#e6e8eb' },
-  axis: { labelColor: '#4b5563', titleColor: '#1f2937', gridColor: '#eef0f3', domainColor: '#c9ced6', tickColor: '#c9ced6', labelFontSize: 11, titleFontSize: 12, titleFontWeight: 600 },
-  legend: { labelColor: '#4b5563', titleColor: '#1f2937', labelFontSize: 11, titleFontSize: 12 },
-  title: { color: '#111827', fontSize: 14, fontWeight: 600, anchor: 'start', offset: 12 },
-  range: { category: ['#2563eb', '#f59e0b', '#10b981', '#ef4444', '#8b5cf6', '#06b6d4', '#ec4899', '#84cc16', '#64748b', '#f97316'] },
-  bar: { color: '#2563eb' },
-  line: { color: '#2563eb' },
-  point: { color: '#2563eb' },
-  area: { color: '#2563eb' },
-};
 
 let chartWorker: Remote<AutoMLChartWorkerApi> | null = null;
 
@@ -31,7 +17,7 @@ function charts(): Remote<AutoMLChartWorkerApi> {
 
 /** Starts the chart worker and loads vega in it, so the first live chart is not late. */
 export function warmCharts(): void {
-  void charts().svg({ mark: 'point', data: { values: [] } }, 100, CONFIG).catch(() => undefined);
+  void charts().svg({ mark: 'point', data: { values: [] } }, 100, CHART_THEME).catch(() => undefined);
 }
 
 export function SvgChart({ spec, testId }: { spec: VegaSpec; testId?: string }) {
@@ -54,7 +40,7 @@ export function SvgChart({ spec, testId }: { spec: VegaSpec; testId?: string }) 
   useEffect(() => {
     if (width <= 0) return;
     let stale = false;
-    charts().svg(spec, width, CONFIG).then(
+    charts().svg(spec, width, CHART_THEME).then(
       (markup) => {
         if (stale) return;
         setSvg(markup);
