@@ -1,22 +1,13 @@
 // L-BFGS for smooth unconstrained minimisation, with a strong-Wolfe line search, stopped when
 // the largest gradient entry falls to the tolerance (the same test as scipy's L-BFGS-B `gtol`).
-import { LbfgsMemory } from './lbfgs-memory';
 import { strongWolfeLineSearch } from './line-search';
+import { QuasiNewtonState, quasiNewtonSettings } from './quasi-newton-state';
 import { dot, maxAbs, type Objective, type OptimOptions, type OptimResult } from './types';
 
 export function minimizeLbfgs(f: Objective, x0: ArrayLike<number>, options: OptimOptions = {}): OptimResult {
-  const tol = options.gradientTolerance ?? 1e-6;
-  const maxIter = options.maxIterations ?? 1000;
-  const n = x0.length;
-  const memory = new LbfgsMemory(n, options.memory ?? 10);
-
-  const x = Float64Array.from(x0);
-  const g = new Float64Array(n);
-  const d = new Float64Array(n);
-  const xTrial = new Float64Array(n);
-  const gTrial = new Float64Array(n);
-  const s = new Float64Array(n);
-  const yDiff = new Float64Array(n);
+  const { gradientTolerance: tol, maxIterations: maxIter, maxLineSearch } = quasiNewtonSettings(options);
+  const state = new QuasiNewtonState(x0, options);
+  const { n, memory, x, g, d, xTrial, gTrial } = state;
 
   let value = f(x, g);
   let evaluations = 1;
@@ -42,7 +33,7 @@ export function minimizeLbfgs(f: Objective, x0: ArrayLike<number>, options: Opti
       const v = f(xTrial, gTrial);
       return { value: v, slope: dot(gTrial, d) };
     };
-    const search = strongWolfeLineSearch(phi, value, slope0, initialStep, { maxEvaluations: options.maxLineSearch ?? 40 });
+    const search = strongWolfeLineSearch(phi, value, slope0, initialStep, { maxEvaluations: maxLineSearch });
     evaluations += search.evaluations;
     if (!search.ok) {
       if (search.step === 0) {
@@ -53,17 +44,11 @@ export function minimizeLbfgs(f: Objective, x0: ArrayLike<number>, options: Opti
       phi(search.step); // make the trial buffers hold the accepted point
       evaluations++;
     }
-    for (let i = 0; i < n; i++) {
-      s[i] = xTrial[i] - x[i];
-      yDiff[i] = gTrial[i] - g[i];
-    }
-    memory.push(s, yDiff);
-    x.set(xTrial);
-    g.set(gTrial);
+    const stepSize = state.acceptTrial();
     value = search.value;
     gNorm = maxAbs(g);
     iterations++;
-    if (maxAbs(s) <= 1e-300) { reason = 'noProgress'; break; }
+    if (stepSize <= 1e-300) { reason = 'noProgress'; break; }
   }
   return { x, value, gradientNorm: gNorm, iterations, evaluations, converged: reason === 'gradient', reason };
 }

@@ -2,7 +2,7 @@
 // orthant chosen by the pseudo-gradient, so coefficients land on exact zeros. λᵢ = 0 leaves a
 // coordinate unpenalised (the intercept). Stops when the largest pseudo-gradient entry is at
 // most the tolerance.
-import { LbfgsMemory } from './lbfgs-memory';
+import { QuasiNewtonState, quasiNewtonSettings } from './quasi-newton-state';
 import { dot, maxAbs, type Objective, type OptimOptions, type OptimResult } from './types';
 
 export function minimizeOwlqn(
@@ -11,22 +11,13 @@ export function minimizeOwlqn(
   l1: ArrayLike<number>,
   options: OptimOptions = {},
 ): OptimResult {
-  const tol = options.gradientTolerance ?? 1e-6;
-  const maxIter = options.maxIterations ?? 1000;
-  const maxLineSearch = options.maxLineSearch ?? 40;
+  const { gradientTolerance: tol, maxIterations: maxIter, maxLineSearch } = quasiNewtonSettings(options);
   const n = x0.length;
   if (l1.length !== n) throw new Error(`OWL-QN: ${l1.length} L1 weights for ${n} coordinates`);
-  const memory = new LbfgsMemory(n, options.memory ?? 10);
-
-  const x = Float64Array.from(x0);
-  const g = new Float64Array(n);
+  const state = new QuasiNewtonState(x0, options);
+  const { memory, x, g, d, xTrial, gTrial } = state;
   const pg = new Float64Array(n);
-  const d = new Float64Array(n);
   const orthant = new Float64Array(n);
-  const xTrial = new Float64Array(n);
-  const gTrial = new Float64Array(n);
-  const s = new Float64Array(n);
-  const yDiff = new Float64Array(n);
 
   const penalty = (v: Float64Array) => {
     let p = 0;
@@ -79,18 +70,12 @@ export function minimizeOwlqn(
       reason = 'lineSearch';
       break;
     }
-    for (let i = 0; i < n; i++) {
-      s[i] = xTrial[i] - x[i];
-      yDiff[i] = gTrial[i] - g[i];
-    }
-    memory.push(s, yDiff);
-    x.set(xTrial);
-    g.set(gTrial);
+    const stepSize = state.acceptTrial();
     value = trialValue;
     pseudoGradient(x, g, l1, pg);
     pgNorm = maxAbs(pg);
     iterations++;
-    if (maxAbs(s) === 0) { reason = 'noProgress'; break; }
+    if (stepSize === 0) { reason = 'noProgress'; break; }
   }
   return { x, value, gradientNorm: pgNorm, iterations, evaluations, converged: reason === 'gradient', reason };
 }
