@@ -2,38 +2,19 @@
 // with a bounded gradient. The true second derivative is 0 on the linear part, which would make
 // Newton steps explode; like LightGBM we use hess = 1 there (a gradient step), 1 being exact inside.
 import type { Objective } from './objective';
+import { residualObjective } from './residual-objective';
 
 export function huber(delta = 1): Objective {
   if (!(delta > 0)) throw new Error(`huber delta must be positive, got ${delta}`);
-  return {
+  return residualObjective({
     name: 'huber',
-    nOutputs: 1,
-    initScores(y, weights) {
-      return Float64Array.of(weightedMedian(y, weights));
+    initScore: weightedMedian,
+    loss(r) {
+      const a = Math.abs(r);
+      return a <= delta ? (a * a) / 2 : delta * (a - delta / 2);
     },
-    gradients(y, scores, weights, grad, hess) {
-      for (let i = 0; i < y.length; i++) {
-        const w = weights ? weights[i] : 1;
-        const r = scores[i] - y[i];
-        grad[i] = (r > delta ? delta : r < -delta ? -delta : r) * w;
-        hess[i] = w;
-      }
-    },
-    loss(y, scores, weights) {
-      let s = 0;
-      let wSum = 0;
-      for (let i = 0; i < y.length; i++) {
-        const w = weights ? weights[i] : 1;
-        const a = Math.abs(scores[i] - y[i]);
-        s += w * (a <= delta ? (a * a) / 2 : delta * (a - delta / 2));
-        wSum += w;
-      }
-      return s / wSum;
-    },
-    transform(raw) {
-      return raw;
-    },
-  };
+    gradient: (r) => (r > delta ? delta : r < -delta ? -delta : r),
+  });
 }
 
 function weightedMedian(y: Float64Array, weights?: Float64Array): number {
