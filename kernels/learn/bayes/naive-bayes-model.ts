@@ -5,7 +5,9 @@
 // Contributions are exactly those per-feature terms plus the prior term as bias; a missing value
 // (or a level never seen in training) contributes 0.
 import type { Matrix, Task } from '../matrix';
+import { sigmoid, softmaxRows } from '../link';
 import type { FittedModel, SerializedModel } from '../model';
+import { readModelJson } from '../model-json';
 import { logLikelihood, type FeatureLikelihood } from './feature-likelihood';
 
 export const BAYES_FORMAT = 1;
@@ -135,17 +137,7 @@ export class NaiveBayesModel implements FittedModel {
 
   predict(X: Matrix): Float64Array {
     const raw = this.predictRaw(X);
-    if (this.task === 'binary') return raw.map((z) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z))));
-    const k = this.nClasses;
-    const out = new Float64Array(raw.length);
-    for (let start = 0; start < raw.length; start += k) {
-      let max = -Infinity;
-      for (let c = 0; c < k; c++) if (raw[start + c] > max) max = raw[start + c];
-      let sum = 0;
-      for (let c = 0; c < k; c++) sum += out[start + c] = Math.exp(raw[start + c] - max);
-      for (let c = 0; c < k; c++) out[start + c] /= sum;
-    }
-    return out;
+    return this.task === 'binary' ? raw.map(sigmoid) : softmaxRows(raw, this.nClasses);
   }
 
   featureImportance(): Float64Array {
@@ -179,13 +171,7 @@ export class NaiveBayesModel implements FittedModel {
 
 /** Rebuilds a model from toJSON() output; predictions are bit-identical. */
 export function loadBayesModel(json: unknown): NaiveBayesModel {
-  const j = json as Record<string, unknown>;
-  const fail = (what: string): never => {
-    throw new Error(`naive Bayes model JSON: ${what}`);
-  };
-  if (!j || typeof j !== 'object') fail('not an object');
-  if (j.family !== 'bayes') fail(`family is ${JSON.stringify(j.family)}, expected "bayes"`);
-  if (j.format !== BAYES_FORMAT) fail(`format ${JSON.stringify(j.format)} is not supported (expected ${BAYES_FORMAT})`);
+  const { json: j, fail } = readModelJson(json, 'naive Bayes', 'bayes', BAYES_FORMAT);
   if (j.task !== 'binary' && j.task !== 'multiclass') fail(`task ${JSON.stringify(j.task)} is not a classification task`);
   const featureNames = j.featureNames as string[];
   const features = j.features as FeatureLikelihood[];

@@ -2,9 +2,10 @@
 // and its plain-JSON form. Raw scores are logits (binary: one, multiclass: one per class) or the
 // regression prediction; contributions split them exactly into β·z per source feature + intercept.
 import type { Matrix, Task } from '../matrix';
+import { sigmoid, softmaxRows } from '../link';
 import type { FittedModel, SerializedModel } from '../model';
+import { readModelJson } from '../model-json';
 import { designColumnName, forEachDesignColumn, type DesignSpec } from './design';
-import { sigmoid } from './logistic-loss';
 import type { ResolvedLinearParams } from './params';
 
 export const LINEAR_FORMAT = 1;
@@ -137,27 +138,9 @@ export class LinearModel implements FittedModel {
   }
 }
 
-export function softmaxRows(raw: Float64Array, k: number): Float64Array {
-  const out = new Float64Array(raw.length);
-  for (let start = 0; start < raw.length; start += k) {
-    let max = -Infinity;
-    for (let c = 0; c < k; c++) if (raw[start + c] > max) max = raw[start + c];
-    let sum = 0;
-    for (let c = 0; c < k; c++) sum += out[start + c] = Math.exp(raw[start + c] - max);
-    for (let c = 0; c < k; c++) out[start + c] /= sum;
-  }
-  return out;
-}
-
 /** Rebuilds a model from toJSON() output; predictions are bit-identical. */
 export function loadLinearModel(json: unknown): LinearModel {
-  const j = json as Record<string, unknown>;
-  const fail = (what: string): never => {
-    throw new Error(`linear model JSON: ${what}`);
-  };
-  if (!j || typeof j !== 'object') fail('not an object');
-  if (j.family !== 'linear') fail(`family is ${JSON.stringify(j.family)}, expected "linear"`);
-  if (j.format !== LINEAR_FORMAT) fail(`format ${JSON.stringify(j.format)} is not supported (expected ${LINEAR_FORMAT})`);
+  const { json: j, fail } = readModelJson(json, 'linear', 'linear', LINEAR_FORMAT);
   const kind = j.kind as LinearKind;
   if (!['logistic', 'multinomial', 'least-squares'].includes(kind)) fail(`unknown kind ${JSON.stringify(j.kind)}`);
   const featureNames = j.featureNames as string[];
