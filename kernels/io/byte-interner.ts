@@ -21,6 +21,18 @@ export function hashBytes(bytes: Uint8Array, start: number, end: number): number
   return h;
 }
 
+/** One chunk's interned string column, detached from the chunk's bytes (see ByteInterner.toPart). */
+export interface InternedPart {
+  rows: number;
+  /** Per row: entry index, or -1 for an empty cell. */
+  codes: Int32Array;
+  /** Entry e's bytes are arena[starts[e], starts[e] + lengths[e]); raw[e] = 1 for a quoted field kept with its quotes. */
+  arena: Uint8Array;
+  starts: Uint32Array;
+  lengths: Uint32Array;
+  raw: Uint8Array;
+}
+
 export class ByteInterner {
   /** Per row: entry index, or -1 for an empty cell. Grown with the scanner's row capacity. */
   codes: Int32Array;
@@ -137,6 +149,22 @@ export class ByteInterner {
     this.lengths[entry] = length;
     if (raw) this.raw[entry] = 1;
     return entry;
+  }
+
+  /**
+   * The first `rows` rows' entry codes and the distinct values behind them, as plain typed
+   * arrays (copies): what a worker that scanned one chunk of a file posts back for merging.
+   */
+  toPart(rows: number): InternedPart {
+    const count = this.entries;
+    return {
+      rows,
+      codes: this.codes.slice(0, rows),
+      arena: this.arena.slice(0, this.arenaEnd),
+      starts: this.starts.slice(0, count),
+      lengths: this.lengths.slice(0, count),
+      raw: this.raw.slice(0, count),
+    };
   }
 
   /** The arena bytes in use (every distinct value once), for choosing the file's encoding. */

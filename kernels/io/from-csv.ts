@@ -161,13 +161,13 @@ function toUtf8(bytes: Uint8Array): Uint8Array {
   return new TextEncoder().encode(new TextDecoder(utf16).decode(bytes));
 }
 
-const MODE_STRING = 0;
-const MODE_NUMBER = 1;
-const MODE_DATE = 2;
+export const MODE_STRING = 0;
+export const MODE_NUMBER = 1;
+export const MODE_DATE = 2;
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /** What the row scanner built for one column. */
-interface ColumnBuffers {
+export interface ColumnBuffers {
   mode: number;
   /** A number was written with a fraction or exponent ("3.0"). */
   fractional: boolean;
@@ -180,7 +180,7 @@ interface ColumnBuffers {
 }
 
 /** Everything the row scanner shares with its rarely-called helpers (kept out of closures so the hot loop's variables stay in registers). */
-interface ScanState {
+export interface ScanState {
   bytes: Uint8Array;
   delimiter: number;
   fileName: string;
@@ -220,7 +220,7 @@ function internCell(interner: ByteInterner, bytes: Uint8Array, row: number, s: n
  * A numeric or date column met a cell of another kind at row `row`: intern its cells from now on,
  * starting with the rows before, re-scanned from their saved starts.
  */
-function toStringColumn(state: ScanState, j: number, row: number): ByteInterner {
+export function toStringColumn(state: ScanState, j: number, row: number): ByteInterner {
   const { bytes, delimiter, fileName, range, rowStarts } = state;
   const col = state.columns[j];
   col.mode = MODE_STRING;
@@ -346,10 +346,10 @@ function slowCell(state: ScanState, f: number, row: number, s: number, e: number
 }
 
 /** The data rows: numbers and ISO dates parsed into Float64Arrays, string cells kept as byte ranges. */
-function scanRows(
+export function scanRows(
   bytes: Uint8Array, start: number, delimiter: number, nCols: number, fileName: string,
   onProgress: ((fraction: number, phase: string) => void) | undefined,
-): { rows: number; columns: ColumnBuffers[] } {
+): { rows: number; columns: ColumnBuffers[]; state: ScanState } {
   // Local copies: module constants and imports cost a context load (and a TDZ check for
   // imports) on every use in optimized code; locals live in registers.
   const lf = LF;
@@ -511,12 +511,20 @@ function scanRows(
       nextProgress = pos + PROGRESS_BYTES;
     }
   }
-  return { rows, columns };
+  return { rows, columns, state };
 }
 
-/** Reads CSV/TSV bytes into a typed table. */
-export function readCsv(input: Uint8Array, options: CsvOptions): DataTable {
-  const { fileName, onProgress } = options;
+/** What precedes the data rows: the bytes (as UTF-8), the delimiter, the column names, where row 1 starts. */
+export interface CsvHead {
+  bytes: Uint8Array;
+  delimiter: number;
+  names: string[];
+  dataStart: number;
+}
+
+/** Transcodes, checks the bytes are text, skips a BOM and leading blank lines, sniffs the delimiter and reads the header. */
+export function readCsvHead(input: Uint8Array, options: CsvOptions): CsvHead {
+  const { fileName } = options;
   const bytes = toUtf8(input);
   assertText(bytes, fileName);
   const n = bytes.length;
@@ -526,7 +534,6 @@ export function readCsv(input: Uint8Array, options: CsvOptions): DataTable {
   const delimiterText = options.delimiter ?? sniffDelimiter(bytes, pos);
   const delimiter = delimiterText.charCodeAt(0);
 
-  // Header.
   const header = scanRow(bytes, pos, delimiter, fileName);
   const names: string[] = [];
   for (let f = 0; f < header.fields.length; f += 2) {
@@ -535,15 +542,28 @@ export function readCsv(input: Uint8Array, options: CsvOptions): DataTable {
     names.push((s >= RAW ? unquoteField(raw) : raw).trim());
   }
   checkNames(names, fileName);
-  const nCols = names.length;
-  pos = header.next;
+  return { bytes, delimiter, names, dataStart: header.next };
+}
 
-  const { rows, columns } = scanRows(bytes, pos, delimiter, nCols, fileName, onProgress);
+/** Reads CSV/TSV bytes into a typed table. */
+export function readCsv(input: Uint8Array, options: CsvOptions): DataTable {
+  const { fileName, onProgress } = options;
+  const { bytes, delimiter, names, dataStart } = readCsvHead(input, options);
+  const { rows, columns } = scanRows(bytes, dataStart, delimiter, names.length, fileName, onProgress);
+  return buildCsvTable(names, rows, columns, fileName, onProgress);
+}
+
+/**
+ * Types the scanned columns and assembles the table: numbers are typed from their values;
+ * strings are decoded (each distinct value once, in the encoding their bytes say) and inferred.
+ */
+export function buildCsvTable(
+  names: string[], rows: number, columns: ColumnBuffers[], fileName: string,
+  onProgress?: (fraction: number, phase: string) => void,
+): DataTable {
   if (rows === 0) throw new DataError(`${fileName} has a header but no data rows`, { file: fileName, line: 2 });
   onProgress?.(0.8, 'inferring types');
-
-  // Columns: numbers are typed from their values; strings are decoded (each distinct value once,
-  // in the encoding their bytes say) and inferred.
+  const nCols = names.length;
   const decoder = chooseDecoder(columns.filter((c) => c.interner).map((c) => c.interner!.distinctBytes()));
   const notes: string[] = [];
   const out: Column[] = [];
