@@ -6,6 +6,7 @@
 // (`__split`, `__y`, features) with a .json sidecar, so Python reads exactly the same inputs.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mulberry32 } from '../kernels/learn/dataset/random';
 import type { Task } from '../kernels/learn/matrix';
 
 export const DATA_DIR = join(import.meta.dirname, '.data');
@@ -84,17 +85,6 @@ export function parseCsv(text: string, fileName: string): { header: string[]; ro
     if (r.length !== header.length) throw new Error(`${fileName}: line ${i + 2} has ${r.length} fields, the header has ${header.length}`);
   });
   return { header: header.map((h) => h ?? ''), rows };
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** 20% of each stratum to test, chosen by a seeded Fisher–Yates shuffle. */

@@ -10,21 +10,11 @@
 // higgs-<split>.csv (label first, for the CLI form of the benchmark).
 import { existsSync, mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
+import { mulberry32 } from '../kernels/learn/dataset/random';
 
 export const N_FEATURES = 28;
 export const DATA_DIR = join(import.meta.dirname, '.data');
 export const FEATURE_NAMES = Array.from({ length: N_FEATURES }, (_, j) => `f${j}`);
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SyntheticSplit {
   n: number;

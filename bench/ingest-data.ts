@@ -3,20 +3,12 @@
 // text with quoted commas, codes, missing values), about 100 MB. Same seed → same bytes.
 import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { mulberry32 } from '../kernels/learn/dataset/random';
 
 export const INGEST_COLUMNS = [
   'customer_id', 'age', 'income', 'score', 'tenure', 'balance', 'rate', 'visits', 'plan', 'region',
   'segment', 'churned', 'active', 'signup_date', 'last_seen', 'email', 'city', 'comment', 'product_code', 'amount',
 ];
-
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PLANS = ['basic', 'standard', 'premium', 'family', 'business'];
 const SEGMENTS = ['consumer', 'corp', 'home'];

@@ -1,6 +1,7 @@
 // A small seeded random source for the sample-data generators. mulberry32 is tiny, fast and
 // identical on every platform (32-bit integer arithmetic only), so the same seed gives the same
 // bytes everywhere — which is what lets a test re-generate the bundled CSV and compare it.
+import { mulberry32 } from '../kernels/learn/dataset/random';
 
 export interface Random {
   /** Uniform in [0, 1). */
@@ -15,17 +16,6 @@ export interface Random {
   weighted<T>(items: readonly (readonly [T, number])[]): T;
   /** Standard normal (Box–Muller). */
   normal(): number;
-}
-
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function createRandom(seed: number): Random {

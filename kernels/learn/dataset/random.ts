@@ -5,7 +5,16 @@ export type Random = () => number;
 
 /** Uniform [0, 1) generator; the same seed gives the same stream on every platform. */
 export function createRandom(seed: number): Random {
-  let a = (seed ^ 0x9e3779b9) >>> 0;
+  return mulberry32(seed ^ 0x9e3779b9);
+}
+
+/**
+ * mulberry32 started from `state` as is (createRandom scrambles the seed first). Only 32-bit
+ * integer arithmetic, so the stream is identical everywhere; the benchmark and sample-data
+ * generators rely on that to regenerate the same bytes.
+ */
+export function mulberry32(state: number): Random {
+  let a = state >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
