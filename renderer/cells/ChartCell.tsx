@@ -7,7 +7,7 @@ import { AGGREGATES, MARKS, builderSpec, defaultBuilder, specText } from '../not
 import type { Cell, ChartBuilderState } from '../notebook/model';
 import type { CellRun } from '../notebook/reducer';
 import { useNotebookActions } from '../workbench/notebook-actions';
-import { LazyEditor } from './LazyEditor';
+import { CellSourceEditor } from './CellSourceEditor';
 
 const REDRAW_DELAY_MS = 400;
 
@@ -136,19 +136,7 @@ export function ChartCell({ cell, run, editing }: { cell: Cell; run: CellRun; ed
       </div>
       {showSpec && (
         <div className="nb-chart-spec" data-testid="chart-spec-editor">
-          <LazyEditor
-            value={cell.source}
-            language="json"
-            path={`cells/${cell.id}.json`}
-            focused={editing}
-            minLines={3}
-            onChange={(source) => dispatch({ type: 'edit-source', id: cell.id, source })}
-            onFocus={() => dispatch({ type: 'select', id: cell.id, mode: 'edit' })}
-            onEscape={() => dispatch({ type: 'set-mode', mode: 'command' })}
-            onRun={() => void runCell(cell.id, 'stay')}
-            onRunAndAdvance={() => void runCell(cell.id, 'advance')}
-            onRunAndInsert={() => void runCell(cell.id, 'insert')}
-          />
+          <CellSourceEditor cell={cell} language="json" extension="json" focused={editing} minLines={3} />
         </div>
       )}
       {!summary && (

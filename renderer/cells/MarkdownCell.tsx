@@ -2,28 +2,16 @@
 import { useMemo } from 'react';
 import type { Cell } from '../notebook/model';
 import { useNotebookActions } from '../workbench/notebook-actions';
-import { LazyEditor } from './LazyEditor';
+import { CellSourceEditor } from './CellSourceEditor';
 import { renderMarkdown } from './markdown';
 
 export function MarkdownCell({ cell, editing }: { cell: Cell; editing: boolean }) {
-  const { dispatch, runCell } = useNotebookActions();
+  const { dispatch } = useNotebookActions();
   const html = useMemo(() => (editing ? '' : renderMarkdown(cell.source)), [cell.source, editing]);
   if (editing) {
     return (
       <div className="nb-markdown-editor" data-testid="markdown-editor">
-        <LazyEditor
-          value={cell.source}
-          language="markdown"
-          path={`cells/${cell.id}.md`}
-          focused
-          minLines={2}
-          onChange={(source) => dispatch({ type: 'edit-source', id: cell.id, source })}
-          onFocus={() => dispatch({ type: 'select', id: cell.id, mode: 'edit' })}
-          onEscape={() => dispatch({ type: 'set-mode', mode: 'command' })}
-          onRun={() => void runCell(cell.id, 'stay')}
-          onRunAndAdvance={() => void runCell(cell.id, 'advance')}
-          onRunAndInsert={() => void runCell(cell.id, 'insert')}
-        />
+        <CellSourceEditor cell={cell} language="markdown" extension="md" focused minLines={2} />
       </div>
     );
   }
