@@ -3,8 +3,12 @@
 // depth 6, learning rate 0.1, 255 bins, one thread. Each learner runs in its own process so its
 // peak RSS is its own; each times matrix → fitted model (binning / QuantileDMatrix included).
 // Prints a markdown table; with --cli also times `tourney train --fixed` and `tourney predict`.
+// --predict-only skips training: Tourney and XGBoost each load their model of this benchmark
+// (trained once and cached under bench/.data/) and time batch prediction of the 200,000 test
+// rows, CPU time, best of --repeats, side by side.
 //
 // usage: node --import tsx bench/gbdt-speed.ts [--trees 100] [--rounds 1] [--cli]
+//        node --import tsx bench/gbdt-speed.ts --predict-only [--trees 100] [--rounds 3] [--repeats 5]
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureBinaryData, ensureCsvData } from './gbdt-data';
@@ -35,6 +39,10 @@ function runJson(cmd: string, args: string[]): Result {
 }
 
 ensureBinaryData();
+if (argv.includes('--predict-only')) {
+  predictOnly();
+  process.exit(0);
+}
 const runs: Record<string, Result[]> = { tourney: [], xgboost: [], sklearn: [] };
 for (let r = 0; r < rounds; r++) {
   // Alternate the order so neither side always runs first on a shared machine.
@@ -83,4 +91,25 @@ if (argv.includes('--cli')) {
   console.log(`| \`tourney train\` whole command (CSV read + train + write) | ${fmt(trainWall)} |`);
   console.log(`| \`winner.fitSeconds\` (matrix → fitted model) | ${fmt(summary.winner.fitSeconds)} |`);
   console.log(`| \`tourney predict\` 200,000 rows (CSV read + predict + CSV write) | ${fmt(predictWall)} |`);
+}
+
+function predictOnly(): void {
+  const repeats = flag('repeats', '5');
+  const predictRounds = Number(flag('rounds', '3'));
+  const rows: { tourney: number; xgboost: number; auroc: number; xgbAuroc: number; version: string }[] = [];
+  for (let r = 0; r < predictRounds; r++) {
+    const run = () => runJson(process.execPath, ['--import', 'tsx', 'bench/gbdt-predict-tourney.ts', String(trees), repeats]);
+    const runXgb = () => runJson('/usr/bin/python3', ['bench/gbdt-speed.py', 'xgboost-predict', String(trees), repeats]);
+    process.stderr.write(`predict round ${r + 1}…\n`);
+    // Alternate the order so neither side always runs first on a shared machine.
+    const [t, x] = r % 2 === 0 ? [run(), runXgb()] : (([x1, t1]) => [t1, x1])([runXgb(), run()]);
+    rows.push({ tourney: t.predictRowsPerSecond, xgboost: x.predictRowsPerSecond, auroc: t.auroc, xgbAuroc: x.auroc, version: x.version ?? '' });
+  }
+  const n = (x: number) => Math.round(x).toLocaleString('en');
+  console.log(`\nGBDT batch prediction, ${trees} trees (64 leaves / depth 6), 200,000 × 28 test rows, 1 thread, CPU time, best of ${repeats}\n`);
+  console.log(`| round | Tourney rows/s | XGBoost ${rows[0].version} rows/s | Tourney / XGBoost | test AUROC Tourney / XGBoost |`);
+  console.log('|---|---|---|---|---|');
+  rows.forEach((row, r) => {
+    console.log(`| ${r + 1} | ${n(row.tourney)} | ${n(row.xgboost)} | ${(row.tourney / row.xgboost).toFixed(2)} | ${row.auroc.toFixed(4)} / ${row.xgbAuroc.toFixed(4)} |`);
+  });
 }
