@@ -7,10 +7,11 @@ import { auroc } from './auroc';
 import { averagePrecision } from './average-precision';
 import { balancedAccuracy } from './balanced-accuracy';
 import { brierScore, multiclassBrierScore } from './brier';
-import { argmaxRows, classCount, labelsAtThreshold } from './classify';
+import { argmaxRows, labelsAtThreshold } from './classify';
 import { binaryLogloss, multiclassLogloss } from './logloss';
 import { mae } from './mae';
 import { multiclassAuroc } from './multiclass-auroc';
+import { oneVsRestMacro } from './one-vs-rest';
 import { f1Score, macroF1 } from './precision-recall';
 import { r2 } from './r2';
 import { rmse } from './rmse';
@@ -106,24 +107,7 @@ export function defaultMetric(task: Task): MetricName {
 }
 
 function macroAveragePrecision(y: ArrayLike<number>, probabilities: ArrayLike<number>): number {
-  const n = y.length;
-  const k = classCount(probabilities, n);
-  const isClass = new Float64Array(n);
-  const score = new Float64Array(n);
-  let sum = 0;
-  let used = 0;
-  for (let c = 0; c < k; c++) {
-    let any = false;
-    for (let i = 0; i < n; i++) {
-      isClass[i] = y[i] === c ? 1 : 0;
-      any ||= y[i] === c;
-      score[i] = probabilities[i * k + c];
-    }
-    if (!any) continue;
-    sum += averagePrecision(isClass, score);
-    used++;
-  }
-  return used ? sum / used : NaN;
+  return oneVsRestMacro(y, probabilities, averagePrecision);
 }
 
 export { accuracy, auroc, averagePrecision, balancedAccuracy, binaryLogloss, brierScore, mae, macroF1, multiclassAuroc, multiclassBrierScore, multiclassLogloss, r2, rmse, f1Score };
