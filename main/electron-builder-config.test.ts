@@ -48,6 +48,12 @@ describe('electron-builder.yml', () => {
     expect(config.files.some((f) => /^(renderer|kernels|workers|main)\/\*\*/.test(f))).toBe(false);
   });
 
+  it('finds electron where it accepts it: in devDependencies, not dependencies', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+    expect(pkg.dependencies?.electron).toBeUndefined();
+    expect(pkg.devDependencies?.electron).toMatch(/^\^45(\.|$)/);
+  });
+
   it('locks the Electron binary to this app', () => {
     expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, onlyLoadAppFromAsar: true });
   });
