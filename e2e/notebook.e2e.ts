@@ -65,6 +65,36 @@ test.describe('notebook', () => {
     expect(problems).toEqual([]);
   });
 
+  test('Run all clicked as the app opens waits for the demo table, then every cell succeeds', async ({ page, context }) => {
+    // Hold leads.csv until Run all has been clicked and says what it waits for, so the click is
+    // sure to come before the table is in (the loader fetches it from a worker: route the context).
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await context.route('**/leads.csv', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('./');
+    await page.getByTestId('run-all').click();
+    await expect(page.getByTestId('waiting-for-tables')).toHaveText('Waiting for table leads to load…');
+    const codeCells = page.locator('[data-testid=cell][data-kind=code]');
+    await expect(codeCells.first()).toHaveAttribute('data-status', 'queued');
+    await expect(codeCells.first().getByTestId('execution-count')).toHaveText('[*]');
+    await page.screenshot({ path: 'test-results/notebook-waiting-for-table.png', fullPage: false });
+    release();
+
+    await expect(page.getByTestId('waiting-for-tables')).toHaveCount(0);
+    const count = await codeCells.count();
+    expect(count).toBeGreaterThan(1);
+    for (let i = 0; i < count; i++) {
+      await expect(codeCells.nth(i).getByTestId('execution-count')).toHaveText(`[${i + 1}]`);
+      await expect(codeCells.nth(i).getByTestId('output-error')).toHaveCount(0);
+      await expect(codeCells.nth(i).getByTestId('cell-outputs')).toBeVisible();
+    }
+    const chartCell = page.locator('[data-testid=cell][data-kind=chart]').first();
+    await expect(chartCell.getByTestId('output-chart').locator('svg.marks')).toBeVisible();
+  });
+
   test('runs code on an uploaded table, keeps variables between cells and shows outputs', async ({ page }) => {
     await openEmptyNotebook(page);
     await page.getByTestId('data-file-input').setInputFiles({ name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(SMALL_CSV) });

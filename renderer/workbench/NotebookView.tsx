@@ -6,6 +6,7 @@ import { newCellId, type CellKind } from '../notebook/model';
 import { runOf } from '../notebook/reducer';
 import { useTables } from '../data';
 import { newCellContent } from './new-cells';
+import { waitingText } from './table-loads';
 import type { NotebookController } from './use-notebook';
 
 const ADD_KINDS: { kind: CellKind; label: string }[] = [
@@ -90,6 +91,12 @@ export function NotebookView({ controller }: { controller: NotebookController })
   return (
     <div className="nb-notebook" data-testid="notebook" onKeyDown={onKeyDown}>
       <div className="nb-column">
+        {controller.waitingForTables.length > 0 && (
+          <div className="nb-waiting" role="status" data-testid="waiting-for-tables">
+            <span className="nb-spinner" />
+            {waitingText(controller.waitingForTables)}
+          </div>
+        )}
         {cells.map((cell, index) => (
           <div key={cell.id} className="nb-cell-slot">
             <AddBar onAdd={(kind) => insertAt(kind, index)} compact />

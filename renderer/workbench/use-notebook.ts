@@ -14,6 +14,7 @@ import { saveNotebookFile } from '../platform/notebook-files';
 import type { CellOutput } from '../../workers/kernel/outputs';
 import { MIME_PLAIN, MIME_VEGALITE } from '../../workers/kernel/outputs';
 import { appKernel } from './kernel';
+import { notebookTableLoads } from './table-loads';
 
 export type SaveStatus = 'loading' | 'saved' | 'saving' | 'unsaved' | 'error';
 export type AfterRun = 'stay' | 'advance' | 'insert';
@@ -25,6 +26,7 @@ export interface Notice {
 }
 
 const AUTOSAVE_DELAY_MS = 800;
+const NO_TABLES: readonly string[] = [];
 
 export interface NotebookController {
   state: NotebookState;
@@ -33,6 +35,8 @@ export interface NotebookController {
   saveStatus: SaveStatus;
   notices: Notice[];
   dismissNotice: (id: number) => void;
+  /** Tables the notebook needs that a run is waiting for (empty unless a run waits). */
+  waitingForTables: readonly string[];
   runCell: (id: string, after?: AfterRun) => Promise<'ok' | 'error' | 'interrupted'>;
   runAll: () => Promise<void>;
   interrupt: () => void;
@@ -53,6 +57,11 @@ export function useNotebook(): NotebookController {
   const [notices, setNotices] = useState<Notice[]>([]);
   const noticeId = useRef(0);
   const runAllToken = useRef(0);
+  // Runs wait for the notebook the app opens with (and the table loads it starts) to be known.
+  const [startup] = useState(deferred);
+  const interrupts = useRef(0);
+  const [waiters, setWaiters] = useState(0);
+  const pendingTables = useSyncExternalStore(notebookTableLoads.subscribe, notebookTableLoads.getSnapshot);
 
   const notify = useCallback((kind: Notice['kind'], text: string) => {
     const id = ++noticeId.current;
@@ -74,6 +83,7 @@ export function useNotebook(): NotebookController {
       setFileName(opened.name);
       setSaveStatus('saved');
       loadNotebookTables(opened.notebook.doc);
+      startup.resolve();
     })();
     return () => {
       cancelled = true;
@@ -112,22 +122,46 @@ export function useNotebook(): NotebookController {
     }
   }, []);
 
+  /**
+   * Waits, with the cells shown queued, until the tables the notebook is loading are in; false
+   * when an interrupt came meanwhile.
+   */
+  const waitForNotebookTables = useCallback(async (ids: string[]): Promise<boolean> => {
+    const interruptsBefore = interrupts.current;
+    if (notebookTableLoads.pending().length > 0) {
+      dispatch({ type: 'run-queued', ids });
+      setWaiters((n) => n + 1);
+      try {
+        await notebookTableLoads.settled();
+      } finally {
+        setWaiters((n) => n - 1);
+      }
+    }
+    return interrupts.current === interruptsBefore;
+  }, []);
+
   const runCell = useCallback(
     async (id: string, after: AfterRun = 'stay'): Promise<'ok' | 'error' | 'interrupted'> => {
       const cell = stateRef.current.doc.cells.find((c) => c.id === id);
       if (!cell) return 'ok';
       afterRun(cell, after);
-      if (cell.kind === 'code') return runCode(cell, dispatch);
-      if (cell.kind === 'chart') return runChart(cell, dispatch);
-      return 'ok';
+      if (cell.kind !== 'code' && cell.kind !== 'chart') return 'ok';
+      if (!(await waitForNotebookTables([cell.id]))) return 'interrupted';
+      // The source as it is now: it may have been edited while the run waited.
+      const current = stateRef.current.doc.cells.find((c) => c.id === id);
+      if (!current) return 'ok';
+      return current.kind === 'code' ? runCode(current, dispatch) : runChart(current, dispatch);
     },
-    [afterRun],
+    [afterRun, waitForNotebookTables],
   );
 
   const runAll = useCallback(async () => {
     const token = ++runAllToken.current;
+    await startup.promise;
+    if (token !== runAllToken.current) return;
     const runnable = stateRef.current.doc.cells.filter((cell) => cell.kind === 'code' || cell.kind === 'chart');
     dispatch({ type: 'run-queued', ids: runnable.map((cell) => cell.id) });
+    if (!(await waitForNotebookTables(runnable.map((cell) => cell.id))) || token !== runAllToken.current) return;
     for (const cell of runnable) {
       if (token !== runAllToken.current) return;
       const current = stateRef.current.doc.cells.find((c) => c.id === cell.id);
@@ -138,10 +172,11 @@ export function useNotebook(): NotebookController {
         return;
       }
     }
-  }, []);
+  }, [startup, waitForNotebookTables]);
 
   const interrupt = useCallback(() => {
     runAllToken.current++;
+    interrupts.current++;
     appKernel().interrupt();
     dispatch({ type: 'runs-cancelled' });
     notify('info', 'Kernel restarted after interrupt. Variables are cleared; the notebook and loaded data are unchanged.');
@@ -194,9 +229,10 @@ export function useNotebook(): NotebookController {
     }
   }, [fileName, notify]);
 
+  const waitingForTables = waiters > 0 ? pendingTables : NO_TABLES;
   return useMemo(
-    () => ({ state, dispatch, fileName, saveStatus, notices, dismissNotice, runCell, runAll, interrupt, newNotebook, openDemo, openNotebookText, saveNotebook }),
-    [state, fileName, saveStatus, notices, dismissNotice, runCell, runAll, interrupt, newNotebook, openDemo, openNotebookText, saveNotebook],
+    () => ({ state, dispatch, fileName, saveStatus, notices, dismissNotice, waitingForTables, runCell, runAll, interrupt, newNotebook, openDemo, openNotebookText, saveNotebook }),
+    [state, fileName, saveStatus, notices, dismissNotice, waitingForTables, runCell, runAll, interrupt, newNotebook, openDemo, openNotebookText, saveNotebook],
   );
 }
 
@@ -270,6 +306,12 @@ async function runChart(cell: Cell, dispatch: (action: NotebookAction) => void):
   }
 }
 
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
 function kernelFailure(error: unknown): CellOutput {
   const message = error instanceof Error ? error.message : String(error);
   return { type: 'error', ename: error instanceof Error ? error.name : 'Error', evalue: message, traceback: [] };
@@ -303,6 +345,9 @@ function loadNotebookTables(doc: NotebookDoc): void {
     if (typeof entry?.name !== 'string' || typeof entry.url !== 'string') continue;
     if (/^[a-z][a-z0-9+.-]*:/i.test(entry.url) && !/^https?:/i.test(entry.url)) continue;
     if (dataClient.listTables().some((table) => table.name === entry.name)) continue;
-    dataClient.loadUrl(entry.url, entry.name).catch((error: unknown) => console.warn(`could not load ${entry.url}`, error));
+    if (notebookTableLoads.pending().includes(entry.name)) continue;
+    const load = dataClient.loadUrl(entry.url, entry.name);
+    notebookTableLoads.track(entry.name, load);
+    load.catch((error: unknown) => console.warn(`could not load ${entry.url}`, error));
   }
 }
