@@ -83,4 +83,17 @@ describe('threshold bins', () => {
     expect(buildThresholdBins([0], [Array.from({ length: MAX_CUTS + 1 }, (_, i) => i)])).toBeNull();
     expect(buildThresholdBins([0], [Array.from({ length: MAX_CUTS }, (_, i) => i)])).not.toBeNull();
   });
+
+  it('stays exact with the shorter prefixes of models with many features', () => {
+    const random = createRandom(3);
+    const nBinned = 300;
+    const thresholds = Array.from({ length: nBinned }, () => Array.from({ length: 40 }, () => (random() - 0.5) * 4));
+    const bins = buildThresholdBins(thresholds.map((_, b) => b), thresholds)!;
+    expect(bins.prefixBits).toBeLessThan(16);
+    const n = 200;
+    const columns = thresholds.map((ts) => Float64Array.from({ length: n }, (_, i) => (i % 2 ? ts[i % ts.length] : (random() - 0.5) * 5)));
+    const out = new Uint8Array(n * nBinned);
+    binRows(bins, columns, 0, n, out, nBinned, binScratch(n));
+    for (let b = 0; b < nBinned; b++) for (let i = 0; i < n; i++) expect(out[i * nBinned + b]).toBe(countBelow(thresholds[b], columns[b][i]));
+  });
 });

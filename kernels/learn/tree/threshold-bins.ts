@@ -13,8 +13,11 @@
 export const MISSING_BIN = 255;
 /** At most this many distinct thresholds per feature, so bins and MISSING_BIN fit a byte. */
 export const MAX_CUTS = 254;
-/** Largest table (entries over all features) before prefixes get shorter than 16 bits. */
-const MAX_TABLE_ENTRIES = 1 << 24;
+/**
+ * Table bytes per model before prefixes get shorter than 16 bits (more scanning): 16-bit
+ * prefixes for up to 64 features, 4 MB at most however many features (models stay in memory).
+ */
+const MAX_TABLE_ENTRIES = 1 << 22;
 
 export interface ThresholdBins {
   /** Per binned feature: its column in the input matrix. */
