@@ -7,7 +7,8 @@ import { LoadNotices } from './LoadNotices';
 import { LoadProgress } from './LoadProgress';
 import { RecentFilesList } from './RecentFilesList';
 import { rememberFile } from './recent-files';
-import { DATA_FILE_EXTENSIONS, tourneyBridge } from './tourney-bridge';
+import { DATA_EXTENSIONS } from '../../main/ipc-contract';
+import { tourneyBridge } from '../platform/tourney-bridge';
 import './data.css';
 
 export interface DataLoaderProps {
@@ -17,7 +18,7 @@ export interface DataLoaderProps {
   hideRecent?: boolean;
 }
 
-const ACCEPT = DATA_FILE_EXTENSIONS.map((ext) => `.${ext}`).join(',');
+const ACCEPT = DATA_EXTENSIONS.map((ext) => `.${ext}`).join(',');
 
 export function DataLoader({ onLoaded, hideRecent = false }: DataLoaderProps) {
   const input = useRef<HTMLInputElement>(null);
@@ -42,7 +43,7 @@ export function DataLoader({ onLoaded, hideRecent = false }: DataLoaderProps) {
 
   const openDialog = async () => {
     const bridge = tourneyBridge();
-    if (!bridge?.openDataFile) {
+    if (!bridge) {
       input.current?.click();
       return;
     }
@@ -63,7 +64,7 @@ export function DataLoader({ onLoaded, hideRecent = false }: DataLoaderProps) {
   // The native menu's File › Open Data… (Electron).
   const openDialogRef = useRef(openDialog);
   openDialogRef.current = openDialog;
-  useEffect(() => tourneyBridge()?.onMenu?.('open-data', () => void openDialogRef.current()), []);
+  useEffect(() => tourneyBridge()?.onMenu('open-data', () => void openDialogRef.current()), []);
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();

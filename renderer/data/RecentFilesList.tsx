@@ -3,7 +3,7 @@ import type { TableSummary } from '../../workers/data/protocol';
 import { dataClient } from './data-client';
 import { formatBytes } from './format-text';
 import { forgetFile, listRecentFiles, rememberFile, subscribeRecentFiles, type RecentFile } from './recent-files';
-import { tourneyBridge } from './tourney-bridge';
+import { tourneyBridge } from '../platform/tourney-bridge';
 
 /** Recently opened files that can be reopened: stored bytes in the web app, a path in Electron. */
 export function RecentFilesList({ onOpen }: { onOpen: (loading: Promise<TableSummary>) => void }) {
@@ -21,13 +21,13 @@ export function RecentFilesList({ onOpen }: { onOpen: (loading: Promise<TableSum
   }, []);
 
   const bridge = tourneyBridge();
-  const reopenable = (file: RecentFile) => !!file.blob || (!!file.path && !!bridge?.readFile);
+  const reopenable = (file: RecentFile) => !!file.blob || (!!file.path && !!bridge);
   const shown = files.filter(reopenable);
   if (shown.length === 0) return null;
 
   const reopen = (file: RecentFile) => {
     const loading =
-      file.path && bridge?.readFile
+      file.path && bridge
         ? bridge.readFile(file.path).then((bytes) => dataClient.loadBytes(bytes, file.name))
         : dataClient.loadFile(file.blob!, file.name);
     onOpen(loading.then((table) => {

@@ -1,10 +1,6 @@
 // Opening and saving notebook files. In Electron the preload's `window.tourney` shows native
 // dialogs; in the web app (and the tests) a file input and a download link do the same job.
-import type { MenuCommand, TourneyApi } from '../../main/preload-api';
-
-export function tourneyApi(): Partial<TourneyApi> | undefined {
-  return (globalThis as { tourney?: Partial<TourneyApi> }).tourney;
-}
+import { tourneyBridge, type MenuCommand } from './tourney-bridge';
 
 export interface PickedNotebook {
   name: string;
@@ -16,8 +12,8 @@ export interface PickedNotebook {
  * fallback (the caller's file input) should be used instead, null when the user cancelled.
  */
 export async function openNotebookNatively(): Promise<PickedNotebook | null | undefined> {
-  const api = tourneyApi();
-  if (!api?.openNotebook) return undefined;
+  const api = tourneyBridge();
+  if (!api) return undefined;
   const file = await api.openNotebook();
   return file ? { name: file.name, text: file.text } : null;
 }
@@ -28,8 +24,8 @@ export async function readPickedFile(file: File): Promise<PickedNotebook> {
 
 /** Saves through the native dialog (returning the saved name), or downloads it in the web app. */
 export async function saveNotebookFile(fileName: string, text: string): Promise<{ outcome: 'saved' | 'downloaded' | 'cancelled'; name: string }> {
-  const api = tourneyApi();
-  if (api?.saveNotebook) {
+  const api = tourneyBridge();
+  if (api) {
     const saved = await api.saveNotebook(fileName, text);
     return saved ? { outcome: 'saved', name: saved.name } : { outcome: 'cancelled', name: fileName };
   }
@@ -47,5 +43,5 @@ export async function saveNotebookFile(fileName: string, text: string): Promise<
 
 /** Runs `callback` when the native menu sends `command`; a no-op outside Electron. */
 export function onMenuCommand(command: MenuCommand, callback: () => void): () => void {
-  return tourneyApi()?.onMenu?.(command, callback) ?? (() => {});
+  return tourneyBridge()?.onMenu(command, callback) ?? (() => {});
 }
