@@ -56,6 +56,12 @@ export interface BinnedNodes {
    * index 0 unused), so a walk indexes the view by c with no offset; empty for pointer trees.
    */
   treeWords: Int32Array[];
+  /**
+   * The same for blocks with missing values. Where missing goes left the walk shifts bins up by
+   * one mod 256 (MISSING_BIN becomes 0, below everything) and the threshold bin is stored plus
+   * one, so one comparison routes real and missing values alike.
+   */
+  treeWordsMissing: Int32Array[];
 }
 
 const FEATURE_MASK = (1 << 23) - 1;
@@ -126,16 +132,24 @@ function binPerfectNodes(flat: FlatEnsemble, trees: Tree[]): BinnedNodes | null 
   const binnedOf = new Map(columns.map((c, b) => [c, b]));
   // Node k goes to word k + 1: tree t's view then starts one word before its root.
   const words = new Int32Array(feature.length + 1);
+  const wordsMissing = new Int32Array(feature.length + 1);
   for (let k = 0; k < feature.length; k++) {
     if (!isPerfect[k]) continue;
     const b = threshold[k] === Infinity && defaultRight[k] === 0 ? undefined : binnedOf.get(feature[k]);
-    const thr = b === undefined ? MISSING_BIN : thresholdBin(bins, b, threshold[k]);
-    words[k + 1] = (b ?? 0) | ((defaultRight[k] ^ 1) << 23) | (thr << 24);
+    if (b === undefined) {
+      // Always left: threshold bin MISSING_BIN, which no bin (shifted or not) is above.
+      words[k + 1] = wordsMissing[k + 1] = MISSING_BIN << 24;
+      continue;
+    }
+    // A real threshold bin is at most MAX_CUTS (< MISSING_BIN), so the shifted one fits a byte.
+    const thr = thresholdBin(bins, b, threshold[k]);
+    const missingLeft = defaultRight[k] ^ 1;
+    words[k + 1] = b | (missingLeft << 23) | (thr << 24);
+    wordsMissing[k + 1] = b | (missingLeft << 23) | ((thr + missingLeft) << 24);
   }
-  const treeWords = trees.map((_, t) =>
-    perfectDepth[t] < 0 ? new Int32Array(0) : words.subarray(nodeOffset[t], nodeOffset[t] + (1 << perfectDepth[t])),
-  );
-  return { bins, treeWords };
+  const views = (all: Int32Array) =>
+    trees.map((_, t) => (perfectDepth[t] < 0 ? new Int32Array(0) : all.subarray(nodeOffset[t], nodeOffset[t] + (1 << perfectDepth[t]))));
+  return { bins, treeWords: views(words), treeWordsMissing: views(wordsMissing) };
 }
 
 function placePerfect(flat: FlatEnsemble, t: Tree, depth: number, nodeBase: number, leafBase: number, scale: number): void {
@@ -204,7 +218,7 @@ export function predictFlat(flat: FlatEnsemble, X: Matrix, out: Float64Array): F
       if (binned) {
         // Heap order from 1: the walk ends at c = 2^depth + leaf.
         const leaves = leafOffset[t] - (1 << depth);
-        if (binsMissing) walkBinnedWithMissing(binned.treeWords[t], depth, binBlock, stride, m, leafValue, leaves, out, o, nOut);
+        if (binsMissing) walkBinnedWithMissing(binned.treeWordsMissing[t], depth, binBlock, stride, m, leafValue, leaves, out, o, nOut);
         else walkBinned(binned.treeWords[t], depth, binBlock, stride, m, leafValue, leaves, out, o, nOut);
         continue;
       }
@@ -297,8 +311,9 @@ function walkBinned(
 }
 
 /**
- * As walkBinned for blocks with missing values: a missing value has bin MISSING_BIN, above every
- * real threshold bin, so it goes right unless the node's missing-goes-left bit says otherwise.
+ * As walkBinned for blocks with missing values, over `treeWordsMissing`: a missing value has bin
+ * MISSING_BIN, above every real threshold bin, so it goes right; where the node's
+ * missing-goes-left bit is set, bin + 1 mod 256 makes it 0 and it goes left.
  */
 function walkBinnedWithMissing(
   words: Int32Array,
@@ -312,19 +327,54 @@ function walkBinnedWithMissing(
   o: number,
   nOut: number,
 ): void {
-  for (let i = 0; i < m; i++) {
+  let i = 0;
+  for (; i + LOCKSTEP_ROWS <= m; i += LOCKSTEP_ROWS) {
+    const r0 = i * stride;
+    const r1 = r0 + stride;
+    const r2 = r1 + stride;
+    const r3 = r2 + stride;
+    const r4 = r3 + stride;
+    const r5 = r4 + stride;
+    const r6 = r5 + stride;
+    const r7 = r6 + stride;
+    let c0 = 1, c1 = 1, c2 = 1, c3 = 1, c4 = 1, c5 = 1, c6 = 1, c7 = 1;
+    for (let d = 0; d < depth; d++) {
+      const w0 = words[c0], w1 = words[c1], w2 = words[c2], w3 = words[c3], w4 = words[c4], w5 = words[c5], w6 = words[c6], w7 = words[c7];
+      const b0 = bins[r0 + (w0 & FEATURE_MASK)], b1 = bins[r1 + (w1 & FEATURE_MASK)], b2 = bins[r2 + (w2 & FEATURE_MASK)], b3 = bins[r3 + (w3 & FEATURE_MASK)], b4 = bins[r4 + (w4 & FEATURE_MASK)], b5 = bins[r5 + (w5 & FEATURE_MASK)], b6 = bins[r6 + (w6 & FEATURE_MASK)], b7 = bins[r7 + (w7 & FEATURE_MASK)];
+      c0 = 2 * c0 + goesRight(w0, b0);
+      c1 = 2 * c1 + goesRight(w1, b1);
+      c2 = 2 * c2 + goesRight(w2, b2);
+      c3 = 2 * c3 + goesRight(w3, b3);
+      c4 = 2 * c4 + goesRight(w4, b4);
+      c5 = 2 * c5 + goesRight(w5, b5);
+      c6 = 2 * c6 + goesRight(w6, b6);
+      c7 = 2 * c7 + goesRight(w7, b7);
+    }
+    const k = o + i * nOut;
+    out[k] += leafValue[leaves + c0];
+    out[k + nOut] += leafValue[leaves + c1];
+    out[k + 2 * nOut] += leafValue[leaves + c2];
+    out[k + 3 * nOut] += leafValue[leaves + c3];
+    out[k + 4 * nOut] += leafValue[leaves + c4];
+    out[k + 5 * nOut] += leafValue[leaves + c5];
+    out[k + 6 * nOut] += leafValue[leaves + c6];
+    out[k + 7 * nOut] += leafValue[leaves + c7];
+  }
+  for (; i < m; i++) {
     const r = i * stride;
     let c = 1;
     for (let d = 0; d < depth; d++) {
       const w = words[c];
-      const bin = bins[r + (w & FEATURE_MASK)];
-      const missingLeft = (w >>> 23) & ((bin + 1) >>> 8);
-      c = 2 * c + ((((w >>> 24) - bin) >>> 31) & (missingLeft ^ 1));
+      c = 2 * c + goesRight(w, bins[r + (w & FEATURE_MASK)]);
     }
     out[o + i * nOut] += leafValue[leaves + c];
   }
 }
 
+/** 1 when a row with this bin goes right at the node of `treeWordsMissing` word w. */
+function goesRight(w: number, bin: number): number {
+  return ((w >>> 24) - ((bin + ((w >>> 23) & 1)) & 255)) >>> 31;
+}
 /**
  * Level by level over the block: every row's step is independent of the previous row's, and
  * branch-free; measured ~1.7x faster than walking one row down the whole tree at a time.
