@@ -28,6 +28,10 @@ export async function main(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   const load = commands[name];
+  if (load && rest.some((a) => a === '--help' || a === '-h')) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
   if (!load) {
     process.stderr.write(`error: unknown command "${name}"\n${USAGE}\n`);
     return 2;

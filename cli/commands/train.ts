@@ -12,6 +12,7 @@ import { fitGbdt } from '../../kernels/learn/gbdt/train-gbdt';
 import { fitLinear } from '../../kernels/learn/linear';
 import type { Labels, Matrix, Task } from '../../kernels/learn/matrix';
 import type { FittedModel, ModelFamily } from '../../kernels/learn/model';
+import { metricsFor } from '../../kernels/learn/metric';
 import { fitTableToMatrix } from '../../kernels/learn/table-to-matrix';
 import { checkFlags, numberFlag, parseArgs, stringFlag, UsageError } from '../args';
 import { readDataFile } from './read-data-file';
@@ -19,11 +20,6 @@ import { readDataFile } from './read-data-file';
 const FLAGS = ['target', 'task', 'metric', 'time-budget', 'models', 'seed', 'out', 'fixed', 'json'];
 const FAMILIES: readonly ModelFamily[] = ['gbdt', 'forest', 'linear', 'bayes'];
 const TASKS = ['auto', 'binary', 'multiclass', 'regression'];
-const METRICS: Record<Task, readonly string[]> = {
-  binary: ['auroc', 'logloss', 'accuracy', 'balanced-accuracy', 'average-precision', 'brier'],
-  multiclass: ['accuracy', 'logloss', 'balanced-accuracy', 'auroc'],
-  regression: ['rmse', 'mae', 'r2'],
-};
 const DEFAULT_METRIC: Record<Task, string> = { binary: 'auroc', multiclass: 'accuracy', regression: 'rmse' };
 
 type Fit = (X: Matrix, labels: Labels, params: Record<string, unknown>) => FittedModel;
@@ -52,6 +48,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
   if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got ${seed}`);
   const budget = numberFlag(args, 'time-budget');
   if (budget !== undefined && !(budget > 0)) throw new UsageError(`--time-budget must be positive seconds, got ${budget}`);
+  if (budget !== undefined) process.stderr.write('note: --time-budget has no effect with --fixed (one model, no search)\n');
   const models = (stringFlag(args, 'models') ?? 'gbdt').split(',').map((m) => m.trim()).filter(Boolean);
   for (const m of models) {
     if (!FAMILIES.includes(m as ModelFamily)) throw new UsageError(`unknown model family "${m}" in --models (known: ${FAMILIES.join(', ')})`);
@@ -85,7 +82,8 @@ export async function trainCommand(argv: string[]): Promise<number> {
   const { state, X, labels } = conversion;
   const task = state.task;
   const metric = stringFlag(args, 'metric') ?? DEFAULT_METRIC[task];
-  if (!METRICS[task].includes(metric)) throw new UsageError(`--metric "${metric}" does not fit a ${task} task (use ${METRICS[task].join(', ')})`);
+  const metrics: readonly string[] = metricsFor(task);
+  if (!metrics.includes(metric)) throw new UsageError(`--metric "${metric}" does not fit a ${task} task (use ${metrics.join(', ')})`);
 
   progress(`training ${family} on ${conversion.rows} rows × ${X.columns.length} features (${task})`);
   const fitStart = performance.now();
