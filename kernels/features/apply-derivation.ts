@@ -37,6 +37,11 @@ export function writesCategoryCodes(kind: Derivation['kind']): boolean {
   return kind === 'buckets';
 }
 
+/** Derivations whose outputs share one scale by construction (Matrix.normalized). */
+export function writesNormalizedWeights(d: Derivation): boolean {
+  return d.kind === 'text-terms' && d.norm === 'l2';
+}
+
 /** What each kind of derivation is, in a sentence for the Features view. */
 export const DERIVATION_DESCRIPTIONS: Record<Derivation['kind'], string> = {
   'null-indicator': 'empty field: 1 where the value is missing',

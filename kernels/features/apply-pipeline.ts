@@ -3,7 +3,7 @@
 // parsed, unseen categories fall into OTHER: scoring never fails on the shape of the data.
 import type { Matrix } from '../learn/matrix';
 import type { DataTable } from '../table/types';
-import { applyDerivation, writesCategoryCodes } from './apply-derivation';
+import { applyDerivation, writesCategoryCodes, writesNormalizedWeights } from './apply-derivation';
 import { tableReader } from './context';
 import type { FeaturePipelineSpec } from './types';
 
@@ -13,12 +13,14 @@ export function applyFeaturePipeline(spec: FeaturePipelineSpec, table: DataTable
   const wanted = new Set(spec.features);
   const byName = new Map<string, Float32Array>();
   const codes = new Set<string>();
+  const normalized = new Set<string>();
   for (const d of spec.derivations) {
     const arrays = applyDerivation(d, reader, (name) => numeric.has(name));
     d.outputs.forEach((name, j) => {
       if (!wanted.has(name)) return;
       byName.set(name, arrays[j]);
       if (writesCategoryCodes(d.kind)) codes.add(name);
+      if (writesNormalizedWeights(d)) normalized.add(name);
     });
   }
   const columns = spec.features.map((name) => {
@@ -26,7 +28,13 @@ export function applyFeaturePipeline(spec: FeaturePipelineSpec, table: DataTable
     if (!col) throw new Error(`feature pipeline spec is inconsistent: no derivation writes feature '${name}'`);
     return col;
   });
-  return { nRows: table.rowCount, columns, featureNames: [...spec.features], categorical: spec.features.map((f) => codes.has(f)) };
+  return {
+    nRows: table.rowCount,
+    columns,
+    featureNames: [...spec.features],
+    categorical: spec.features.map((f) => codes.has(f)),
+    ...(normalized.size ? { normalized: spec.features.map((f) => normalized.has(f)) } : {}),
+  };
 }
 
 /** Check a spec read from disk before using it, with a message that names what is wrong. */

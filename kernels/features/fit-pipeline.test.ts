@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyFeaturePipeline, parseFeaturePipelineSpec } from './apply-pipeline';
 import { fitFeaturePipeline } from './fit-pipeline';
 import { makeTable } from './testing/make-table';
+import type { DataTable } from '../table/types';
 
 function leads(n: number) {
   let seed = 7;
@@ -64,6 +65,24 @@ describe('fitFeaturePipeline', () => {
     const again = applyFeaturePipeline(spec, table);
     expect(again.featureNames).toEqual(fit.matrix.featureNames);
     for (let j = 0; j < again.columns.length; j++) expect(again.columns[j], fit.matrix.featureNames[j]).toEqual(fit.matrix.columns[j]);
+    expect(again.normalized).toEqual(fit.matrix.normalized);
+  });
+
+  it('flags TF-IDF term features as normalized, in the fit and in the replay', () => {
+    const notes = Array.from({ length: 300 }, (_, i) => (i % 2 ? 'not worth it, too slow' : 'great demo, will buy') + (i % 3 ? ' today' : ''));
+    const t: DataTable = {
+      name: 'n', rowCount: 300, columns: [
+        { name: 'notes', type: 'text', storage: 'string', values: notes },
+        { name: 'size', type: 'number', storage: 'numeric', values: Float64Array.from(notes, (_, i) => (i * 37) % 101) },
+        // Follows the notes on 4 rows of 5: associated, not a leak.
+        { name: 'won', type: 'categorical', storage: 'string', values: notes.map((_, i) => ((i % 2 === 0) !== (i % 5 === 0) ? 'yes' : 'no')) },
+      ],
+    };
+    const f = fitFeaturePipeline(t, 'won', { types: { notes: 'text' } });
+    const terms = f.spec.derivations.find((d) => d.kind === 'text-terms');
+    expect(terms?.outputs.length).toBeGreaterThan(0);
+    expect(f.matrix.normalized).toEqual(f.matrix.featureNames.map((name) => terms!.outputs.includes(name)));
+    expect(applyFeaturePipeline(JSON.parse(JSON.stringify(f.spec)), t).normalized).toEqual(f.matrix.normalized);
   });
 
   it('scores tables with missing, extra, retyped columns and unseen values', () => {

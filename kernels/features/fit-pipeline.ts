@@ -6,7 +6,7 @@ import type { Labels, Matrix } from '../learn/matrix';
 import { sanityCheck, type FeatureGroup, type SanityFeature } from '../sanity/sanity-check';
 import type { Column, DataTable } from '../table/types';
 import { DataError } from '../table/types';
-import { applyDerivation, DERIVATION_DESCRIPTIONS, writesCategoryCodes } from './apply-derivation';
+import { applyDerivation, DERIVATION_DESCRIPTIONS, writesCategoryCodes, writesNormalizedWeights } from './apply-derivation';
 import { tableReader, type FitContext, type ResolvedOptions } from './context';
 import { fitEmailCompany } from './derive-email-company';
 import { detectRole } from './detect-role';
@@ -183,6 +183,9 @@ export function fitFeaturePipeline(table: DataTable, target: string, options: Fe
     columns: kept.map((f) => f.values),
     featureNames: kept.map((f) => f.name),
     categorical: kept.map((f) => writesCategoryCodes(derivations[f.derivation].kind)),
+    ...(kept.some((f) => writesNormalizedWeights(derivations[f.derivation]))
+      ? { normalized: kept.map((f) => writesNormalizedWeights(derivations[f.derivation])) }
+      : {}),
   };
 
   // The Features view's account, with the first rows as samples.

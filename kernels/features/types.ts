@@ -32,8 +32,12 @@ export interface BucketSpec extends DerivationBase { kind: 'buckets'; edges: num
 export interface OneHotSpec extends DerivationBase { kind: 'one-hot'; values: string[] }
 /** Word counts, language and sentiment; `languages` get one indicator each. */
 export interface TextSpec extends DerivationBase { kind: 'text'; languages: string[] }
-/** TF-IDF weights of selected words and bigrams. */
-export interface TextTermsSpec extends DerivationBase { kind: 'text-terms'; terms: string[]; idf: number[] }
+/**
+ * Sublinear TF-IDF weights of selected words and bigrams; with `norm: 'l2'` each row's weights are
+ * divided by the row's Euclidean norm, in which every other word or bigram occurrence counts 1
+ * (specs without `norm` predate it and replay unnormalised).
+ */
+export interface TextTermsSpec extends DerivationBase { kind: 'text-terms'; terms: string[]; idf: number[]; norm?: 'l2' }
 /** valid, personal (free-mail) domain, then domain indicators. */
 export interface EmailSpec extends DerivationBase { kind: 'email'; domains: string[] }
 /** How alike the email's domain and the company name are, 0..1. */

@@ -10,6 +10,12 @@ export interface Matrix {
   featureNames: string[];
   /** Optional per-feature flag: values are integer category codes (0..k-1), not ordered numbers. */
   categorical?: boolean[];
+  /**
+   * Optional per-feature flag: the values already share one scale by construction (row-normalised
+   * TF-IDF weights). Linear learners centre these but do not divide by their standard deviation,
+   * which would blow up rare terms to the weight of common ones.
+   */
+  normalized?: boolean[];
 }
 
 export type Task = 'binary' | 'multiclass' | 'regression';

@@ -32,6 +32,9 @@ export function findNearDuplicates(
     nanMask.push(`${missingRows.length}:${missingRows.slice(0, 50).join(',')}`);
     usable.push(sd > 0);
   }
+  // The copies have unit norm, so |r| ≥ threshold ⇔ ‖za ∓ zb‖² = 2 ∓ 2r ≤ 2(1 − threshold). Partial
+  // sums of squares only grow: once both exceed that (plus rounding slack) the pair cannot match.
+  const bound = 2 * (1 - threshold) + 1e-9;
   const dropped = new Set<number>();
   const out: DuplicateFinding[] = [];
   for (let a = 0; a < p; a++) {
@@ -40,6 +43,7 @@ export function findNearDuplicates(
     for (let b = a + 1; b < p; b++) {
       if (dropped.has(b) || !usable[b] || nanMask[a] !== nanMask[b]) continue;
       const zb = z[b];
+      if (farApart(za, zb, m, bound)) continue;
       let r = 0;
       for (let k = 0; k < m; k++) r += za[k] * zb[k];
       if (Math.abs(r) >= threshold) {
@@ -49,4 +53,28 @@ export function findNearDuplicates(
     }
   }
   return out;
+}
+
+/** Rows per block between early-exit checks. */
+const BLOCK = 128;
+
+/**
+ * True when za and zb are certainly farther apart than `bound` both as za − zb and as za + zb,
+ * read block by block and stopping at the first block that settles it. Most pairs of unrelated
+ * features (text terms that occur in different rows, numbers that vary differently) are settled
+ * within the first block or two, so this avoids the full dot product for almost every pair.
+ */
+function farApart(za: Float64Array, zb: Float64Array, m: number, bound: number): boolean {
+  let minus = 0;
+  let plus = 0;
+  for (let start = 0; start < m; start += BLOCK) {
+    const end = Math.min(m, start + BLOCK);
+    for (let k = start; k < end; k++) {
+      const a = za[k], b = zb[k];
+      minus += (a - b) * (a - b);
+      plus += (a + b) * (a + b);
+    }
+    if (minus > bound && plus > bound) return true;
+  }
+  return false;
 }

@@ -46,6 +46,7 @@ export function applyCategoricalView(view: CategoricalView, X: Matrix): Matrix {
   const columns: Matrix['columns'] = [];
   const featureNames: string[] = [];
   const categorical: boolean[] = [];
+  const normalized: boolean[] = [];
   const emitted = new Set<number>();
   for (let j = 0; j < X.columns.length; j++) {
     const gi = groupOf.get(j);
@@ -53,6 +54,7 @@ export function applyCategoricalView(view: CategoricalView, X: Matrix): Matrix {
       columns.push(X.columns[j]);
       featureNames.push(X.featureNames[j]);
       categorical.push(X.categorical?.[j] ?? false);
+      normalized.push(X.normalized?.[j] ?? false);
       continue;
     }
     if (emitted.has(gi)) continue;
@@ -70,6 +72,7 @@ export function applyCategoricalView(view: CategoricalView, X: Matrix): Matrix {
     columns.push(codes);
     featureNames.push(view.groups[gi].name);
     categorical.push(true);
+    normalized.push(false);
   }
-  return { nRows: X.nRows, columns, featureNames, categorical };
+  return { nRows: X.nRows, columns, featureNames, categorical, ...(X.normalized ? { normalized } : {}) };
 }

@@ -21,6 +21,7 @@ export function shareMatrix(X: Matrix, share = canShareMemory()): Matrix {
     columns: X.columns.map((c) => sharedLike(c, share)),
     featureNames: X.featureNames.slice(),
     ...(X.categorical ? { categorical: X.categorical.slice() } : {}),
+    ...(X.normalized ? { normalized: X.normalized.slice() } : {}),
   };
 }
 
@@ -40,5 +41,6 @@ export function takeMatrixRows(X: Matrix, rows: ArrayLike<number>): Matrix {
     }),
     featureNames: X.featureNames,
     ...(X.categorical ? { categorical: X.categorical } : {}),
+    ...(X.normalized ? { normalized: X.normalized } : {}),
   };
 }

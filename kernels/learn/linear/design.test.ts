@@ -12,6 +12,14 @@ describe('fitDesign', () => {
     expect(z[1]).toBe(0);
     expect(z[0]).toBeCloseTo((1 - 8 / 3) / Math.sqrt(7 / 6), 14);
   });
+  it('centres features flagged normalized (row-normalised TF-IDF) but keeps their scale', () => {
+    const X = { nRows: 4, columns: [Float64Array.of(0, 0, 0.5, 0.1), Float64Array.of(1, 2, 3, 4)], featureNames: ['t', 'x'], normalized: [true, false] };
+    const spec = fitDesign(X);
+    expect(spec.columns[0].mean).toBeCloseTo(0.15, 14);
+    expect(spec.columns[0].scale).toBe(1);
+    expect(spec.columns[1].scale).toBeCloseTo(Math.sqrt(1.25), 14);
+    expect(designColumns(X, spec)[0][2]).toBeCloseTo(0.35, 14);
+  });
   it('gives a constant column scale 1 (sklearn) and standardised value 0', () => {
     const X = { nRows: 3, columns: [Float64Array.of(5, 5, 5)], featureNames: ['k'] };
     const spec = fitDesign(X);

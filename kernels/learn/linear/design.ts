@@ -3,6 +3,7 @@
 // - numeric feature: z = (x − mean) / std, NaN imputed with the training mean (so z = 0); std is
 //   the (weighted) population std after imputation — what sklearn's SimpleImputer(strategy=
 //   'mean') followed by StandardScaler computes. A constant feature gets std 1 (sklearn too).
+//   Features flagged in Matrix.normalized (row-normalised TF-IDF) keep scale 1: only centred.
 // - categorical feature (Matrix.categorical): one indicator column per training level (the
 //   `maxLevels` most frequent; rarer levels share an "other" indicator), each standardised the
 //   same way. Missing values and codes never seen in training give z = 0 on all its indicators,
@@ -72,7 +73,7 @@ export function fitDesign(X: Matrix, weights?: Float64Array, maxLevels = 200): D
       if (!Number.isNaN(v)) ss += w[i] * (v - mean) * (v - mean);
     }
     const std = Math.sqrt(ss / total);
-    columns.push({ feature: j, mean, scale: std > 0 ? std : 1 });
+    columns.push({ feature: j, mean, scale: std > 0 && !X.normalized?.[j] ? std : 1 });
   });
   return { nFeatures: X.columns.length, columns, ...(Object.keys(otherLevels).length ? { otherLevels } : {}) };
 
