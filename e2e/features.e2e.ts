@@ -1,6 +1,6 @@
 // The Features view end to end: load the sample leads, derive features for `converted`, and see
 // per-column types, derived sample values, importance and the sanity checker's removals; then
-// switch a derivation off and see it gone after the rerun.
+// switch a derivation off and see it gone after the rerun, and used by the AutoML view's tournament.
 import { fileURLToPath } from 'node:url';
 import { test, expect } from '@playwright/test';
 
@@ -39,5 +39,18 @@ test('derives features from the sample leads and reruns with a derivation switch
   await expect(view.getByTestId('features-run')).toHaveText('Rerun', { timeout: 60_000 });
   await expect(description.getByLabel('text-terms')).not.toBeChecked();
   await expect(description.locator('th', { hasText: /^~/ })).toHaveCount(0);
+
+  // The AutoML view's tournament uses the same choices and says so.
+  await page.getByTestId('view-tab-automl').click();
+  const automl = page.getByTestId('automl-view');
+  await automl.getByTestId('automl-table').selectOption('leads');
+  await automl.getByTestId('automl-target').selectOption('converted');
+  await expect(automl.getByTestId('automl-feature-choices')).toContainText('1 derivation off (description:text-terms)');
+  await automl.getByTestId('automl-budget').fill('4');
+  await automl.getByTestId('automl-run').click();
+  await expect(automl.getByTestId('automl-winner')).toBeVisible({ timeout: 60_000 });
+  await expect(automl.getByTestId('automl-feature-choices')).toBeVisible();
+  await automl.getByTestId('automl-feature-choices').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('automl-with-feature-choices.png') });
   expect(problems).toEqual([]);
 });

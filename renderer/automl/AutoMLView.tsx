@@ -4,6 +4,7 @@
 // charts, importance, dropped columns) and score an edited what-if row with its explanation.
 // Nothing here computes: the AutoML worker does, and Cancel terminates it at once.
 import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import { describeFeatureChoices, hasFeatureChoices, useFeatureChoices } from '../features/feature-choices';
 import type { LeaderboardEntry, TournamentProgress } from '../../kernels/tournament/run-tournament';
 import type { AutoMLSummary, TargetInfo, WhatIfResult } from '../../workers/automl/automl-service';
 import { SvgChart as VegaChart, warmCharts } from './SvgChart';
@@ -45,6 +46,7 @@ export function AutoMLView() {
   const runId = useRef(0);
 
   const table = tables.find((t) => t.name === tableName) ?? tables[0];
+  const featureChoices = useFeatureChoices(table?.name);
   const columns = table?.columns ?? [];
   const targetName = columns.some((c) => c.name === target) ? target : '';
 
@@ -89,7 +91,10 @@ export function AutoMLView() {
     try {
       const summary = await automlClient.run(
         table.name,
-        { target: info.target, metric, timeBudgetSeconds: budgetSeconds, seed: 0 },
+        {
+          target: info.target, metric, timeBudgetSeconds: budgetSeconds, seed: 0,
+          ...(hasFeatureChoices(featureChoices) ? { features: { disabled: featureChoices.disabled, types: featureChoices.types } } : {}),
+        },
         (p) => {
           if (runId.current !== id) return;
           setProgress(p);
@@ -173,6 +178,9 @@ export function AutoMLView() {
             </button>
           )}
         </div>
+      )}
+      {hasFeatureChoices(featureChoices) && (
+        <p className="am-muted" data-testid="automl-feature-choices">From the Features view: {describeFeatureChoices(featureChoices)}.</p>
       )}
       {(targetError || budgetError) && status !== 'running' && (
         <div className="am-error" role="alert" data-testid="automl-input-error">{targetError ?? budgetError}</div>

@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { FEATURE_ROLES, type DerivedColumnInfo, type FeaturePipelineOptions, type FeatureRole } from '../../kernels/features/types';
 import type { FeaturesResult } from '../../workers/features/features-service';
 import { useTables } from '../data';
+import { setFeatureChoices, useFeatureChoices } from './feature-choices';
 import { fitFeaturesInWorker } from './features-client';
 import { columnImportance, formatFeatureValue, orderColumns, toggleDisabled } from './feature-rows';
 import './features.css';
@@ -17,13 +18,13 @@ export function FeaturesView() {
   const tables = useTables();
   const [tableName, setTableName] = useState('');
   const [target, setTarget] = useState('');
-  const [disabled, setDisabled] = useState<string[]>([]);
-  const [types, setTypes] = useState<Record<string, FeatureRole>>({});
   const [result, setResult] = useState<FeaturesResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
 
   const table = tables.find((t) => t.name === tableName) ?? tables[0];
+  // Kept per table outside this view: the AutoML view's tournament uses the same choices.
+  const { disabled, types } = useFeatureChoices(table?.name);
   const columns = table?.columns ?? [];
   const targetName = columns.some((c) => c.name === target) ? target : columns[columns.length - 1]?.name ?? '';
 
@@ -43,12 +44,12 @@ export function FeaturesView() {
 
   const toggle = (key: string) => {
     const next = toggleDisabled(disabled, key);
-    setDisabled(next);
+    if (table) setFeatureChoices(table.name, { disabled: next, types });
     void run({ disabled: next });
   };
   const retype = (column: string, role: FeatureRole) => {
     const next = { ...types, [column]: role };
-    setTypes(next);
+    if (table) setFeatureChoices(table.name, { disabled, types: next });
     void run({ types: next });
   };
 
