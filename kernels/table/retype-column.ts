@@ -49,19 +49,11 @@ export function convertColumn(column: Column, type: ColumnType): Column {
   const nonMissing = texts.reduce((k, t) => (t === null || isMissingText(t) ? k : k + 1), 0);
 
   if (type === 'integer' || type === 'number') {
-    const values = new Float64Array(n);
-    let bad = 0;
-    let firstBad = -1;
-    for (let i = 0; i < n; i++) {
-      const t = texts[i];
-      if (t === null || isMissingText(t)) { values[i] = NaN; continue; }
-      const v = column.storage === 'numeric' && column.type !== 'date' && column.type !== 'datetime' ? column.values[i] : parseNumberText(t);
-      if (v === undefined || (type === 'integer' && !Number.isInteger(v))) {
-        bad++;
-        if (firstBad < 0) firstBad = i;
-        values[i] = NaN;
-      } else values[i] = v;
-    }
+    const numeric = column.storage === 'numeric' && column.type !== 'date' && column.type !== 'datetime' ? column.values : null;
+    const { values, bad, firstBad } = parseCells(texts, (t, i) => {
+      const v = numeric ? numeric[i] : parseNumberText(t);
+      return v === undefined || (type === 'integer' && !Number.isInteger(v)) ? undefined : v;
+    });
     if (bad > 0) fail(column, type, bad, nonMissing, firstBad, texts[firstBad]!, type === 'integer' ? 'are not whole numbers' : 'are not numbers');
     return { name, type, storage: 'numeric', values };
   }
@@ -99,15 +91,7 @@ export function convertColumn(column: Column, type: ColumnType): Column {
       const forced = t === null ? undefined : slashedDayOrder(t);
       if (forced) { order = forced; break; }
     }
-    const values = new Float64Array(n);
-    let bad = 0;
-    let firstBad = -1;
-    for (let i = 0; i < n; i++) {
-      const t = texts[i];
-      if (t === null || isMissingText(t)) { values[i] = NaN; continue; }
-      const parsed = parseDate(t, order);
-      if (!parsed) { bad++; if (firstBad < 0) firstBad = i; values[i] = NaN; } else values[i] = parsed.ms;
-    }
+    const { values, bad, firstBad } = parseCells(texts, (t) => parseDate(t, order)?.ms);
     if (bad > 0) fail(column, type, bad, nonMissing, firstBad, texts[firstBad]!, 'are not dates');
     return { name, type, storage: 'numeric', values };
   }
@@ -124,4 +108,24 @@ export function convertColumn(column: Column, type: ColumnType): Column {
     }
   }
   return { name, type, storage: 'string', values: texts.map((t) => (t === null || isMissingText(t) ? null : t)) };
+}
+
+/**
+ * Parses every present cell with `parse` (undefined: not a valid value); missing cells become
+ * NaN. Counts the cells that did not parse and finds the first, for the error message.
+ */
+function parseCells(texts: (string | null)[], parse: (text: string, row: number) => number | undefined): { values: Float64Array; bad: number; firstBad: number } {
+  const values = new Float64Array(texts.length);
+  let bad = 0;
+  let firstBad = -1;
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i];
+    const v = t === null || isMissingText(t) ? NaN : parse(t, i);
+    if (v === undefined) {
+      bad++;
+      if (firstBad < 0) firstBad = i;
+      values[i] = NaN;
+    } else values[i] = v;
+  }
+  return { values, bad, firstBad };
 }
