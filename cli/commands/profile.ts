@@ -3,7 +3,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { checkFlags, parseArgs, UsageError } from '../args';
 import { readTable } from '../../kernels/io';
 import { profileTable, type ColumnProfile, type TableProfile } from '../../kernels/profile';
-import { DataError } from '../../kernels/table/types';
+import { DataError, type DataTable } from '../../kernels/table/types';
+import { nodeCoreCount } from '../../workers/pool/node';
+import { createNodeCsvPool } from '../../workers/csv/node-csv-pool';
+import { loadAndProfile } from '../../workers/csv/load-and-profile';
+import { readFileShared } from '../../workers/csv/read-file-shared';
+import { PARALLEL_CSV_MIN_BYTES } from '../../workers/csv/read-csv-parallel';
 
 const USAGE = 'usage: tourney profile <data> [--json]';
 
@@ -22,14 +27,33 @@ export async function readDataFile(path: string): Promise<Uint8Array> {
   }
 }
 
+/**
+ * Large files are read and profiled on a worker pool (chunks scanned in parallel, numeric
+ * columns profiled in the workers; same table and profile as one thread), started before the
+ * file is read so the threads are up when the bytes are.
+ */
+async function loadAndProfileFile(path: string): Promise<{ table: DataTable; profile: TableProfile }> {
+  const size = await stat(path).then((info) => info.size, () => 0);
+  if (size < PARALLEL_CSV_MIN_BYTES || nodeCoreCount() < 2) {
+    const table = await readTable(await readDataFile(path), { fileName: path });
+    return { table, profile: profileTable(table) };
+  }
+  const pool = createNodeCsvPool();
+  try {
+    // Read into shared memory so workers scan it in place; a read error is reported as usual.
+    const bytes = await Promise.resolve().then(() => readFileShared(path)).catch(() => readDataFile(path));
+    return await loadAndProfile(bytes, path, pool);
+  } finally {
+    pool.close();
+  }
+}
+
 export async function profileCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['json']);
   checkFlags(args, ['json']);
   if (args.positionals.length !== 1) throw new UsageError(args.positionals.length === 0 ? `missing <data>\n${USAGE}` : `expected one data file\n${USAGE}`);
   const [path] = args.positionals;
-  const bytes = await readDataFile(path);
-  const table = await readTable(bytes, { fileName: path });
-  const profile = profileTable(table);
+  const { table, profile } = await loadAndProfileFile(path);
   for (const note of table.notes ?? []) process.stderr.write(`note: ${note}\n`);
   if (args.flags.has('json')) {
     process.stdout.write(JSON.stringify({ name: profile.name, rows: profile.rows, columns: profile.columns }) + '\n');

@@ -153,13 +153,16 @@ export class ByteInterner {
 
   /**
    * The first `rows` rows' entry codes and the distinct values behind them, as plain typed
-   * arrays (copies): what a worker that scanned one chunk of a file posts back for merging.
+   * arrays, each on a buffer of its own: what a worker that scanned one chunk of a file posts
+   * back (moving the buffers) for merging. The interner is not usable afterwards.
    */
   toPart(rows: number): InternedPart {
     const count = this.entries;
+    const codes = this.codes.subarray(0, rows);
+    this.codes = new Int32Array(0);
     return {
       rows,
-      codes: this.codes.slice(0, rows),
+      codes,
       arena: this.arena.slice(0, this.arenaEnd),
       starts: this.starts.slice(0, count),
       lengths: this.lengths.slice(0, count),

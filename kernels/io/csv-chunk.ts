@@ -57,7 +57,7 @@ export function summarizeChunk(scan: ChunkScan): ChunkSummary {
 }
 
 /**
- * The chunk's columns in their resolved modes, detached from its bytes: numbers (copied to
+ * The chunk's columns in their resolved modes, detached from its bytes: numbers (a view of
  * exactly `rows` values) or interned strings. Columns resolved to strings that this chunk read
  * as numbers or dates are re-scanned as strings first.
  */
@@ -70,7 +70,8 @@ export function takeChunkColumns(scan: ChunkScan, modes: ArrayLike<number>): Chu
       col.interner = undefined;
       return { mode: MODE_STRING, interned };
     }
-    const numbers = col.numbers.length === rows ? col.numbers : col.numbers.slice(0, rows);
+    // A view, not a copy: its whole buffer is moved to the merging thread, which copies it once.
+    const numbers = col.numbers.subarray(0, rows);
     col.numbers = new Float64Array(0);
     return { mode: modes[j], fractional: col.fractional, hasTime: col.hasTime, numbers };
   });

@@ -3,7 +3,7 @@
 // and assembles the result; readCsvChunked runs every step in this thread (the reference the
 // parallel path is tested against, and the same code path minus the threads).
 import { DataError, type DataTable } from '../table/types';
-import { buildCsvTable, readCsv, readCsvHead, type CsvHead, type CsvOptions } from './from-csv';
+import { finishCsvTable, readCsv, readCsvHead, startCsvTable, type CsvHead, type CsvOptions, type CsvTableBuild } from './from-csv';
 import { scanCsvChunk, summarizeChunk, takeChunkColumns, type ChunkColumns, type CsvDialect } from './csv-chunk';
 import { mergeChunkColumns, resolveChunkModes } from './csv-merge';
 import { splitCsvChunks } from './csv-split';
@@ -21,7 +21,7 @@ export function planCsvChunks(input: Uint8Array, options: CsvOptions, count: num
   return { head, dialect, bounds: splitCsvChunks(head.bytes, head.dataStart, count) };
 }
 
-/** The bytes of chunk k (a view; copy it with slice() to post it to a worker). */
+/** The bytes of chunk k (a view of the file's bytes). */
 export function chunkBytes(plan: CsvChunkPlan, k: number): Uint8Array {
   return plan.head.bytes.subarray(plan.bounds[k], plan.bounds[k + 1]);
 }
@@ -30,10 +30,10 @@ export function chunkCount(plan: CsvChunkPlan): number {
   return plan.bounds.length - 1;
 }
 
-/** Builds the table from every chunk, taken in file order with the same resolved modes. */
-export function assembleCsvChunks(plan: CsvChunkPlan, chunks: ChunkColumns[], modes: number[], options: CsvOptions): DataTable {
+/** Merges every chunk, taken in file order with the same resolved modes, and starts typing the table. */
+export function mergeCsvChunks(plan: CsvChunkPlan, chunks: ChunkColumns[], modes: number[]): CsvTableBuild {
   const { rows, columns } = mergeChunkColumns(chunks, modes);
-  return buildCsvTable(plan.head.names, rows, columns, options.fileName, options.onProgress);
+  return startCsvTable(plan.head.names, rows, columns, plan.dialect.fileName);
 }
 
 /**
@@ -57,5 +57,5 @@ export function readCsvChunked(input: Uint8Array, options: CsvOptions, count: nu
     throw error;
   }
   const modes = resolveChunkModes(scans.map(summarizeChunk));
-  return assembleCsvChunks(plan, scans.map((s) => takeChunkColumns(s, modes)), modes, options);
+  return finishCsvTable(mergeCsvChunks(plan, scans.map((s) => takeChunkColumns(s, modes)), modes), options.onProgress);
 }

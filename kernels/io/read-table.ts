@@ -2,7 +2,7 @@
 // CLI alike. Pure TypeScript: no Node built-ins, input is a Uint8Array.
 import { DataError, type ColumnType, type DataTable } from '../table/types';
 import { retypeColumn } from '../table/retype-column';
-import { readCsv } from './from-csv';
+import { readCsv, type CsvOptions } from './from-csv';
 import { readJson } from './from-json';
 import { readNdjson } from './from-ndjson';
 import { readParquet } from './from-parquet';
@@ -18,6 +18,8 @@ export interface ReadTableOptions {
   maxBytes?: number;
   /** Column types chosen by the user, applied after inference (see retypeColumn). */
   typeOverrides?: Record<string, ColumnType>;
+  /** Reads CSV/TSV instead of readCsv (the workers layer passes a parallel reader giving the same table). */
+  csvReader?: (bytes: Uint8Array, options: CsvOptions) => DataTable | Promise<DataTable>;
 }
 
 export const DEFAULT_MAX_BYTES = 1.5 * 1024 ** 3;
@@ -42,10 +44,11 @@ export async function readTable(bytes: Uint8Array, options: ReadTableOptions): P
   if (bytes.length === 0) throw new DataError(`${fileName} is empty`, { file: fileName });
   const format = options.format ?? sniffFormat(bytes, fileName);
   onProgress?.(0, 'parsing');
+  const csvReader = options.csvReader ?? readCsv;
   let table: DataTable;
   switch (format) {
-    case 'csv': table = readCsv(bytes, { fileName, onProgress }); break;
-    case 'tsv': table = readCsv(bytes, { fileName, onProgress, delimiter: '\t' }); break;
+    case 'csv': table = await csvReader(bytes, { fileName, onProgress }); break;
+    case 'tsv': table = await csvReader(bytes, { fileName, onProgress, delimiter: '\t' }); break;
     case 'json': table = readJson(bytes, fileName); break;
     case 'ndjson': table = readNdjson(bytes, fileName, onProgress); break;
     case 'parquet': table = await readParquet(bytes, fileName, onProgress); break;

@@ -1,0 +1,86 @@
+// Reads a CSV with its data rows scanned in parallel, one chunk per pool worker, and merged into
+// exactly the table readCsv gives (kernels/io/read-csv-chunked). Each chunk's job holds its
+// worker across both steps — scan (report column modes), then take (columns in the modes
+// resolved over every chunk) — so the pool must be free: one chunk per worker, all running.
+// Any chunk that fails to scan (a fault in the file, or a split misled by a stray quote) makes
+// the whole file go through one pass in this thread, which reports exactly readCsv's error.
+import { transfer } from 'comlink';
+import type { CsvOptions } from '../../kernels/io/from-csv';
+import { finishCsvTable, readCsv, typeNumberColumns } from '../../kernels/io/from-csv';
+import { chunkBytes, mergeCsvChunks, chunkCount, planCsvChunks, type CsvChunkPlan } from '../../kernels/io/read-csv-chunked';
+import { resolveChunkModes } from '../../kernels/io/csv-merge';
+import type { ChunkColumns, ChunkSummary } from '../../kernels/io/csv-chunk';
+import type { Column, DataTable } from '../../kernels/table/types';
+import type { WorkerPool } from '../pool/pool';
+import { CancelledError } from '../pool/types';
+import type { CsvWorkerApi } from '../csv-chunk.worker';
+
+/** Below this many bytes one pass in this thread is faster than posting chunks to workers. */
+export const PARALLEL_CSV_MIN_BYTES = 4 * 1024 * 1024;
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => { resolve = res; reject = rej; });
+  return { promise, resolve, reject };
+}
+
+export interface ParallelCsvOptions {
+  /** Files smaller than this are read in one pass here (default PARALLEL_CSV_MIN_BYTES). */
+  minBytes?: number;
+  /** Called with each column as soon as it is typed, in order (e.g. to start profiling it). */
+  onColumn?: (column: Column, index: number) => void;
+}
+
+/** Chunk k for a worker: a view when the bytes are shared memory, else a copy whose buffer is moved. */
+function postableChunk(plan: CsvChunkPlan, k: number): Uint8Array {
+  const view = chunkBytes(plan, k);
+  if (typeof SharedArrayBuffer !== 'undefined' && view.buffer instanceof SharedArrayBuffer) return view;
+  // A copy with a buffer of its own (Buffer#slice would share the whole file's buffer).
+  const copy = new Uint8Array(view);
+  return transfer(copy, [copy.buffer]);
+}
+
+export async function readCsvParallel(
+  input: Uint8Array, options: CsvOptions, pool: WorkerPool<CsvWorkerApi>, parallel: ParallelCsvOptions = {},
+): Promise<DataTable> {
+  if (input.length < (parallel.minBytes ?? PARALLEL_CSV_MIN_BYTES) || pool.size < 2) return readCsv(input, options);
+  const plan = planCsvChunks(input, options, pool.size);
+  const n = chunkCount(plan);
+  if (n < 2) return readCsv(input, options);
+  const scanned = Array.from({ length: n }, () => deferred<ChunkSummary>());
+  const resolved = deferred<number[] | undefined>();
+  const jobs = scanned.map((summary, k) => pool.run(async (api): Promise<ChunkColumns | undefined> => {
+    try {
+      summary.resolve(await api.scan(postableChunk(plan, k), plan.dialect));
+    } catch (error) {
+      summary.reject(error);
+      return undefined;
+    }
+    const modes = await resolved.promise;
+    return modes ? api.take(modes) : undefined;
+  }));
+  let summaries: ChunkSummary[];
+  try {
+    summaries = await Promise.all(scanned.map((s) => s.promise));
+  } catch (error) {
+    resolved.resolve(undefined);
+    await Promise.allSettled(jobs);
+    if (error instanceof CancelledError) throw error;
+    return readCsv(input, options);
+  }
+  const modes = resolveChunkModes(summaries);
+  resolved.resolve(modes);
+  const chunks = await Promise.all(jobs);
+  const build = mergeCsvChunks(plan, chunks as ChunkColumns[], modes);
+  typeNumberColumns(build, parallel.onColumn);
+  // Let work started on the number columns (posted by onColumn) leave before the strings are typed.
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  return finishCsvTable(build, options.onProgress, parallel.onColumn);
+}
