@@ -95,6 +95,26 @@ test.describe('notebook', () => {
     await expect(chartCell.getByTestId('output-chart').locator('svg.marks')).toBeVisible();
   });
 
+  test('Interrupt stops a Run all that waits for a table, without restarting the idle kernel', async ({ page, context }) => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await context.route('**/leads.csv', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('./');
+    await page.getByTestId('run-all').click();
+    await expect(page.getByTestId('waiting-for-tables')).toBeVisible();
+    await page.getByTestId('interrupt').click();
+    await expect(page.getByTestId('waiting-for-tables')).toHaveCount(0);
+    const firstCode = page.locator('[data-testid=cell][data-kind=code]').first();
+    await expect(firstCode).toHaveAttribute('data-status', 'idle');
+    await expect(page.getByTestId('notebook-notice')).toHaveCount(0);
+    release();
+    await expect(page.locator('[data-testid=table-item][data-table=leads]')).toBeVisible();
+    await expect(firstCode.getByTestId('execution-count')).toHaveText('[ ]');
+  });
+
   test('runs code on an uploaded table, keeps variables between cells and shows outputs', async ({ page }) => {
     await openEmptyNotebook(page);
     await page.getByTestId('data-file-input').setInputFiles({ name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(SMALL_CSV) });

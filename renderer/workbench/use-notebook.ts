@@ -59,8 +59,10 @@ export function useNotebook(): NotebookController {
   const runAllToken = useRef(0);
   // Runs wait for the notebook the app opens with (and the table loads it starts) to be known.
   const [startup] = useState(deferred);
-  const interrupts = useRef(0);
+  // Resolved (and replaced) by each interrupt, so a run waiting for tables stops waiting.
+  const interrupted = useRef(deferred());
   const [waiters, setWaiters] = useState(0);
+  const waiting = useRef(0);
   const pendingTables = useSyncExternalStore(notebookTableLoads.subscribe, notebookTableLoads.getSnapshot);
 
   const notify = useCallback((kind: Notice['kind'], text: string) => {
@@ -127,17 +129,19 @@ export function useNotebook(): NotebookController {
    * when an interrupt came meanwhile.
    */
   const waitForNotebookTables = useCallback(async (ids: string[]): Promise<boolean> => {
-    const interruptsBefore = interrupts.current;
+    const interruption = interrupted.current;
     if (notebookTableLoads.pending().length > 0) {
       dispatch({ type: 'run-queued', ids });
+      waiting.current++;
       setWaiters((n) => n + 1);
       try {
-        await notebookTableLoads.settled();
+        await Promise.race([notebookTableLoads.settled(), interruption.promise]);
       } finally {
+        waiting.current--;
         setWaiters((n) => n - 1);
       }
     }
-    return interrupts.current === interruptsBefore;
+    return interruption === interrupted.current;
   }, []);
 
   const runCell = useCallback(
@@ -176,9 +180,12 @@ export function useNotebook(): NotebookController {
 
   const interrupt = useCallback(() => {
     runAllToken.current++;
-    interrupts.current++;
-    appKernel().interrupt();
+    interrupted.current.resolve();
+    interrupted.current = deferred();
     dispatch({ type: 'runs-cancelled' });
+    // Runs that were only waiting for a table stop; an idle kernel keeps its variables.
+    if (waiting.current > 0 && appKernel().getStatus() === 'idle') return;
+    appKernel().interrupt();
     notify('info', 'Kernel restarted after interrupt. Variables are cleared; the notebook and loaded data are unchanged.');
   }, [notify]);
 
