@@ -27,14 +27,14 @@ export async function main(argv: string[]): Promise<number> {
     (name ? process.stdout : process.stderr).write(USAGE + '\n');
     return name ? 0 : 2;
   }
-  const load = commands[name];
-  if (load && rest.some((a) => a === '--help' || a === '-h')) {
-    process.stdout.write(USAGE + '\n');
-    return 0;
-  }
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!load) {
     process.stderr.write(`error: unknown command "${name}"\n${USAGE}\n`);
     return 2;
+  }
+  if (rest.some((a) => a === '--help' || a === '-h')) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
   }
   try {
     return await (await load())(rest);
