@@ -86,12 +86,24 @@ describe('binned prediction', () => {
     const flat = flattenTrees(trees, 3, 0.5);
     expect(flat.binned).not.toBeNull();
     expect(flat.hasPointerTrees).toBe(true);
+    // Deep numerical trees walk the bins; categorical ones still need doubles.
+    expect(flat.binned!.pointerTree.some((p) => p === 1)).toBe(true);
+    expect(flat.binned!.needsDoubles).toBe(true);
     for (const data of [X, noMissing]) {
       const got = predictFlat(flat, data, new Float64Array(n * 3));
       const want = new Float64Array(n * 3);
       for (let i = 0; i < n; i++) trees.forEach((t, k) => (want[i * 3 + (k % 3)] += t.leafValue[t.leafOf((f) => data.columns[f][i])] * 0.5));
       expect(got).toEqual(want);
     }
+  });
+
+  it('walks deep numerical trees over bins alone, with and without missing values', () => {
+    const trees = Array.from({ length: 6 }, () => randomTree(random, nF, pool, 16, 600));
+    expect(trees.every((t) => t.maxDepth() > 10)).toBe(true);
+    const flat = flattenTrees(trees, 1);
+    expect(flat.binned!.needsDoubles).toBe(false);
+    expect([...flat.binned!.pointerTree]).toEqual(trees.map(() => 1));
+    for (const data of [X, noMissing]) expect(predictFlat(flat, data, new Float64Array(n))).toEqual(walkTrees(trees, data));
   });
 
   it('falls back to comparing doubles when a feature has too many distinct thresholds', () => {

@@ -3,12 +3,12 @@
 // always go left, so a row walks exactly `depth` steps of `node = 2 node + 1 + goRight` with no
 // child pointers and no data-dependent branch. Other trees keep child pointers.
 //
-// Rows go through in blocks. When every feature that perfect trees split on has at most MAX_CUTS
-// distinct thresholds (always for models trained with ≤ 255 bins), the block is quantized once
-// into byte bins (threshold-bins.ts) and perfect trees compare bytes against thresholds stored as
-// bins: one packed word per node, eight rows walked in lockstep for instruction-level
-// parallelism. Otherwise, and for pointer-layout trees, rows are copied into a row-major
-// Float64Array block and compared as doubles. Either way each tree runs over the whole block, so
+// Rows go through in blocks. When every feature that numerical trees split on has at most
+// MAX_CUTS distinct thresholds (models trained with ≤ 255 bins), the block is quantized once into
+// byte bins (threshold-bins.ts) and trees compare bytes against thresholds stored as bins, one
+// packed word per node; perfect trees walk eight rows in lockstep for instruction-level
+// parallelism, deep ones one row at a time. Otherwise, and for trees with categorical splits,
+// rows are copied into a row-major Float64Array block and compared as doubles. Either way each tree runs over the whole block, so
 // its nodes stay in cache, and each row's output adds the trees in order, so sums are the same.
 import type { Matrix } from '../matrix';
 import { binRows, binScratch, buildThresholdBins, MISSING_BIN, thresholdBin, type ThresholdBins } from './threshold-bins';
@@ -62,6 +62,15 @@ export interface BinnedNodes {
    * one, so one comparison routes real and missing values alike.
    */
   treeWordsMissing: Int32Array[];
+  /**
+   * Per tree: 1 for a pointer-layout tree without categorical splits, walked over bins too; its
+   * views above are indexed by node (from 0), its children are in `children`.
+   */
+  pointerTree: Uint8Array;
+  /** Per node of the arrays above: left child at 2k, right child at 2k + 1 (as in `left`/`right`). */
+  children: Int32Array;
+  /** Whether some tree still needs the double block (categorical pointer trees). */
+  needsDoubles: boolean;
 }
 
 const FEATURE_MASK = (1 << 23) - 1;
@@ -104,20 +113,33 @@ export function flattenTrees(trees: Tree[], nOutputs: number, scale = 1): FlatEn
     if (perfectDepth[i] >= 0) placePerfect(flat, t, perfectDepth[i], nodeOffset[i], leafOffset[i], scale);
     else placePointers(flat, t, nodeOffset[i], leafOffset[i], scale);
   });
-  flat.binned = binPerfectNodes(flat, trees);
+  flat.binned = binNodes(flat, trees);
   return flat;
 }
 
-/** Thresholds of the perfect-layout nodes as bins, or null when some feature has too many. */
-function binPerfectNodes(flat: FlatEnsemble, trees: Tree[]): BinnedNodes | null {
-  const { perfectDepth, nodeOffset, feature, threshold, defaultRight } = flat;
-  const isPerfect = new Uint8Array(feature.length);
+/**
+ * Thresholds of the numerical trees' nodes (perfect layout, and pointer layout without
+ * categorical splits) as bins, or null when some feature has too many.
+ */
+function binNodes(flat: FlatEnsemble, trees: Tree[]): BinnedNodes | null {
+  const { perfectDepth, nodeOffset, feature, threshold, defaultRight, categorySet, left, right } = flat;
+  const T = trees.length;
+  const nodeEnd = (t: number) => (t + 1 < T ? nodeOffset[t + 1] : feature.length);
+  const pointerTree = new Uint8Array(T);
+  let needsDoubles = false;
+  for (let t = 0; t < T; t++) {
+    if (perfectDepth[t] >= 0) continue;
+    const numerical = categorySet.subarray(nodeOffset[t], nodeEnd(t)).every((c) => c < 0);
+    pointerTree[t] = numerical ? 1 : 0;
+    needsDoubles ||= !numerical;
+  }
+  const isBinned = new Uint8Array(feature.length);
   const byColumn = new Map<number, number[]>();
   trees.forEach((_, t) => {
-    if (perfectDepth[t] < 0) return;
-    const end = nodeOffset[t] + (1 << perfectDepth[t]) - 1;
+    if (perfectDepth[t] < 0 && !pointerTree[t]) return;
+    const end = nodeEnd(t);
     for (let k = nodeOffset[t]; k < end; k++) {
-      isPerfect[k] = 1;
+      isBinned[k] = 1;
       // Padding, or a split only missing values could pass but they go left: always left.
       if (threshold[k] === Infinity && defaultRight[k] === 0) continue;
       let list = byColumn.get(feature[k]);
@@ -134,7 +156,7 @@ function binPerfectNodes(flat: FlatEnsemble, trees: Tree[]): BinnedNodes | null 
   const words = new Int32Array(feature.length + 1);
   const wordsMissing = new Int32Array(feature.length + 1);
   for (let k = 0; k < feature.length; k++) {
-    if (!isPerfect[k]) continue;
+    if (!isBinned[k]) continue;
     const b = threshold[k] === Infinity && defaultRight[k] === 0 ? undefined : binnedOf.get(feature[k]);
     if (b === undefined) {
       // Always left: threshold bin MISSING_BIN, which no bin (shifted or not) is above.
@@ -148,8 +170,16 @@ function binPerfectNodes(flat: FlatEnsemble, trees: Tree[]): BinnedNodes | null 
     wordsMissing[k + 1] = b | (missingLeft << 23) | ((thr + missingLeft) << 24);
   }
   const views = (all: Int32Array) =>
-    trees.map((_, t) => (perfectDepth[t] < 0 ? new Int32Array(0) : all.subarray(nodeOffset[t], nodeOffset[t] + (1 << perfectDepth[t]))));
-  return { bins, treeWords: views(words), treeWordsMissing: views(wordsMissing) };
+    trees.map((_, t) => {
+      if (perfectDepth[t] >= 0) return all.subarray(nodeOffset[t], nodeOffset[t] + (1 << perfectDepth[t]));
+      return pointerTree[t] ? all.subarray(nodeOffset[t] + 1, nodeEnd(t) + 1) : new Int32Array(0);
+    });
+  const children = new Int32Array(2 * feature.length);
+  for (let k = 0; k < feature.length; k++) {
+    children[2 * k] = left[k];
+    children[2 * k + 1] = right[k];
+  }
+  return { bins, treeWords: views(words), treeWordsMissing: views(wordsMissing), pointerTree, children, needsDoubles };
 }
 
 function placePerfect(flat: FlatEnsemble, t: Tree, depth: number, nodeBase: number, leafBase: number, scale: number): void {
@@ -196,8 +226,8 @@ function placePointers(flat: FlatEnsemble, t: Tree, nodeBase: number, leafBase: 
 export function predictFlat(flat: FlatEnsemble, X: Matrix, out: Float64Array): Float64Array {
   const nF = Math.max(1, X.columns.length);
   const nOut = flat.nOutputs;
-  const { binned, hasPointerTrees, outputOf, perfectDepth, nodeOffset, leafOffset, feature, threshold, defaultRight, leafValue } = flat;
-  const useDoubles = hasPointerTrees || binned === null;
+  const { binned, outputOf, perfectDepth, nodeOffset, leafOffset, feature, threshold, defaultRight, leafValue } = flat;
+  const useDoubles = binned === null ? true : binned.needsDoubles;
   const block = new Float64Array(useDoubles ? BLOCK_ROWS * nF : 0);
   const node = new Int32Array(BLOCK_ROWS);
   const stride = binned ? Math.max(1, binned.bins.column.length) : 0;
@@ -212,7 +242,11 @@ export function predictFlat(flat: FlatEnsemble, X: Matrix, out: Float64Array): F
       const depth = perfectDepth[t];
       const o = start * nOut + outputOf[t];
       if (depth < 0) {
-        walkPointers(flat, t, block, nF, m, out, o, nOut);
+        if (binned?.pointerTree[t]) {
+          walkPointersBinned(binned.treeWordsMissing[t], binned.children, 2 * nodeOffset[t], binBlock, stride, m, leafValue, leafOffset[t], out, o, nOut);
+        } else {
+          walkPointers(flat, t, block, nF, m, out, o, nOut);
+        }
         continue;
       }
       if (binned) {
@@ -408,6 +442,67 @@ function walkPerfectWithMissing(
       const v = block[i * nF + feature[k]];
       node[i] = 2 * c + 1 + (+(v > threshold[k]) | (defaultRight[k] & +(v !== v)));
     }
+  }
+}
+
+/**
+ * A pointer-layout tree over a binned block, one row at a time: the missing-value words route
+ * every bin (missing or not) with one comparison, and the comparison picks the child by index.
+ */
+function walkPointersBinned(
+  words: Int32Array,
+  children: Int32Array,
+  childBase: number,
+  bins: Uint8Array,
+  stride: number,
+  m: number,
+  leafValue: Float64Array,
+  leaves: number,
+  out: Float64Array,
+  o: number,
+  nOut: number,
+): void {
+  let i = 0;
+  // Four rows at a time, each stepping until it reaches a leaf: independent chains in flight.
+  for (; i + 4 <= m; i += 4) {
+    const r0 = i * stride;
+    const r1 = r0 + stride;
+    const r2 = r1 + stride;
+    const r3 = r2 + stride;
+    let n0 = 0, n1 = 0, n2 = 0, n3 = 0;
+    // Leaves are negative: loop until all four are.
+    while ((n0 & n1 & n2 & n3) >= 0) {
+      if (n0 >= 0) {
+        const w = words[n0];
+        n0 = children[childBase + 2 * n0 + goesRight(w, bins[r0 + (w & FEATURE_MASK)])];
+      }
+      if (n1 >= 0) {
+        const w = words[n1];
+        n1 = children[childBase + 2 * n1 + goesRight(w, bins[r1 + (w & FEATURE_MASK)])];
+      }
+      if (n2 >= 0) {
+        const w = words[n2];
+        n2 = children[childBase + 2 * n2 + goesRight(w, bins[r2 + (w & FEATURE_MASK)])];
+      }
+      if (n3 >= 0) {
+        const w = words[n3];
+        n3 = children[childBase + 2 * n3 + goesRight(w, bins[r3 + (w & FEATURE_MASK)])];
+      }
+    }
+    const k = o + i * nOut;
+    out[k] += leafValue[leaves + ~n0];
+    out[k + nOut] += leafValue[leaves + ~n1];
+    out[k + 2 * nOut] += leafValue[leaves + ~n2];
+    out[k + 3 * nOut] += leafValue[leaves + ~n3];
+  }
+  for (; i < m; i++) {
+    const r = i * stride;
+    let node = 0;
+    while (node >= 0) {
+      const w = words[node];
+      node = children[childBase + 2 * node + goesRight(w, bins[r + (w & FEATURE_MASK)])];
+    }
+    out[o + i * nOut] += leafValue[leaves + ~node];
   }
 }
 
