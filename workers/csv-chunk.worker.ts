@@ -21,6 +21,10 @@ const api = {
     scan = undefined;
     return transfer(chunk, chunkTransferables(chunk));
   },
+  /** Drops the scanned chunk (its columns are not needed: another chunk failed). */
+  release(): void {
+    scan = undefined;
+  },
   profile(columns: NumericColumn[]): ColumnProfile[] {
     return columns.map(profileColumn);
   },

@@ -64,7 +64,9 @@ export async function readCsvParallel(
       return undefined;
     }
     const modes = await resolved.promise;
-    return modes ? api.take(modes) : undefined;
+    if (modes) return api.take(modes);
+    await api.release();
+    return undefined;
   }));
   let summaries: ChunkSummary[];
   try {
