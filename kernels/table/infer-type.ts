@@ -118,6 +118,34 @@ export function dateColumn(name: string, values: Float64Array, hasTime: boolean)
  * hashing (ids are all distinct, constants have one value), so they are remembered for profiles.
  */
 function numbersToText(values: Float64Array, type: 'id' | 'constant'): (string | null)[] {
+  return type === 'id' ? idsToText(values) : constantToText(values);
+}
+
+/** Ids are all distinct: each present row is a unique of its own (no pushes, no hashing — a million ids are common). */
+function idsToText(values: Float64Array): (string | null)[] {
+  const n = values.length;
+  const out = new Array<string | null>(n);
+  const codes = new Int32Array(n);
+  let missing = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== v) {
+      out[i] = null;
+      codes[i] = -1;
+      missing++;
+    } else {
+      out[i] = String(v);
+      codes[i] = i - missing;
+    }
+  }
+  const uniques = (missing === 0 ? out.slice() : out.filter((t) => t !== null)) as string[];
+  const counts = new Array<number>(uniques.length).fill(1);
+  rememberStringStats({ values: out, codes, uniques, counts, missing });
+  return out;
+}
+
+/** A constant: one unique, counted. */
+function constantToText(values: Float64Array): (string | null)[] {
   const n = values.length;
   const out = new Array<string | null>(n);
   const codes = new Int32Array(n);
@@ -130,7 +158,7 @@ function numbersToText(values: Float64Array, type: 'id' | 'constant'): (string |
       out[i] = null;
       codes[i] = -1;
       missing++;
-    } else if (type === 'constant' && uniques.length === 1) {
+    } else if (uniques.length === 1) {
       out[i] = uniques[0];
       counts[0]++;
     } else {
