@@ -93,9 +93,10 @@ function prefixTable(cuts: Float64Array, bits: number): Uint8Array {
   const shift = 32 - bits;
   const table = new Uint8Array(1 << bits);
   const n = cuts.length - 1;
+  const prefixes = Array.from(cuts.subarray(0, n), (c) => orderKey(c) >>> shift);
   let j = 0;
   for (let k = 0; k < table.length; k++) {
-    while (j < n && orderKey(cuts[j]) >>> shift < k) j++;
+    while (j < n && prefixes[j] < k) j++;
     table[k] = j;
   }
   return table;
