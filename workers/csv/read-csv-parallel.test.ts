@@ -8,6 +8,8 @@ import { createNodeCsvPool } from './node-csv-pool';
 import { profileTableParallel } from './profile-parallel';
 import { readCsvParallel } from './read-csv-parallel';
 import { loadAndProfile } from './load-and-profile';
+import { WorkerPool } from '../pool/pool';
+import type { CsvWorkerApi } from '../csv-chunk.worker';
 
 const pool = createNodeCsvPool(2);
 afterAll(() => pool.close());
@@ -31,6 +33,16 @@ describe('readCsvParallel + profileTableParallel', () => {
     const table = await readCsvParallel(bytes, { fileName: 'mixed.csv' }, pool, { minBytes: 0 });
     expect(table).toEqual(readCsv(bytes, { fileName: 'mixed.csv' }));
     expect(table.columns.map((c) => c.type)).toEqual(['id', 'categorical', 'date']);
+  });
+
+  it('reads in one pass when the workers cannot start', async () => {
+    const broken = new WorkerPool<CsvWorkerApi>({ size: 2, spawn: () => { throw new Error('no workers here'); } });
+    const bytes = encode(['a,b', ...Array.from({ length: 500 }, (_, i) => `${i},x${i % 4}`)].join('\n'));
+    try {
+      expect(await readCsvParallel(bytes, { fileName: 'f.csv' }, broken, { minBytes: 0 })).toEqual(readCsv(bytes, { fileName: 'f.csv' }));
+    } finally {
+      broken.close();
+    }
   });
 
   it('names the line of a ragged row in the second chunk', async () => {

@@ -56,9 +56,11 @@ export async function readCsvParallel(
   if (n < 2) return readCsv(input, options);
   const scanned = Array.from({ length: n }, () => deferred<ChunkSummary>());
   const resolved = deferred<number[] | undefined>();
+  let scannedCount = 0;
   const jobs = scanned.map((summary, k) => pool.run(async (api): Promise<ChunkColumns | undefined> => {
     try {
       summary.resolve(await api.scan(postableChunk(plan, k), plan.dialect));
+      options.onProgress?.((0.8 * ++scannedCount) / n, 'parsing');
     } catch (error) {
       summary.reject(error);
       return undefined;
@@ -68,6 +70,8 @@ export async function readCsvParallel(
     await api.release();
     return undefined;
   }));
+  // A job that fails before its scan reports (a worker that cannot start) fails its summary too.
+  jobs.forEach((job, k) => job.catch((error: unknown) => scanned[k].reject(error)));
   let summaries: ChunkSummary[];
   try {
     summaries = await Promise.all(scanned.map((s) => s.promise));
@@ -79,7 +83,13 @@ export async function readCsvParallel(
   }
   const modes = resolveChunkModes(summaries);
   resolved.resolve(modes);
-  const chunks = await Promise.all(jobs);
+  let chunks: (ChunkColumns | undefined)[];
+  try {
+    chunks = await Promise.all(jobs);
+  } catch (error) {
+    if (error instanceof CancelledError) throw error;
+    return readCsv(input, options); // a worker died while handing its chunk back
+  }
   const build = mergeCsvChunks(plan, chunks as ChunkColumns[], modes);
   typeNumberColumns(build, parallel.onColumn);
   // Let work started on the number columns (posted by onColumn) leave before the strings are typed.
