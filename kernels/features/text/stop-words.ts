@@ -41,8 +41,3 @@ export function languageBit(lang: string): number {
 export function isStopWord(word: string, lang: StopWordLanguage): boolean {
   return ((STOP_WORD_BITS.get(word) ?? 0) & languageBit(lang)) !== 0;
 }
-
-/** Stop word in any known language (used to skip uninformative unigrams in term features). */
-export function isAnyStopWord(word: string): boolean {
-  return STOP_WORD_BITS.has(word);
-}
