@@ -2,7 +2,7 @@
 // the chunk's columns back in the modes resolved across all chunks, transferred, not copied; and
 // profiles numeric columns. Runs as a worker thread in the CLI and a Web Worker in the app.
 import { transfer } from 'comlink';
-import { scanCsvChunk, summarizeChunk, takeChunkColumns, chunkTransferables, type ChunkColumns, type ChunkScan, type ChunkSummary, type CsvDialect } from '../kernels/io/csv-chunk';
+import { scanCsvChunk, summarizeChunk, takeChunkColumns, chunkTransferables, type ChunkColumns, type ChunkScan, type ChunkSummary, type CsvDialect, type NumberPlacement } from '../kernels/io/csv-chunk';
 import { profileColumn, type ColumnProfile } from '../kernels/profile';
 import type { NumericColumn } from '../kernels/table/types';
 import { exposeInWorker } from './pool/expose';
@@ -15,9 +15,9 @@ const api = {
     scan = scanCsvChunk(bytes, dialect);
     return summarizeChunk(scan);
   },
-  take(modes: number[]): ChunkColumns {
+  take(modes: number[], placement?: NumberPlacement): ChunkColumns {
     if (!scan) throw new Error('csv worker: take() before scan()');
-    const chunk = takeChunkColumns(scan, modes);
+    const chunk = takeChunkColumns(scan, modes, placement);
     scan = undefined;
     return transfer(chunk, chunkTransferables(chunk));
   },

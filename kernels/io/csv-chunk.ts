@@ -29,8 +29,15 @@ export interface ChunkSummary {
 }
 
 export type ChunkColumn =
-  | { mode: number; fractional: boolean; hasTime: boolean; numbers: Float64Array; interned?: undefined }
+  /** `placed`: the numbers were written into the merged column (see NumberPlacement), `numbers` is empty. */
+  | { mode: number; fractional: boolean; hasTime: boolean; numbers: Float64Array; placed?: boolean; interned?: undefined }
   | { mode: number; interned: InternedPart };
+
+/** Where a chunk writes its number columns in the merged table: shared arrays of every row, at `offset`. */
+export interface NumberPlacement {
+  into: (Float64Array | null)[];
+  offset: number;
+}
 
 export interface ChunkColumns {
   rows: number;
@@ -61,7 +68,7 @@ export function summarizeChunk(scan: ChunkScan): ChunkSummary {
  * exactly `rows` values) or interned strings. Columns resolved to strings that this chunk read
  * as numbers or dates are re-scanned as strings first.
  */
-export function takeChunkColumns(scan: ChunkScan, modes: ArrayLike<number>): ChunkColumns {
+export function takeChunkColumns(scan: ChunkScan, modes: ArrayLike<number>, placement?: NumberPlacement): ChunkColumns {
   const { rows, state } = scan;
   const columns = state.columns.map((col, j): ChunkColumn => {
     if (modes[j] === MODE_STRING) {
@@ -70,9 +77,15 @@ export function takeChunkColumns(scan: ChunkScan, modes: ArrayLike<number>): Chu
       col.interner = undefined;
       return { mode: MODE_STRING, interned };
     }
-    // A view, not a copy: its whole buffer is moved to the merging thread, which copies it once.
+    // A view, not a copy: its whole buffer is moved to the merging thread, which copies it once;
+    // or this thread copies it straight into the merged column.
     const numbers = col.numbers.subarray(0, rows);
     col.numbers = new Float64Array(0);
+    const into = placement?.into[j];
+    if (into) {
+      into.set(numbers, placement!.offset);
+      return { mode: modes[j], fractional: col.fractional, hasTime: col.hasTime, numbers: new Float64Array(0), placed: true };
+    }
     return { mode: modes[j], fractional: col.fractional, hasTime: col.hasTime, numbers };
   });
   return { rows, columns };

@@ -27,8 +27,11 @@ export function resolveChunkModes(summaries: ChunkSummary[]): number[] {
   return modes;
 }
 
-/** Concatenates chunks (taken with the same resolved modes, in file order). */
-export function mergeChunkColumns(chunks: ChunkColumns[], modes: number[]): { rows: number; columns: ColumnBuffers[] } {
+/**
+ * Concatenates chunks (taken with the same resolved modes, in file order). `placed[j]`, when
+ * given, already holds column j's numbers (written there by the chunks).
+ */
+export function mergeChunkColumns(chunks: ChunkColumns[], modes: number[], placed: (Float64Array | null)[] = []): { rows: number; columns: ColumnBuffers[] } {
   const rows = chunks.reduce((sum, c) => sum + c.rows, 0);
   const columns = modes.map((mode, j): ColumnBuffers => {
     if (mode === MODE_STRING) {
@@ -39,14 +42,17 @@ export function mergeChunkColumns(chunks: ChunkColumns[], modes: number[]): { ro
       }));
       return { mode, fractional: false, hasTime: false, numbers: new Float64Array(0), interner };
     }
-    const numbers = new Float64Array(rows);
+    const into = placed[j];
+    const numbers = into ?? new Float64Array(rows);
+    if (into && into.length !== rows) throw new Error(`placed column ${j} has ${into.length} rows, not ${rows}`);
     let at = 0;
     let fractional = false;
     let hasTime = false;
     for (const chunk of chunks) {
       const col = chunk.columns[j];
       if (col.interned) throw new Error(`chunk column ${j} was taken as strings`);
-      numbers.set(col.numbers, at);
+      if (!col.placed) numbers.set(col.numbers, at);
+      else if (!into) throw new Error(`chunk column ${j} was placed but no merged column was given`);
       at += col.numbers.length;
       if (col.fractional) fractional = true;
       if (col.hasTime) hasTime = true;

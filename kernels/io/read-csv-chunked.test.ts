@@ -4,7 +4,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCsv } from './from-csv';
-import { readCsvChunked } from './read-csv-chunked';
+import { chunkBytes, chunkCount, mergeCsvChunks, planCsvChunks, readCsvChunked } from './read-csv-chunked';
+import { finishCsvTable, MODE_STRING } from './from-csv';
+import { scanCsvChunk, summarizeChunk, takeChunkColumns } from './csv-chunk';
+import { resolveChunkModes } from './csv-merge';
 import { splitCsvChunks } from './csv-split';
 
 const DIR = '../shared/data';
@@ -143,5 +146,24 @@ describe('readCsvChunked', () => {
     const tokens = 'x\n' + Array.from({ length: 200 }, (_, i) => (i % 50 === 7 ? '?' : String(i % 13))).join('\n');
     expectSameAsOnePass(encode(tokens), 't.csv', [2, 3]);
     expectSameAsOnePass(encode('a,b\n\n\n'), 'h.csv', [2]);
+  });
+
+  it('gives the same table when chunks write their numbers straight into shared merged columns', () => {
+    const text = generate(7, Object.keys(KINDS), 300, { crlf: true });
+    const plan = planCsvChunks(encode(text), { fileName: 'p.csv' }, 3);
+    const scans = Array.from({ length: chunkCount(plan) }, (_, k) => scanCsvChunk(chunkBytes(plan, k), plan.dialect));
+    const summaries = scans.map(summarizeChunk);
+    const modes = resolveChunkModes(summaries);
+    const rows = summaries.reduce((sum, s) => sum + s.rows, 0);
+    const into = modes.map((mode) => (mode === MODE_STRING ? null : new Float64Array(new SharedArrayBuffer(rows * 8))));
+    let offset = 0;
+    const chunks = scans.map((scan, k) => {
+      const chunk = takeChunkColumns(scan, modes, { into, offset });
+      offset += summaries[k].rows;
+      return chunk;
+    });
+    expect(into.some(Boolean)).toBe(true);
+    const table = finishCsvTable(mergeCsvChunks(plan, chunks, modes, into));
+    expect(table).toEqual(readCsv(encode(text), { fileName: 'p.csv' }));
   });
 });

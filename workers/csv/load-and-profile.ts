@@ -13,7 +13,7 @@ export async function loadAndProfile(bytes: Uint8Array, fileName: string, pool: 
   const started: StartedProfiles = new Map();
   const table = await readTable(bytes, {
     fileName,
-    csvReader: (b, o) => readCsvParallel(b, o, pool, { onColumn: (column, i) => startProfile(started, column, i, pool) }),
+    csvReader: (b, o) => readCsvParallel(b, o, pool, { sharedNumbers: true, onColumn: (column, i) => startProfile(started, column, i, pool) }),
   });
   return { table, profile: await profileTableParallel(table, pool, undefined, started) };
 }

@@ -6,7 +6,7 @@
 // the whole file go through one pass in this thread, which reports exactly readCsv's error.
 import { transfer } from 'comlink';
 import type { CsvOptions } from '../../kernels/io/from-csv';
-import { finishCsvTable, readCsv, typeNumberColumns } from '../../kernels/io/from-csv';
+import { finishCsvTable, MODE_STRING, readCsv, typeNumberColumns } from '../../kernels/io/from-csv';
 import { chunkBytes, mergeCsvChunks, chunkCount, planCsvChunks, type CsvChunkPlan } from '../../kernels/io/read-csv-chunked';
 import { resolveChunkModes } from '../../kernels/io/csv-merge';
 import type { ChunkColumns, ChunkSummary } from '../../kernels/io/csv-chunk';
@@ -36,6 +36,12 @@ export interface ParallelCsvOptions {
   minBytes?: number;
   /** Called with each column as soon as it is typed, in order (e.g. to start profiling it). */
   onColumn?: (column: Column, index: number) => void;
+  /**
+   * Number columns in shared memory, written there by the workers (no merge copy; posting them to
+   * other workers shares instead of copying). Off by default: tables posted between the app's
+   * workers are expected to move their buffers, not share them.
+   */
+  sharedNumbers?: boolean;
 }
 
 /** Chunk k for a worker: a view when the bytes are shared memory, else a copy whose buffer is moved. */
@@ -55,7 +61,7 @@ export async function readCsvParallel(
   const n = chunkCount(plan);
   if (n < 2) return readCsv(input, options);
   const scanned = Array.from({ length: n }, () => deferred<ChunkSummary>());
-  const resolved = deferred<number[] | undefined>();
+  const resolved = deferred<{ modes: number[]; into: (Float64Array | null)[]; offsets: number[] } | undefined>();
   let scannedCount = 0;
   const jobs = scanned.map((summary, k) => pool.run(async (api): Promise<ChunkColumns | undefined> => {
     try {
@@ -65,8 +71,8 @@ export async function readCsvParallel(
       summary.reject(error);
       return undefined;
     }
-    const modes = await resolved.promise;
-    if (modes) return api.take(modes);
+    const merge = await resolved.promise;
+    if (merge) return api.take(merge.modes, merge.into.some(Boolean) ? { into: merge.into, offset: merge.offsets[k] } : undefined);
     await api.release();
     return undefined;
   }));
@@ -82,7 +88,12 @@ export async function readCsvParallel(
     return readCsv(input, options);
   }
   const modes = resolveChunkModes(summaries);
-  resolved.resolve(modes);
+  const offsets: number[] = [];
+  let rows = 0;
+  for (const s of summaries) { offsets.push(rows); rows += s.rows; }
+  const shared = parallel.sharedNumbers === true && typeof SharedArrayBuffer !== 'undefined';
+  const into = modes.map((mode) => (shared && mode !== MODE_STRING ? new Float64Array(new SharedArrayBuffer(rows * 8)) : null));
+  resolved.resolve({ modes, into, offsets });
   let chunks: (ChunkColumns | undefined)[];
   try {
     chunks = await Promise.all(jobs);
@@ -90,7 +101,7 @@ export async function readCsvParallel(
     if (error instanceof CancelledError) throw error;
     return readCsv(input, options); // a worker died while handing its chunk back
   }
-  const build = mergeCsvChunks(plan, chunks as ChunkColumns[], modes);
+  const build = mergeCsvChunks(plan, chunks as ChunkColumns[], modes, into);
   typeNumberColumns(build, parallel.onColumn);
   // Let work started on the number columns (posted by onColumn) leave before the strings are typed.
   await new Promise<void>((resolve) => setTimeout(resolve, 0));
