@@ -1,6 +1,6 @@
 """scikit-learn side of bench/accuracy-linear.ts: reads the encoded matrices and split written by
-bench/accuracy-data.ts and fits SimpleImputer(mean) + StandardScaler + LogisticRegression(lbfgs) /
-Ridge, and GaussianNB on mean-imputed inputs. Prints one JSON object on stdout."""
+bench/accuracy-data.ts and fits SimpleImputer(mean) + StandardScaler + LogisticRegression(lbfgs, and
+newton-cg as shipped) / Ridge, and GaussianNB on mean-imputed inputs. Prints one JSON object on stdout."""
 import contextlib, json, sys, time, warnings
 import numpy as np, pandas as pd
 from scipy import optimize
@@ -72,6 +72,10 @@ for name in names:
         one_shot = LogisticRegression(C=C, tol=tol, max_iter=100000).fit(Ztr, yi[tr])
         r["oneShotCoef"] = one_shot.coef_.tolist()
         r["oneShotIter"] = int(np.max(one_shot.n_iter_))
+        # A second, unmodified reference: sklearn's newton-cg solver as shipped (no ftol of its own).
+        newton = LogisticRegression(C=C, solver="newton-cg", tol=tol, max_iter=100000).fit(Ztr, yi[tr])
+        r["newtonCoef"] = newton.coef_.tolist()
+        r["newtonIntercept"] = newton.intercept_.tolist()
         t0 = time.perf_counter()
         with lbfgs_without_ftol():
             m = LogisticRegression(C=C, tol=tol, max_iter=100000).fit(Ztr, yi[tr])
