@@ -47,7 +47,8 @@ export function resolveForestParams(given: Record<string, unknown> = {}): Forest
   return p;
 }
 
+/** scikit-learn's rules, so "√F" means the same number of features here and there: ⌊√F⌋ (at least 1). */
 export function defaultFeatureFraction(task: Task, nFeatures: number): number {
   if (nFeatures <= 0) return 1;
-  return task === 'regression' ? Math.max(1 / nFeatures, 1 / 3) : Math.max(1, Math.round(Math.sqrt(nFeatures))) / nFeatures;
+  return task === 'regression' ? Math.max(1 / nFeatures, 1 / 3) : Math.max(1, Math.floor(Math.sqrt(nFeatures))) / nFeatures;
 }
