@@ -35,11 +35,16 @@ export interface GbdtParams {
   maxCatThreshold: number;
   /**
    * Choose splits from gradients rounded to a few bits (LightGBM's quantized training; leaf values
-   * stay exact): about twice as fast histograms at no measurable accuracy cost.
+   * stay exact) when there are at least QUANTIZED_MIN_ROWS training rows: about twice as fast
+   * histograms, no measurable accuracy cost at that size. Below it histograms are cheap and the
+   * rounding noise measurably cost accuracy (lending_club, 7,886 rows, 5 % positives: −0.009
+   * AUROC over 10 splits), so splits use the exact gradients whatever this says.
    */
   quantizedGradients: boolean;
   seed: number;
 }
+
+export const QUANTIZED_MIN_ROWS = 100_000;
 
 export const GBDT_DEFAULTS: GbdtParams = {
   trees: 100,

@@ -11,7 +11,7 @@ import { addTreeBinned } from '../tree/predict-binned';
 import type { Tree } from '../tree/tree';
 import { TreeEnsembleModel, type Link } from '../tree/tree-ensemble-model';
 import { TreeLearner } from '../tree/tree-learner';
-import { resolveGbdtParams, type GbdtParams } from './params';
+import { QUANTIZED_MIN_ROWS, resolveGbdtParams, type GbdtParams } from './params';
 
 export interface GbdtProgress {
   iteration: number;
@@ -96,7 +96,7 @@ function boost(
   const w = labels.weights;
   const random = createRandom(p.seed);
   // Row-ordered histograms pay off when trees use every feature (they always build all).
-  const learner = new TreeLearner(data, { ...p, rowOrdered: p.featureFraction === 1 });
+  const learner = new TreeLearner(data, { ...p, rowOrdered: p.featureFraction === 1, quantizedGradients: p.quantizedGradients && n >= QUANTIZED_MIN_ROWS });
   const initScores = objective.initScores(y, w);
   const scores = new Float64Array(n * K);
   for (let k = 0; k < K; k++) scores.fill(initScores[k], k * n, (k + 1) * n);

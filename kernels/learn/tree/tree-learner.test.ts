@@ -4,6 +4,7 @@ import { createRandom } from '../dataset/random';
 import { fitGbdt } from '../gbdt/train-gbdt';
 import { auroc } from '../metric/auroc';
 import { quantizationBits } from './quantize';
+import { QUANTIZED_MIN_ROWS } from '../gbdt/params';
 import { makeClassification, makeRegression } from './test-data';
 import { TreeLearner, type TreeLearnerParams } from './tree-learner';
 
@@ -59,16 +60,25 @@ describe('quantized gradients', () => {
     expect(quantizationBits(2 ** 26)).toBeNull();
   });
 
-  it('learn as well as exact gradients', () => {
-    const { X, labels } = makeClassification(6000, 43);
-    const cut = 4000;
+  it('learn as well as exact gradients once there are enough rows to use them', () => {
+    const { X, labels } = makeClassification(QUANTIZED_MIN_ROWS + 20_000, 43);
+    const cut = QUANTIZED_MIN_ROWS;
     const train = { ...X, nRows: cut, columns: X.columns.map((c) => c.subarray(0, cut)) };
-    const test = { ...X, nRows: 2000, columns: X.columns.map((c) => c.subarray(cut)) };
+    const test = { ...X, nRows: X.nRows - cut, columns: X.columns.map((c) => c.subarray(cut)) };
     const trainLabels = { ...labels, y: labels.y.subarray(0, cut) };
-    const score = (quantizedGradients: boolean) => auroc(labels.y.subarray(cut), fitGbdt(train, trainLabels, { trees: 40, maxLeaves: 15, quantizedGradients }).predict(test));
-    const exact = score(false);
-    const quantized = score(true);
+    const fit = (quantizedGradients: boolean) => fitGbdt(train, trainLabels, { trees: 20, maxLeaves: 15, quantizedGradients });
+    const exactModel = fit(false);
+    const quantizedModel = fit(true);
+    expect(JSON.stringify(quantizedModel.toJSON())).not.toBe(JSON.stringify(exactModel.toJSON()));
+    const exact = auroc(labels.y.subarray(cut), exactModel.predict(test));
+    const quantized = auroc(labels.y.subarray(cut), quantizedModel.predict(test));
     expect(exact).toBeGreaterThan(0.9);
     expect(Math.abs(quantized - exact)).toBeLessThan(0.005);
+  });
+
+  it('are not used below QUANTIZED_MIN_ROWS, where they cost accuracy and save little', () => {
+    const { X, labels } = makeClassification(3000, 44);
+    const fit = (quantizedGradients: boolean) => JSON.stringify(fitGbdt(X, labels, { trees: 10, maxLeaves: 15, quantizedGradients }).toJSON().trees);
+    expect(fit(true)).toBe(fit(false));
   });
 });
