@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mulberry32 } from '../kernels/learn/dataset/random';
-import type { Task } from '../kernels/learn/matrix';
+import type { Labels, Matrix, Task } from '../kernels/learn/matrix';
 
 export const DATA_DIR = join(import.meta.dirname, '.data');
 const SHARED = join(import.meta.dirname, '..', '..', 'shared', 'data');
@@ -112,7 +112,8 @@ export function stratifiedSplit(strata: ArrayLike<number | string>, testFraction
 const isNumber = (v: string) => v.trim() !== '' && Number.isFinite(Number(v));
 const tokens = (v: string) => v.toLowerCase().replace(/<[^>]*>/g, ' ').match(/[a-z']+/g) ?? [];
 
-export function encodeDataset(spec: DatasetSpec): EncodedDataset {
+/** `splitSeed` 0 is the fixed split every table quotes; others give more splits of the same data. */
+export function encodeDataset(spec: DatasetSpec, splitSeed = 0): EncodedDataset {
   const file = join(SHARED, `${spec.name}.csv`);
   const { header, rows } = parseCsv(readFileSync(file, 'utf8'), `${spec.name}.csv`);
   const targetIndex = header.indexOf(spec.target);
@@ -133,7 +134,7 @@ export function encodeDataset(spec: DatasetSpec): EncodedDataset {
     classes = [...new Set(rawTarget)].sort();
     y = Float64Array.from(rawTarget, (v) => classes!.indexOf(v));
   }
-  const train = stratifiedSplit(spec.task === 'regression' ? new Array(n).fill(0) : y, 0.2, 0);
+  const train = stratifiedSplit(spec.task === 'regression' ? new Array(n).fill(0) : y, 0.2, splitSeed);
 
   const featureNames: string[] = [];
   const columns: Float64Array[] = [];
@@ -184,7 +185,7 @@ export function encodeDataset(spec: DatasetSpec): EncodedDataset {
   });
 
   mkdirSync(DATA_DIR, { recursive: true });
-  const csvPath = join(DATA_DIR, `accuracy-${spec.name}.csv`);
+  const csvPath = join(DATA_DIR, `accuracy-${spec.name}${splitSeed ? `-split${splitSeed}` : ''}.csv`);
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const lines = [['__split', '__y', ...featureNames].map(quote).join(',')];
   for (let i = 0; i < n; i++) {
@@ -195,4 +196,17 @@ export function encodeDataset(spec: DatasetSpec): EncodedDataset {
   writeFileSync(csvPath, lines.join('\n') + '\n');
   writeFileSync(csvPath.replace(/\.csv$/, '.json'), JSON.stringify({ ...spec, classes, nFeatures: featureNames.length }));
   return { spec, featureNames, columns, y, classes, train, csvPath };
+}
+
+/** The training (`train` true) or test rows of an encoded data set as a matrix and labels. */
+export function subset(d: EncodedDataset, train: boolean): { X: Matrix; labels: Labels } {
+  const rows: number[] = [];
+  d.train.forEach((t, i) => t === train && rows.push(i));
+  const X: Matrix = {
+    nRows: rows.length,
+    columns: d.columns.map((c) => Float64Array.from(rows, (i) => c[i])),
+    featureNames: d.featureNames,
+  };
+  const labels: Labels = { task: d.spec.task, y: Float64Array.from(rows, (i) => d.y[i]), ...(d.classes ? { classes: d.classes } : {}) };
+  return { X, labels };
 }
