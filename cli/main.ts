@@ -18,6 +18,7 @@ commands:
   train    <data> --target <col> [--task auto|binary|multiclass|regression] [--metric <name>]
            [--time-budget <seconds>] [--models gbdt,forest,linear,bayes] [--seed <n>]
            [--out <model-dir>] [--fixed '<json>'] [--json]
+           [--template <template.json>] [--workers <n>] [--max-candidates <n>]   (tournament only)
   predict  <model-dir> <data> [--out <file.csv>]
   evaluate <model-dir> <labeled data> [--json]`;
 

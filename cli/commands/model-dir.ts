@@ -5,6 +5,7 @@
 //   model.json       the best single member alone (a plain learner model, for tools that take one;
 //                    absent when that member reads the matrix through a categorical view)
 //   report.json      leaderboard, test metrics, insights (curves, importance, above chance)
+//   template.json    the run's settings as a tournament template, to rerun on another table
 // `loadModelDir` also reads the single-model directories `train --fixed` writes (model.json +
 // a table-to-matrix pipeline.json), so predict and evaluate take either.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -15,6 +16,7 @@ import type { Matrix, Task } from '../../kernels/learn/matrix';
 import { applyTableToMatrix, type TableToMatrixState } from '../../kernels/learn/table-to-matrix';
 import type { DataTable } from '../../kernels/table/types';
 import type { TournamentResult } from '../../kernels/tournament/run-tournament';
+import type { TournamentTemplate } from '../../kernels/tournament/template';
 import { loadTournamentModel } from '../../kernels/tournament/tournament-model';
 
 export interface ModelMeta {
@@ -87,7 +89,7 @@ export async function loadModelDir(dir: string): Promise<LoadedModel> {
 }
 
 /** Writes a tournament's result as a model directory; returns the files written. */
-export async function writeTournamentModelDir(dir: string, result: TournamentResult, trainedOn: string): Promise<string[]> {
+export async function writeTournamentModelDir(dir: string, result: TournamentResult, trainedOn: string, template: TournamentTemplate): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const best = result.model.members.reduce((a, b) => (b.weight > a.weight ? b : a));
   const meta = {
@@ -116,6 +118,8 @@ export async function writeTournamentModelDir(dir: string, result: TournamentRes
     // (left out when that member reads the matrix through a categorical view).
     ...(best.view ? [] : [['model.json', best.model] as [string, unknown]]),
     ['report.json', report],
+    // The run's settings as a reusable template: `tourney train <next table> --template …`.
+    ['template.json', template],
   ];
   for (const [name, value] of files) await writeFile(resolve(dir, name), JSON.stringify(value, null, name === 'meta.json' ? 2 : undefined));
   return files.map(([name]) => name);

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createTemplate } from '../../kernels/tournament/template';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'tourney.js');
 const PENGUINS = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'penguins.csv');
@@ -33,7 +34,8 @@ describe('tourney train (tournament) / evaluate', () => {
     expect(out.winner.cvScore).toBeGreaterThan(0.9);
     expect(out.test.metrics.accuracy).toBeGreaterThan(0.9);
     expect(out.seconds).toBeLessThanOrEqual(6.6);
-    for (const f of ['meta.json', 'pipeline.json', 'tournament.json', 'report.json']) expect(existsSync(join(model, f))).toBe(true);
+    for (const f of ['meta.json', 'pipeline.json', 'tournament.json', 'report.json', 'template.json']) expect(existsSync(join(model, f))).toBe(true);
+    expect(JSON.parse(readFileSync(join(model, 'template.json'), 'utf8'))).toMatchObject({ kind: 'tourney-tournament-template', target: 'species', seed: 3, timeBudgetSeconds: 6 });
 
     const e = await run(['evaluate', model, PENGUINS, '--json']);
     expect(e.code).toBe(0);
@@ -49,6 +51,43 @@ describe('tourney train (tournament) / evaluate', () => {
     expect(lines[1]).toMatch(/^Adelie,/);
     const text = await run(['evaluate', model, PENGUINS]);
     expect(text.stdout).toMatch(/^multiclass on "species", 344 rows\naccuracy: [01]\.\d{4}\nlogloss: /);
+  });
+
+  it('runs a saved template on another table, flags overriding it, and names a table or template that does not fit', async () => {
+    const template = createTemplate({ target: 'species', metric: 'logloss', models: ['linear', 'bayes'], timeBudgetSeconds: 30, seed: 5 }, 'species per island');
+    const templatePath = join(dir, 'species.template.json');
+    writeFileSync(templatePath, JSON.stringify(template));
+    const tenant = join(dir, 'tenant-b.csv');
+    const penguins = readFileSync(PENGUINS, 'utf8').trim().split('\n');
+    writeFileSync(tenant, [penguins[0], ...penguins.slice(1).filter((_, i) => i % 2 === 0)].join('\n') + '\n');
+    const model = join(dir, 'tenant-b-model');
+    const r = await run(['train', tenant, '--template', templatePath, '--time-budget', '4', '--max-candidates', '3', '--out', model, '--json']);
+    expect(r.stderr).not.toMatch(/^error:/m);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ task: 'multiclass', target: 'species', metric: 'logloss', rows: 172 });
+    for (const e of out.leaderboard) expect(['linear', 'bayes', 'ensemble']).toContain(e.model);
+    // The model directory's template is the one that ran: the template's settings, this run's budget.
+    expect(JSON.parse(readFileSync(join(model, 'template.json'), 'utf8'))).toMatchObject({ name: 'species per island', metric: 'logloss', models: ['linear', 'bayes'], seed: 5, timeBudgetSeconds: 4 });
+
+    const noTarget = join(dir, 'no-species.csv');
+    writeFileSync(noTarget, 'island,bill\nDream,40\nBiscoe,41\n');
+    const broken = join(dir, 'broken.template.json');
+    writeFileSync(broken, '{"kind": "tourney-tournament-template",');
+    const wrongField = join(dir, 'wrong.template.json');
+    writeFileSync(wrongField, JSON.stringify({ ...template, metric: 'auc' }));
+    const cases: [string[], RegExp][] = [
+      [['train', noTarget, '--template', templatePath], /^error: no-species\.csv does not fit template species\.template\.json: the table has no target column "species"$/m],
+      [['train', tenant, '--template', broken], /^error: template .*broken\.template\.json is not valid JSON/m],
+      [['train', tenant, '--template', wrongField], /^error: .*wrong\.template\.json: tournament template: unknown metric "auc"/m],
+      [['train', tenant, '--template', join(dir, 'missing.json')], /^error: template .*missing\.json not found$/m],
+    ];
+    for (const [args, message] of cases) {
+      const bad = await run(args);
+      expect(bad.code, args.join(' ')).toBe(1);
+      expect(bad.stderr).toMatch(message);
+      expect(bad.stderr.trim().split('\n').filter((l) => l.startsWith('error:'))).toHaveLength(1);
+    }
   });
 
   it('names bad input in one error line', async () => {

@@ -2,18 +2,23 @@
 // family in --models compete on cross-validated --metric within --time-budget seconds on a
 // worker_threads pool (one worker per core); the winner (an ensemble when that is better) is
 // written as a model directory. Progress goes to stderr; --json prints the summary on stdout.
+// --template <file.json> runs a saved tournament template (kernels/tournament/template.ts) on this
+// table, flags given explicitly overriding it; every model directory gets the template.json of
+// its own run, so the same tournament can be rerun on the next tenant's table.
+import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import type { Task } from '../../kernels/learn/matrix';
 import type { ModelFamily } from '../../kernels/learn/model';
 import { METRIC_NAMES } from '../../kernels/learn/metric';
 import { runTournament, type TournamentProgress } from '../../kernels/tournament/run-tournament';
-import { DEFAULT_MODELS } from '../../kernels/tournament/settings';
+import { DEFAULT_MODELS, type TournamentSettings } from '../../kernels/tournament/settings';
+import { checkTemplate, createTemplate, parseTemplate, templateSettings, type TournamentTemplate } from '../../kernels/tournament/template';
 import { createNodeExecutor } from '../../workers/node-executor';
 import { checkFlags, numberFlag, parseArgs, stringFlag, UsageError } from '../args';
 import { writeTournamentModelDir } from './model-dir';
 import { readDataFile } from './read-data-file';
 
-const FLAGS = ['target', 'task', 'metric', 'time-budget', 'models', 'seed', 'out', 'json', 'workers', 'max-candidates'];
+const FLAGS = ['target', 'task', 'metric', 'time-budget', 'models', 'seed', 'out', 'json', 'workers', 'max-candidates', 'template'];
 const TASKS = ['auto', 'binary', 'multiclass', 'regression'];
 
 export interface TrainTournamentOptions {
@@ -30,31 +35,50 @@ export async function trainTournamentCommand(argv: string[], io: TrainTournament
   checkFlags(args, FLAGS);
   if (args.positionals.length !== 1) throw new UsageError('train needs exactly one data file: tourney train <data> --target <col>');
   const dataPath = args.positionals[0];
-  const target = stringFlag(args, 'target');
-  if (!target) throw new UsageError('train needs --target <column>');
-  const task = stringFlag(args, 'task') ?? 'auto';
-  if (!TASKS.includes(task)) throw new UsageError(`--task must be one of ${TASKS.join(', ')}, got "${task}"`);
+  const templatePath = stringFlag(args, 'template');
+  const template = templatePath === undefined ? undefined : await readTemplate(templatePath);
+  const target = stringFlag(args, 'target') ?? template?.target;
+  if (!target) throw new UsageError('train needs --target <column> (or a --template that names one)');
+  const task = stringFlag(args, 'task');
+  if (task !== undefined && !TASKS.includes(task)) throw new UsageError(`--task must be one of ${TASKS.join(', ')}, got "${task}"`);
   const metric = stringFlag(args, 'metric');
   if (metric !== undefined && !METRIC_NAMES.includes(metric as never)) {
     throw new UsageError(`unknown --metric "${metric}" (known: ${METRIC_NAMES.join(', ')})`);
   }
-  const seed = numberFlag(args, 'seed') ?? 0;
-  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got ${seed}`);
-  const budget = numberFlag(args, 'time-budget') ?? 60;
-  if (!(budget > 0)) throw new UsageError(`--time-budget must be positive seconds, got ${budget}`);
+  const seed = numberFlag(args, 'seed');
+  if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got ${seed}`);
+  const budget = numberFlag(args, 'time-budget');
+  if (budget !== undefined && !(budget > 0)) throw new UsageError(`--time-budget must be positive seconds, got ${budget}`);
   const workers = numberFlag(args, 'workers');
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) throw new UsageError(`--workers must be a positive integer, got ${workers}`);
   const maxCandidates = numberFlag(args, 'max-candidates');
   if (maxCandidates !== undefined && !(Number.isInteger(maxCandidates) && maxCandidates >= 1)) {
     throw new UsageError(`--max-candidates must be a positive integer, got ${maxCandidates}`);
   }
-  const models = (stringFlag(args, 'models') ?? DEFAULT_MODELS.join(',')).split(',').map((m) => m.trim()).filter(Boolean);
-  for (const m of models) {
+  const modelsFlag = stringFlag(args, 'models');
+  const models = modelsFlag?.split(',').map((m) => m.trim()).filter(Boolean);
+  for (const m of models ?? []) {
     if (!DEFAULT_MODELS.includes(m as ModelFamily)) throw new UsageError(`unknown model family "${m}" in --models (known: ${DEFAULT_MODELS.join(', ')})`);
   }
+  // Flags given on the command line win over the template; the rest comes from it or the defaults.
+  const overrides: TournamentSettings = {
+    target,
+    ...(task !== undefined ? { task: task as Task | 'auto' } : {}),
+    ...(metric !== undefined ? { metric } : {}),
+    ...(models ? { models: models as ModelFamily[] } : {}),
+    ...(budget !== undefined ? { timeBudgetSeconds: budget } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+  };
+  const settings: TournamentSettings = template
+    ? { ...templateSettings(template, overrides), maxCandidates }
+    : { task: 'auto', models: [...DEFAULT_MODELS], timeBudgetSeconds: 60, seed: 0, ...overrides, maxCandidates };
 
   log(`reading ${dataPath}`);
   const table = await readDataFile(dataPath);
+  if (template) {
+    const problems = checkTemplate(template, table);
+    if (problems.length) throw new Error(`${basename(dataPath)} does not fit template ${basename(templatePath!)}: ${problems.join('; ')}`);
+  }
   const executor = createNodeExecutor(workers);
   const controller = new AbortController();
   const onSignal = () => controller.abort();
@@ -72,15 +96,7 @@ export async function trainTournamentCommand(argv: string[], io: TrainTournament
   let result;
   try {
     result = await withFileName(dataPath, () =>
-      runTournament(table, {
-        target,
-        task: task as Task | 'auto',
-        metric,
-        models: models as ModelFamily[],
-        timeBudgetSeconds: budget,
-        seed,
-        maxCandidates,
-      }, executor, {
+      runTournament(table, settings, executor, {
         onProgress: report, signal: controller.signal, startedAt: started,
         debug: process.env.TOURNEY_DEBUG === '1' ? (line) => log(`  debug: ${line}`) : undefined,
       }),
@@ -91,7 +107,8 @@ export async function trainTournamentCommand(argv: string[], io: TrainTournament
   }
 
   const modelDir = resolve(stringFlag(args, 'out') ?? `models/${tableName(dataPath)}-tournament`);
-  await writeTournamentModelDir(modelDir, result, basename(dataPath));
+  const usedTemplate = createTemplate({ ...settings, maxCandidates: undefined }, template?.name ?? `${target} on ${basename(dataPath)}`, template?.description);
+  await writeTournamentModelDir(modelDir, result, basename(dataPath), usedTemplate);
   const entry = (e: (typeof result.leaderboard)[number]) => ({ model: e.model, params: e.params, cvScore: e.cvScore, fitSeconds: e.fitSeconds });
   const summary = {
     task: result.task,
@@ -127,6 +144,27 @@ export async function trainTournamentCommand(argv: string[], io: TrainTournament
     out(lines.join('\n') + '\n');
   }
   return 0;
+}
+
+async function readTemplate(path: string): Promise<TournamentTemplate> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new Error(code === 'ENOENT' ? `template ${path} not found` : `cannot read template ${path}: ${(err as Error).message}`, { cause: err });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`template ${path} is not valid JSON: ${(err as Error).message}`, { cause: err });
+  }
+  try {
+    return parseTemplate(json);
+  } catch (err) {
+    throw new Error(`${path}: ${(err as Error).message}`, { cause: err });
+  }
 }
 
 function tableName(path: string): string {
