@@ -2,7 +2,7 @@
 // short tournament, watch progress and the leaderboard fill in, see the winner's charts, edit a
 // what-if row and see its prediction and explanation — with no main-thread long task over
 // 100 ms meanwhile (the tournament runs in workers). Then: Cancel stops a run within a second,
-// and a constant target gets the kernel's clear message.
+// and a constant target gets the kernel's clear message. Templates: the settings saved as JSON and applied again.
 import { test, expect, type Page } from '@playwright/test';
 
 const LONG_TASK_LIMIT_MS = 100;
@@ -150,3 +150,48 @@ test('cancel stops a running tournament within a second; a bad target is named',
   await expect(view.getByTestId('automl-run')).toBeDisabled();
   expect(problems).toEqual([]);
 });
+
+test('saves the settings as a tournament template and applies it again; a template that does not fit is named', async ({ page }) => {
+  const { view, problems } = await openDemo(page);
+  await view.getByTestId('automl-target').selectOption('converted');
+  await expect(view.getByTestId('automl-task')).toContainText('binary');
+  await view.getByTestId('automl-metric').selectOption('aupr');
+  await view.getByTestId('automl-budget').fill('45');
+  const download = page.waitForEvent('download');
+  await view.getByTestId('automl-save-template').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('converted.template.json');
+  const text = await readDownload(file);
+  // The same JSON `tourney train --template` reads.
+  expect(JSON.parse(text)).toMatchObject({ kind: 'tourney-tournament-template', target: 'converted', metric: 'aupr', timeBudgetSeconds: 45 });
+  await expect(view.getByTestId('automl-template-notice')).toContainText('tourney train <data> --template converted.template.json');
+
+  // Change everything, then apply the template: the settings come back.
+  await view.getByTestId('automl-target').selectOption('country');
+  await expect(view.getByTestId('automl-task')).toContainText('multiclass');
+  await view.getByTestId('automl-budget').fill('7');
+  await view.getByTestId('automl-template-file').setInputFiles({ name: 'converted.template.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(view.getByTestId('automl-template-notice')).toContainText('Template “converted tournament” applied to leads');
+  await expect(view.getByTestId('automl-target')).toHaveValue('converted');
+  await expect(view.getByTestId('automl-task')).toContainText('binary');
+  await expect(view.getByTestId('automl-metric')).toHaveValue('aupr');
+  await expect(view.getByTestId('automl-budget')).toHaveValue('45');
+
+  // A template for another table's target, and a file that is not JSON: named, settings kept.
+  const other = JSON.stringify({ ...JSON.parse(text), target: 'Sale_Price' });
+  await view.getByTestId('automl-template-file').setInputFiles({ name: 'housing.template.json', mimeType: 'application/json', buffer: Buffer.from(other) });
+  await expect(view.getByTestId('automl-template-notice')).toHaveText('table "leads" does not fit housing.template.json: the table has no target column "Sale_Price"');
+  await view.getByTestId('automl-template-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":') });
+  await expect(view.getByTestId('automl-template-notice')).toContainText('notes.json is not valid JSON');
+  await expect(view.getByTestId('automl-target')).toHaveValue('converted');
+  await expect(view.getByTestId('automl-budget')).toHaveValue('45');
+  await page.screenshot({ path: 'test-results/automl-template.png', fullPage: false });
+  expect(problems).toEqual([]);
+});
+
+async function readDownload(download: import('@playwright/test').Download): Promise<string> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -4,7 +4,6 @@
 // tenants, many models"); `checkTemplate` says up front what a given table is missing.
 import type { ModelFamily } from '../learn/model';
 import { METRIC_NAMES } from '../learn/metric';
-import type { DataTable } from '../table/types';
 import type { FeatureSettings } from './features';
 import type { FamilySpaceOverride, ParamDomain } from './search-space';
 import { DEFAULT_MODELS, resolveSettings, type TournamentSettings } from './settings';
@@ -114,7 +113,7 @@ function checkDomain(where: string, d: ParamDomain, fail: (m: string) => never):
 }
 
 /** What a table lacks for this template (empty when it can run). */
-export function checkTemplate(template: TournamentTemplate, table: DataTable): string[] {
+export function checkTemplate(template: TournamentTemplate, table: { columns: readonly { name: string }[] }): string[] {
   const names = new Set(table.columns.map((c) => c.name));
   const problems: string[] = [];
   if (!names.has(template.target)) problems.push(`the table has no target column "${template.target}"`);

@@ -4,7 +4,9 @@
 // charts, importance, dropped columns) and score an edited what-if row with its explanation.
 // Nothing here computes: the AutoML worker does, and Cancel terminates it at once.
 import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
-import { describeFeatureChoices, hasFeatureChoices, useFeatureChoices } from '../features/feature-choices';
+import { describeFeatureChoices, hasFeatureChoices, setFeatureChoices, useFeatureChoices } from '../features/feature-choices';
+import { downloadTextFile } from '../platform/notebook-files';
+import { templateFileName, templateFromView, viewFromTemplateFile } from './template-file';
 import type { LeaderboardEntry, TournamentProgress } from '../../kernels/tournament/run-tournament';
 import type { AutoMLSummary, TargetInfo, WhatIfResult } from '../../workers/automl/automl-service';
 import { SvgChart as VegaChart, warmCharts } from './SvgChart';
@@ -43,6 +45,8 @@ export function AutoMLView() {
   const [entries, setEntries] = useState<LeaderboardEntry[]>([]);
   const [curve, setCurve] = useState<CurvePoint[]>([]);
   const [result, setResult] = useState<AutoMLSummary | null>(null);
+  const [templateNotice, setTemplateNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const templateInput = useRef<HTMLInputElement>(null);
   const runId = useRef(0);
 
   const table = tables.find((t) => t.name === tableName) ?? tables[0];
@@ -127,6 +131,28 @@ export function AutoMLView() {
     automlClient.cancel();
   };
 
+  // Templates: these settings as the JSON `tourney train --template` reads, and back.
+  const saveTemplate = () => {
+    if (!table || !info) return;
+    const template = templateFromView({ target: info.target, metric, timeBudgetSeconds: budgetSeconds, choices: featureChoices }, table.name);
+    const name = templateFileName(template);
+    downloadTextFile(name, JSON.stringify(template, null, 2) + '\n', 'application/json');
+    setTemplateNotice({ ok: true, text: `Template saved as ${name}: run it on another table here with Load template…, or with tourney train <data> --template ${name}.` });
+  };
+  const loadTemplate = async (file: File | undefined) => {
+    if (!file || !table) return;
+    try {
+      const { template, view } = viewFromTemplateFile(file.name, await file.text(), table);
+      setTarget(view.target);
+      if (view.metric) setMetric(view.metric);
+      setBudget(String(view.timeBudgetSeconds));
+      setFeatureChoices(table.name, view.choices);
+      setTemplateNotice({ ok: true, text: `Template “${template.name}” applied to ${table.name}.` });
+    } catch (e) {
+      setTemplateNotice({ ok: false, text: message(e) });
+    }
+  };
+
   const leaderboard = result ? result.leaderboard : rankEntries(entries, higherIsBetter(metric));
 
   return (
@@ -177,7 +203,25 @@ export function AutoMLView() {
               {result ? 'Run again' : 'Run tournament'}
             </button>
           )}
+          <div className="am-template">
+            <button type="button" className="am-button" onClick={saveTemplate} disabled={!info || !!budgetError || status === 'running'} data-testid="automl-save-template"
+              title="Save these settings as a tournament template (JSON), to rerun on another table">
+              Save template
+            </button>
+            <button type="button" className="am-button" onClick={() => templateInput.current?.click()} disabled={status === 'running'} data-testid="automl-load-template"
+              title="Apply a tournament template (from Save template or a tourney model directory) to this table">
+              Load template…
+            </button>
+            <input ref={templateInput} type="file" accept=".json,application/json" hidden data-testid="automl-template-file"
+              onChange={(e) => {
+                void loadTemplate(e.target.files?.[0]);
+                e.target.value = '';
+              }} />
+          </div>
         </div>
+      )}
+      {templateNotice && (
+        <div className={templateNotice.ok ? 'am-notice' : 'am-error'} role={templateNotice.ok ? 'status' : 'alert'} data-testid="automl-template-notice">{templateNotice.text}</div>
       )}
       {hasFeatureChoices(featureChoices) && (
         <p className="am-muted" data-testid="automl-feature-choices">From the Features view: {describeFeatureChoices(featureChoices)}.</p>

@@ -29,7 +29,13 @@ export async function saveNotebookFile(fileName: string, text: string): Promise<
     const saved = await api.saveNotebook(fileName, text);
     return saved ? { outcome: 'saved', name: saved.name } : { outcome: 'cancelled', name: fileName };
   }
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/x-ipynb+json' }));
+  downloadTextFile(fileName, text, 'application/x-ipynb+json');
+  return { outcome: 'downloaded', name: fileName };
+}
+
+/** Hands `text` to the browser as a download named `fileName` (the web app's "save"). */
+export function downloadTextFile(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -38,7 +44,6 @@ export async function saveNotebookFile(fileName: string, text: string): Promise<
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return { outcome: 'downloaded', name: fileName };
 }
 
 /** Runs `callback` when the native menu sends `command`; a no-op outside Electron. */
