@@ -2,10 +2,11 @@
 // the same encoded matrices (bench/accuracy-data.ts: numbers as is, one-hot for string columns,
 // word counts for free text) on `--splits` stratified 80/20 splits (seeds 0…n−1), the same
 // settings on both sides:
-//   GBDT   Tourney fitGbdt vs XGBoost hist (lossguide, same trees / learning rate / leaves / bins /
-//          λ; XGBoost has no minimum row count per leaf, so min_child_weight stays 1) and
-//          sklearn HistGradientBoosting (same trees / learning rate / leaves / min rows per leaf /
-//          λ / bins, no early stopping) — HGB is the like-for-like reference;
+//   GBDT   Tourney fitGbdt vs sklearn HistGradientBoosting (same trees / learning rate / leaves /
+//          min rows per leaf / λ / bins, no early stopping), and vs XGBoost hist (lossguide, same
+//          trees / learning rate / leaves / bins / λ; XGBoost has no minimum row count per leaf
+//          but a minimum hessian sum, min_child_weight 1, so Tourney runs a second time with
+//          minDataInLeaf 1, minSumHessianInLeaf 1 to compare like for like);
 //   forest Tourney fitForest (bootstrap, √F features per split for classification, F/3 for
 //          regression) vs sklearn RandomForest, and extra trees (no bootstrap, random thresholds)
 //          vs sklearn ExtraTrees, both on mean-imputed inputs (sklearn 1.2's forests refuse NaN).
@@ -26,7 +27,9 @@ const SETTINGS = {
   gbdt: { trees: 100, learningRate: 0.1, maxLeaves: 31, minDataInLeaf: 20, lambdaL2: 0, bins: 255 },
   forest: { trees: 100, minDataInLeaf: 3 },
 };
-type Learner = 'gbdt' | 'forest' | 'extra';
+/** Tourney's GBDT with XGBoost's leaf constraint instead of LightGBM's / sklearn's. */
+const GBDT_AS_XGBOOST = { ...SETTINGS.gbdt, minDataInLeaf: 1, minSumHessianInLeaf: 1 };
+type Learner = 'gbdt' | 'gbdtAsXgboost' | 'forest' | 'extra';
 
 function score(task: Task, labels: Labels, p: Float64Array, nRows: number): number {
   if (task === 'regression') return rmse(labels.y, p);
@@ -52,6 +55,7 @@ function tourney(stemTrain: ReturnType<typeof subset>, stemTest: ReturnType<type
   const [Xi, testI] = imputeWithTrainMeans(X, test);
   return {
     gbdt: s(fitGbdt(X, labels, SETTINGS.gbdt).predict(test)),
+    gbdtAsXgboost: s(fitGbdt(X, labels, GBDT_AS_XGBOOST).predict(test)),
     forest: s(fitForest(Xi, labels, SETTINGS.forest).predict(testI)),
     extra: s(fitForest(Xi, labels, { ...SETTINGS.forest, extraTrees: true, bootstrap: false }).predict(testI)),
   };
@@ -81,12 +85,13 @@ const gain = (task: Task, ours: number, theirs: number) => (task === 'regression
 const fmtGain = (task: Task, g: number) => (task === 'regression' ? `${(100 * g).toFixed(1)}%` : `${g >= 0 ? '+' : ''}${g.toFixed(4)}`);
 
 console.log(`\nGBDT ${JSON.stringify(SETTINGS.gbdt)}; forests ${JSON.stringify(SETTINGS.forest)}; test metric (AUROC, accuracy, RMSE) averaged over ${nSplits} stratified 80/20 splits (seeds 0–${nSplits - 1}); Δ = Tourney − reference (RMSE: relative, positive = Tourney lower).\n`);
-console.log('| data set | metric | Tourney GBDT | XGBoost hist | sklearn HGB | Δ vs XGBoost | Δ vs HGB | Tourney forest | sklearn RF | Δ | Tourney extra trees | sklearn ExtraTrees | Δ |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log(`Tourney GBDT as XGBoost: the same with ${JSON.stringify({ minDataInLeaf: 1, minSumHessianInLeaf: 1 })} (XGBoost's min_child_weight 1).\n`);
+console.log('| data set | metric | Tourney GBDT | sklearn HGB | Δ vs HGB | Tourney GBDT as XGBoost | XGBoost hist | Δ vs XGBoost | Tourney forest | sklearn RF | Δ | Tourney extra trees | sklearn ExtraTrees | Δ |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const [name, r] of results) {
   const ours = (k: Learner) => mean(r.ours.map((o) => o[k]));
   const theirs = (k: 'xgboost' | 'hgb' | 'forest' | 'extra') => mean(r.stems.map((s) => ref[s][k]));
   const t = r.task;
   const metric = t === 'binary' ? 'AUROC' : t === 'regression' ? 'RMSE' : 'accuracy';
-  console.log(`| ${name} | ${metric} | ${fmt(t, ours('gbdt'))} | ${fmt(t, theirs('xgboost'))} | ${fmt(t, theirs('hgb'))} | ${fmtGain(t, gain(t, ours('gbdt'), theirs('xgboost')))} | ${fmtGain(t, gain(t, ours('gbdt'), theirs('hgb')))} | ${fmt(t, ours('forest'))} | ${fmt(t, theirs('forest'))} | ${fmtGain(t, gain(t, ours('forest'), theirs('forest')))} | ${fmt(t, ours('extra'))} | ${fmt(t, theirs('extra'))} | ${fmtGain(t, gain(t, ours('extra'), theirs('extra')))} |`);
+  console.log(`| ${name} | ${metric} | ${fmt(t, ours('gbdt'))} | ${fmt(t, theirs('hgb'))} | ${fmtGain(t, gain(t, ours('gbdt'), theirs('hgb')))} | ${fmt(t, ours('gbdtAsXgboost'))} | ${fmt(t, theirs('xgboost'))} | ${fmtGain(t, gain(t, ours('gbdtAsXgboost'), theirs('xgboost')))} | ${fmt(t, ours('forest'))} | ${fmt(t, theirs('forest'))} | ${fmtGain(t, gain(t, ours('forest'), theirs('forest')))} | ${fmt(t, ours('extra'))} | ${fmt(t, theirs('extra'))} | ${fmtGain(t, gain(t, ours('extra'), theirs('extra')))} |`);
 }
