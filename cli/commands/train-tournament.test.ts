@@ -93,8 +93,17 @@ describe('tourney train (tournament) / evaluate', () => {
   it('names bad input in one error line', async () => {
     const csv = join(dir, 'one-class.csv');
     writeFileSync(csv, 'x,y\n' + Array.from({ length: 30 }, (_, i) => `${i},same`).join('\n') + '\n');
+    const empty = join(dir, 'empty-target.csv');
+    writeFileSync(empty, 'x,y\n' + Array.from({ length: 30 }, (_, i) => `${i},`).join('\n') + '\n');
+    const tiny = join(dir, 'tiny.csv');
+    writeFileSync(tiny, 'x,y\n1,a\n2,b\n3,a\n');
+    const ids = join(dir, 'customers.csv');
+    writeFileSync(ids, 'x,customer\n' + Array.from({ length: 3000 }, (_, i) => `${i % 17},c${i}`).join('\n') + '\n');
     const cases: [string[], number, RegExp][] = [
       [['train', PENGUINS, '--target', 'speces', '--time-budget', '5'], 1, /^error: penguins\.csv: target column "speces" not found/],
+      [['train', empty, '--target', 'y', '--time-budget', '5'], 1, /^error: empty-target\.csv: target column "y" is empty: all 30 values are missing/],
+      [['train', tiny, '--target', 'y', '--time-budget', '5'], 1, /^error: tiny\.csv: only 3 rows have a value in target column "y"; the tournament needs at least 5/],
+      [['train', ids, '--target', 'customer', '--time-budget', '5'], 1, /^error: customers\.csv: .*3000 distinct values, too many classes/],
       [['train', csv, '--target', 'y', '--time-budget', '5'], 1, /^error: one-class\.csv: target column "y" has a single value \("same"\)/],
       [['train', PENGUINS, '--target', 'species', '--task', 'regression', '--time-budget', '5'], 1, /^error: penguins\.csv: target column "species" holds text/],
       [['train', PENGUINS, '--target', 'species', '--metric', 'auc'], 2, /^error: unknown --metric "auc"/],
