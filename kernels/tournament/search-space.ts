@@ -141,6 +141,9 @@ export function searchSpace(family: ModelFamily, shape: DataShape, override?: Fa
   if (shape.task !== 'regression' && (shape.minorityShare ?? 0.5) < 0.2) {
     // Imbalanced classes: let the search try reweighting them (applied as sample weights).
     base.domains.classWeight = { kind: 'choice', values: [null, 'balanced'] };
+    // A local step (at most INITIAL_STEP in unit coordinates) never flips a two-valued choice,
+    // so without a default of its own 'balanced' would only come up in a random restart.
+    base.defaults.push({ ...base.defaults[0], classWeight: 'balanced' });
   }
   if (!override) return base;
   const domains = { ...base.domains };
