@@ -17,7 +17,13 @@ export interface PlannedRows {
   ySearch: Float64Array;
 }
 
-export function planRows(y: Float64Array, task: Task, nClasses: number, settings: ResolvedSettings): PlannedRows {
+/** What error messages name: the target column and its classes. */
+export interface TargetNames {
+  target: string;
+  classes?: string[];
+}
+
+export function planRows(y: Float64Array, task: Task, nClasses: number, settings: ResolvedSettings, names: TargetNames = { target: settings.target }): PlannedRows {
   const nRows = y.length;
   const testFraction = nRows >= MIN_ROWS_FOR_TEST ? settings.testFraction : 0;
   const split = testFraction > 0
@@ -38,5 +44,34 @@ export function planRows(y: Float64Array, task: Task, nClasses: number, settings
   const folds = validation.kind === 'kfold'
     ? stratifiedKFold(ySearch, task, validation.folds, deriveSeed(settings.seed, 3))
     : holdoutFold(ySearch, task, 0.2, deriveSeed(settings.seed, 3));
-  return { plan: { train: split.train, test: split.test, search, folds }, validation, ySearch };
+  const plan = { train: split.train, test: split.test, search, folds };
+  if (task !== 'regression') checkClassesPerFit(y, task, nClasses, plan, ySearch, validation, names);
+  return { plan, validation, ySearch };
+}
+
+/**
+ * A class with very few rows can leave a fold's training rows with one class (nothing to fit) or
+ * a binary test split without one (nothing to score): say so before any learner does.
+ */
+function checkClassesPerFit(y: Float64Array, task: Task, nClasses: number, plan: RowPlan, ySearch: Float64Array, validation: ValidationPlan, names: TargetNames): void {
+  const oneClass = (rows: ArrayLike<number>, labels: Float64Array) => {
+    for (let i = 1; i < rows.length; i++) if (labels[rows[i]] !== labels[rows[0]]) return false;
+    return true;
+  };
+  const foldFails = plan.folds.some((f) => oneClass(f.train, ySearch));
+  const testFails = task === 'binary' && plan.test.length > 0 && oneClass(plan.test, y);
+  if (!foldFails && !testFails) return;
+  const counts = new Array<number>(nClasses).fill(0);
+  for (const v of y) counts[v]++;
+  let rarest = -1;
+  counts.forEach((c, k) => { if (c > 0 && (rarest < 0 || c < counts[rarest])) rarest = k; });
+  const name = names.classes?.[rarest] ?? String(rarest);
+  const count = counts[rarest];
+  const why = plan.test.length > 0 ? 'to keep some aside as test rows and cross-validate on the rest'
+    : validation.kind === 'kfold' ? `to cross-validate in ${validation.folds} folds (every fit needs more than one class)`
+    : 'for a validation holdout (every fit needs more than one class)';
+  throw new DataError(
+    `class "${name}" of target column "${names.target}" has only ${count} of ${y.length} rows, too few ${why}; give more rows of that class or choose another target`,
+    { column: names.target },
+  );
 }

@@ -89,7 +89,7 @@ async function tournament(table: DataTable, settingsIn: TournamentSettings, exec
   }
   if (!metric.tasks.includes(task)) throw new DataError(`metric "${metricName}" does not apply to a ${task} task (it is for ${metric.tasks.join('/')} tasks)`);
   const rowsTable = target.rows.length === table.rowCount ? table : takeRows(table, target.rows);
-  const { plan, validation, ySearch } = planRows(y, task, nClasses, settings);
+  const { plan, validation, ySearch } = planRows(y, task, nClasses, settings, { target: target.column.name, classes: target.classes });
   const folds = plan.folds;
 
   // ---- the feature pipeline inside each fold, fitted in the executor's workers
