@@ -1,15 +1,22 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readTable } from '../io/read-table';
 import type { DataTable } from '../table/types';
 import { createInlineExecutor } from './executor';
-import { runTournament, type TournamentProgress } from './run-tournament';
+import { createRandom } from './random';
+import { runTournament, type TournamentProgress, type TournamentResult } from './run-tournament';
+import type { Params } from './search-space';
 import { syntheticBinaryTable } from './test-data';
 import { TournamentModel } from './tournament-model';
 import { applyFeatures } from './features';
 
 /** Small boosted models keep these tests fast; the search logic is the same. */
 const quick = { searchSpace: { gbdt: { fixed: { trees: 60, earlyStoppingRounds: 10 } } } };
+
+/** The table with its "target" column replaced by these labels. */
+function withTarget(table: DataTable, labels: string[]): DataTable {
+  return { ...table, columns: [...table.columns.filter((c) => c.name !== 'target'), { name: 'target', type: 'categorical', storage: 'string', values: labels }] };
+}
 
 async function penguins(): Promise<DataTable> {
   return readTable(readFileSync('../shared/data/penguins.csv'), { fileName: 'penguins.csv' });
@@ -139,8 +146,19 @@ describe('runTournament rejects bad input with a clear message', () => {
     };
     const r = await run(table, 'target');
     expect(r.winner.model).toMatch(/^(linear|ensemble)$/);
-    expect(r.pipeline.features.some((f: string) => f.startsWith('review:'))).toBe(true);
+    expect((r.pipeline as { features: string[] }).features.some((f) => f.startsWith('review:'))).toBe(true);
     expect(r.test!.score).toBeGreaterThan(0.95);
+  });
+  it('a class too rare to sit in every fit and in the test rows', async () => {
+    const rare = (positives: number) => withColumn(Array.from({ length: 60 }, (_, i) => (i < positives ? 'yes' : 'no')));
+    // One "yes": some fold would fit on "no" alone; two: the stratified test split gets none.
+    await expect(run(rare(1), 'target')).rejects.toThrow(/class "yes" of target column "target" has only 1 of 60 rows, too few to keep some aside as test rows and cross-validate on the rest/);
+    await expect(run(rare(2), 'target')).rejects.toThrow(/class "yes" of target column "target" has only 2 of 60 rows, too few to keep some aside as test rows/);
+    await expect(run(rare(1), 'target', { testFraction: 0 })).rejects.toThrow(/class "yes" of target column "target" has only 1 of 60 rows, too few to cross-validate in 5 folds/);
+    // Without a test split two rows are enough: each fold fits on at least one of them.
+    const r = await run(rare(2), 'target', { testFraction: 0, maxCandidates: 1 });
+    expect(r.testRows).toBe(0);
+    expect(r.insights.evaluatedOn).toBe('out-of-fold');
   });
   it('an unknown metric or one for another task', async () => {
     await expect(run(base, 'target', { metric: 'rmse' })).rejects.toThrow(/metric "rmse" does not apply to a binary task/);
@@ -189,5 +207,157 @@ describe('validation plans, sampling and other tasks', () => {
     expect(r.test!.score).toBeLessThan(5);
     expect(r.insights.residuals!.histogram.reduce((a, b) => a + b.count, 0)).toBe(r.testRows);
     expect(r.calibration).toBeUndefined();
+  });
+});
+
+describe('the final phase: ensemble, calibration and what the insights report', () => {
+  const settings = { ...quick, target: 'target', timeBudgetSeconds: 60, seed: 1 };
+  // Three families on the synthetic signal: a blend of two of them beats either alone out of fold.
+  let blended: TournamentResult;
+  // Naive Bayes alone, two candidates: blending the two fits gains nothing out of fold.
+  let single: TournamentResult;
+  beforeAll(async () => {
+    blended = await runTournament(syntheticBinaryTable(600, 5), { ...settings, models: ['gbdt', 'linear', 'bayes'], maxCandidates: 6 }, createInlineExecutor());
+    single = await runTournament(syntheticBinaryTable(400, 8), { ...settings, models: ['bayes'], maxCandidates: 2 }, createInlineExecutor());
+  });
+
+  /** The ensemble decision agrees with the scores it reports (AUROC: higher is better). */
+  function expectConsistentEnsemble(r: TournamentResult) {
+    const e = r.ensemble!;
+    expect(e).toBeDefined();
+    const singles = r.leaderboard.filter((x) => x.model !== 'ensemble');
+    expect(e.bestSingleCvScore).toBe(Math.max(...singles.map((x) => x.cvScore)));
+    expect(e.kept).toBe(e.members.length > 1 && e.cvScore > e.bestSingleCvScore + 1e-4);
+    expect(e.members.reduce((a, m) => a + m.weight, 0)).toBeCloseTo(1, 12);
+    expect(r.model.members).toHaveLength(e.kept ? e.members.length : 1);
+    if (e.kept) {
+      expect(r.winner.model).toBe('ensemble');
+      expect(r.leaderboard[0]).toBe(r.winner);
+      expect(r.winner.cvScore).toBeCloseTo(e.cvScore, 12);
+      expect((r.winner.params as { members: { id: number }[] }).members.map((m) => m.id)).toEqual(e.members.map((m) => m.id));
+    } else {
+      expect(r.winner.model).not.toBe('ensemble');
+      expect(r.leaderboard.some((x) => x.model === 'ensemble')).toBe(false);
+      expect(r.winner.cvScore).toBe(e.bestSingleCvScore);
+    }
+  }
+
+  it('ships an ensemble when it beats the best single candidate out of fold, and not otherwise', () => {
+    expectConsistentEnsemble(blended);
+    expect(blended.ensemble!.kept).toBe(true);
+    expect(new Set(blended.ensemble!.members.map((m) => m.model)).size).toBeGreaterThan(1);
+    expect(blended.ensemble!.cvScore).toBeGreaterThan(blended.ensemble!.bestSingleCvScore);
+    expectConsistentEnsemble(single);
+    expect(single.ensemble!.kept).toBe(false);
+  });
+
+  it('chooses calibration by cross-fitted log loss on a binary task and records the reliability curves', () => {
+    for (const r of [blended, single]) {
+      const c = r.calibration!;
+      expect(Object.keys(c.logloss).sort()).toEqual(['isotonic', 'none', 'platt']);
+      // A method is used only when it lowers log loss by 0.2% over none, and then the best one.
+      const better = (['platt', 'isotonic'] as const).filter((m) => c.logloss[m] < c.logloss.none * 0.998);
+      expect(c.method).toBe(better.length ? better.reduce((a, b) => (c.logloss[a] <= c.logloss[b] ? a : b)) : 'none');
+      expect(r.model.calibration?.method ?? 'none').toBe(c.method);
+      const after = r.insights.reliability!.after;
+      expect(after.reduce((a, b) => a + b.count, 0)).toBe(r.testRows);
+      for (const bin of after) {
+        expect(bin.meanPredicted).toBeGreaterThanOrEqual(bin.lower);
+        expect(bin.meanPredicted).toBeLessThanOrEqual(bin.upper);
+      }
+      // Before calibration: the out-of-fold predictions it was fitted on.
+      if (c.method === 'none') expect(r.insights.reliability!.before).toBeUndefined();
+      else expect(r.insights.reliability!.before!.reduce((a, b) => a + b.count, 0)).toBe(r.searchRows);
+    }
+    expect(blended.calibration!.method).toBe('platt');
+    expect(single.calibration!.method).toBe('none');
+  });
+
+  it('a forced calibration method is fitted and recorded', async () => {
+    const r = await runTournament(syntheticBinaryTable(300, 3), { ...settings, models: ['linear'], maxCandidates: 1, calibration: 'isotonic' }, createInlineExecutor());
+    expect(r.calibration!.method).toBe('isotonic');
+    expect(r.model.calibration!.method).toBe('isotonic');
+    expect(r.insights.reliability!.before).toBeDefined();
+  });
+
+  it('importance by derived feature sums to the importance by column, strongest first', () => {
+    const { byFeature, byColumn } = blended.insights.importance;
+    const features = byFeature.map((f) => f.feature);
+    // The category is one-hot encoded (and read as codes by the gbdt member): derived names.
+    expect(features).toEqual(expect.arrayContaining(['x1', 'x2', 'noise', 'colour=red', 'colour=green', 'colour=blue']));
+    expect(byFeature[0].feature).toBe('x1');
+    expect(byFeature.every((f) => f.importance >= 0)).toBe(true);
+    expect(byFeature.map((f) => f.importance)).toEqual(byFeature.map((f) => f.importance).sort((a, b) => b - a));
+    const total = byFeature.reduce((a, f) => a + f.importance, 0);
+    expect(total).toBeCloseTo(1, 9);
+    expect(byColumn.reduce((a, c) => a + c.importance, 0)).toBeCloseTo(total, 9);
+    expect(byColumn.map((c) => c.column).sort()).toEqual(['colour', 'noise', 'x1', 'x2']);
+    const colour = byFeature.filter((f) => f.feature === 'colour' || f.feature.startsWith('colour=')).reduce((a, f) => a + f.importance, 0);
+    expect(byColumn.find((c) => c.column === 'colour')!.importance).toBeCloseTo(colour, 9);
+    const rank = (name: string) => features.indexOf(name);
+    expect(rank('noise')).toBeGreaterThan(rank('x2'));
+  });
+
+  it('lift, gains and the confusion matrix describe the test rows', () => {
+    const { insights, testRows } = blended;
+    expect(insights.evaluatedOn).toBe('test');
+    expect(insights.rows).toBe(testRows);
+    const { matrix, classes } = insights.confusion!;
+    expect(classes).toEqual(['no', 'yes']);
+    expect(matrix.flat().reduce((a, b) => a + b, 0)).toBe(testRows);
+    expect((matrix[0][0] + matrix[1][1]) / testRows).toBeCloseTo(blended.test!.metrics.accuracy, 12);
+    const positives = matrix[1][0] + matrix[1][1];
+    const lift = insights.lift!;
+    expect(lift).toHaveLength(10);
+    expect(lift.reduce((a, b) => a + b.count, 0)).toBe(testRows);
+    expect(lift.reduce((a, b) => a + b.positives, 0)).toBe(positives);
+    expect(lift[0].lift).toBeGreaterThan(1.3);
+    expect(lift.at(-1)!.lift).toBeLessThan(0.7);
+    expect(lift.at(-1)!.cumulativeGain).toBeCloseTo(1, 12);
+    const { x, y } = insights.gains!;
+    expect([x[0], y[0], x.at(-1), y.at(-1)]).toEqual([0, 0, 1, 1]);
+    for (let i = 1; i < x.length; i++) {
+      expect(x[i]).toBeGreaterThanOrEqual(x[i - 1]);
+      expect(y[i]).toBeGreaterThanOrEqual(y[i - 1]);
+    }
+    // Better than random targeting: the top 30% of scores hold more than 30% of the positives.
+    expect(lift[2].cumulativeGain).toBeGreaterThan(0.4);
+  });
+});
+
+describe('imbalance and chance', () => {
+  it('tries class weighting on an imbalanced binary target (and only there)', async () => {
+    const table = syntheticBinaryTable(600, 5, -3);
+    const labels = table.columns.find((c) => c.name === 'target')!.values as string[];
+    expect(labels.filter((v) => v === 'yes').length / labels.length).toBeLessThan(0.2);
+    const r = await runTournament(table, { ...quick, target: 'target', models: ['linear', 'bayes'], maxCandidates: 8, timeBudgetSeconds: 60, seed: 1 }, createInlineExecutor());
+    const singles = r.leaderboard.filter((e) => e.model !== 'ensemble').map((e) => ({ model: e.model, params: e.params as Params, logloss: e.metrics.logloss }));
+    expect(singles).toHaveLength(8);
+    const otherwise = (params: Params) => JSON.stringify({ ...params, classWeight: null });
+    for (const family of ['linear', 'bayes']) {
+      const weighted = singles.filter((e) => e.model === family && e.params.classWeight === 'balanced');
+      expect(weighted.length, family).toBeGreaterThan(0);
+      // Its unweighted twin: the same parameters otherwise. Reweighting raises the rare class's
+      // probabilities, so (uncalibrated) log loss gets worse — the weights were applied.
+      const twin = singles.find((e) => e.model === family && e.params.classWeight === null && otherwise(e.params) === otherwise(weighted[0].params));
+      expect(twin, family).toBeDefined();
+      expect(weighted[0].logloss).toBeGreaterThan(twin!.logloss);
+    }
+    const balanced = await runTournament(syntheticBinaryTable(300, 3), { ...quick, target: 'target', models: ['linear', 'bayes'], maxCandidates: 6, timeBudgetSeconds: 60, seed: 1 }, createInlineExecutor());
+    expect(balanced.leaderboard.some((e) => 'classWeight' in e.params)).toBe(false);
+  });
+
+  it('labels independent of the features are not above chance', async () => {
+    const random = createRandom(1001);
+    const table = withTarget(syntheticBinaryTable(2000, 1), Array.from({ length: 2000 }, () => (random() < 0.5 ? 'yes' : 'no')));
+    const r = await runTournament(table, { ...quick, target: 'target', models: ['gbdt', 'linear', 'bayes'], maxCandidates: 6, timeBudgetSeconds: 60, seed: 1 }, createInlineExecutor());
+    const chance = r.insights.aboveChance;
+    expect(r.insights.evaluatedOn).toBe('test');
+    expect(chance.permutations).toBe(199);
+    expect(chance.above).toBe(false);
+    expect(chance.pValue).toBeGreaterThan(0.2);
+    expect(Math.abs(chance.score - 0.5)).toBeLessThan(0.05);
+    expect(Math.abs(chance.baselineMean - 0.5)).toBeLessThan(0.01);
+    expect(chance.score).toBeLessThan(chance.baselineQuantile95);
   });
 });

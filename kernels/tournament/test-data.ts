@@ -1,9 +1,10 @@
 // Small seeded tables for the tournament's tests: a binary target driven by two numbers, an
-// interaction and a category, plus noise columns.
+// interaction and a category, plus noise columns. `shift` moves the log-odds (a negative shift
+// makes "yes" rare) without changing any other value drawn.
 import type { DataTable } from '../table/types';
 import { createRandom, normal } from './random';
 
-export function syntheticBinaryTable(nRows: number, seed = 1): DataTable {
+export function syntheticBinaryTable(nRows: number, seed = 1, shift = 0): DataTable {
   const random = createRandom(seed);
   const x1 = new Float64Array(nRows);
   const x2 = new Float64Array(nRows);
@@ -17,7 +18,7 @@ export function syntheticBinaryTable(nRows: number, seed = 1): DataTable {
     noise[i] = normal(random);
     const c = colours[Math.floor(random() * 3)];
     colour.push(c);
-    const logit = 1.5 * x1[i] - x2[i] + 1.2 * (x1[i] * x2[i] > 0 ? 1 : -1) + (c === 'red' ? 1 : 0) - 0.5;
+    const logit = 1.5 * x1[i] - x2[i] + 1.2 * (x1[i] * x2[i] > 0 ? 1 : -1) + (c === 'red' ? 1 : 0) - 0.5 + shift;
     target.push(random() < 1 / (1 + Math.exp(-logit)) ? 'yes' : 'no');
   }
   return {
