@@ -9,6 +9,7 @@ import type { ModelFamily, SerializedModel } from '../learn/model';
 import type { PreparedData } from './prepare';
 import { deriveSeed } from './random';
 import type { Params } from './search-space';
+import { trainTestSplit } from './split';
 
 export interface EvaluateRequest {
   candidateId: number;
@@ -96,20 +97,65 @@ export function candidateLabels(task: Task, y: Float64Array, classes: string[] |
 
 const now = () => globalThis.performance.now();
 
+/**
+ * Share of a fold's training rows a boosted candidate keeps aside to choose its number of rounds.
+ * Stopping on the fold's own validation rows and then scoring those same rows made every boosted
+ * candidate's cross-validated score optimistic (and passed pure noise as "above chance").
+ */
+const EARLY_STOPPING_SHARE = 0.1;
+/** Rows kept aside to stop on, at least; below twice this many fold rows boosting runs a fixed number of rounds. */
+const MIN_STOP_ROWS = 10;
+const ROUNDS_WITHOUT_STOPPING = 100;
+
+/** The inner fit / stop rows of each fold's training rows, cached per fold (same for every candidate). */
+const innerSplits = new WeakMap<Float64Array, { fit: Uint32Array; stop: Uint32Array }>();
+
+function innerSplit(task: Task, trainY: Float64Array, seed: number): { fit: Uint32Array; stop: Uint32Array } {
+  let split = innerSplits.get(trainY);
+  if (!split) {
+    const s = trainTestSplit(trainY, task, Math.max(EARLY_STOPPING_SHARE, MIN_STOP_ROWS / trainY.length), seed);
+    split = { fit: Uint32Array.from(s.train), stop: Uint32Array.from(s.test) };
+    innerSplits.set(trainY, split);
+  }
+  return split;
+}
+
+function takeMatrixRows(X: Matrix, rows: Uint32Array): Matrix {
+  return { ...X, nRows: rows.length, columns: X.columns.map((c) => { const out = new (c.constructor as Float32ArrayConstructor)(rows.length); for (let i = 0; i < rows.length; i++) out[i] = c[rows[i]]; return out; }) };
+}
+
+function takeLabelRows(labels: Labels, rows: Uint32Array): Labels {
+  const pick = (a: Float64Array) => Float64Array.from(rows, (r) => a[r]);
+  return { ...labels, y: pick(labels.y), ...(labels.weights ? { weights: pick(labels.weights) } : {}) };
+}
+
 export function evaluateOnFold(data: PreparedData, request: EvaluateRequest): FoldResult {
   const fold = data.folds[request.fold];
   if (!fold) throw new Error(`fold ${request.fold} does not exist (${data.folds.length} folds)`);
   const started = now();
-  const labels = candidateLabels(data.task, fold.trainY, data.classes, request.params);
-  const train = matrixFor(fold.train, fold.view, request.params);
+  let labels = candidateLabels(data.task, fold.trainY, data.classes, request.params);
+  let train = matrixFor(fold.train, fold.view, request.params);
   const valid = matrixFor(fold.valid, fold.view, request.params);
-  const validation = { X: valid, labels: { task: data.task, y: fold.validY, ...(data.classes ? { classes: data.classes } : {}) } };
+  const params = learnerParams(request.params);
+  // Boosting picks its rounds on rows of the fold's training part, never on the rows it is scored on.
+  let validation: { X: Matrix; labels: Labels } | undefined;
+  if (request.family === 'gbdt' && Number(params.earlyStoppingRounds ?? 0) > 0) {
+    if (fold.trainY.length >= 2 * MIN_STOP_ROWS) {
+      const { fit, stop } = innerSplit(data.task, fold.trainY, deriveSeed(request.seed, 11, request.fold));
+      validation = { X: takeMatrixRows(train, stop), labels: takeLabelRows(labels, stop) };
+      train = takeMatrixRows(train, fit);
+      labels = takeLabelRows(labels, fit);
+    } else {
+      params.earlyStoppingRounds = 0;
+      params.trees = Math.min(Number(params.trees ?? ROUNDS_WITHOUT_STOPPING), ROUNDS_WITHOUT_STOPPING);
+    }
+  }
   let truncated = false;
   const stopAt = request.stopAt ?? Infinity;
   const control = data.control;
-  const model = fitModel(request.family, train, labels, learnerParams(request.params), {
+  const model = fitModel(request.family, train, labels, params, {
     seed: deriveSeed(request.seed, request.candidateId, request.fold),
-    validation,
+    ...(validation ? { validation } : {}),
     shouldStop: () => (truncated ||= Date.now() > Math.min(stopAt, control ? control[0] : Infinity)),
   });
   // A boosted model stopped by the deadline is still a model (with fewer rounds): keep it.
