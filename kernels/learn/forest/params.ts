@@ -39,9 +39,14 @@ export const FOREST_DEFAULTS: ForestParams = {
 };
 
 export function resolveForestParams(given: Record<string, unknown> = {}): ForestParams {
-  const p = resolveParams(FOREST_DEFAULTS, given, 'forest');
-  if (p.maxLeaves !== 0 && !(Number.isInteger(p.maxLeaves) && p.maxLeaves >= 2)) {
-    throw new Error(`forest parameter "maxLeaves" must be 0 (unlimited) or an integer ≥ 2, got ${p.maxLeaves}`);
+  // maxLeaves skips the shared check (GBDT's "integer ≥ 2"), which would reject 0, the default.
+  const { maxLeaves, ...rest } = given;
+  const p = resolveParams(FOREST_DEFAULTS, rest, 'forest');
+  if (maxLeaves !== undefined) {
+    if (typeof maxLeaves !== 'number' || !(maxLeaves === 0 || (Number.isInteger(maxLeaves) && maxLeaves >= 2))) {
+      throw new Error(`forest parameter "maxLeaves" must be 0 (unlimited) or an integer ≥ 2, got ${JSON.stringify(maxLeaves)}`);
+    }
+    p.maxLeaves = maxLeaves;
   }
   if (given.featureFractionByNode === 0) throw new Error('forest parameter "featureFractionByNode" must be in (0, 1]');
   return p;
