@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../load-model';
 import type { Matrix } from '../matrix';
 import { auroc } from '../metric/auroc';
-import { makeClassification, makeRegression } from '../tree/test-data';
+import { binMatrix } from '../dataset/binned-dataset';
+import { makeClassification, makeRegression, makeWeightedGrid, makeWide, repeatRows, splitFeatures, splitGainsFromRows } from '../tree/test-data';
 import { fitGbdt } from './train-gbdt';
 
 function subset(X: Matrix, from: number, to: number): Matrix {
   return { ...X, nRows: to - from, columns: X.columns.map((c) => c.subarray(from, to)) };
 }
+
+const structure = (m: { trees: { splitFeature: number[]; threshold: number[] }[] }) => m.trees.map((t) => ({ f: t.splitFeature, t: t.threshold }));
 
 describe('fitGbdt', () => {
   it('never increases the training loss across rounds (binary, multiclass, regression, huber)', () => {
@@ -179,6 +182,147 @@ describe('fitGbdt', () => {
     const spread = (m: typeof plain) => Math.max(...m.trees[0].leafValue.map(Math.abs));
     expect(spread(l2)).toBeLessThan(spread(plain));
     expect(l1.trees[0].nLeaves).toBe(1);
+  });
+
+  it('treats integer sample weights as repeated rows and ignores weight-0 rows', () => {
+    // Exact here, not just close: binning ignores weights, but the grid features have fewer
+    // distinct values than bins, so the cut points (midpoints between distinct values) are the
+    // same with repeated or dropped rows; weights 1 and 2 keep float32 gradients × weight exact,
+    // and the gradient sums stay exact in float64 for this data. minDataInLeaf is 1 because row
+    // counts are estimated from hessian shares (the weighted data has fewer rows than the repeated
+    // one), which only decides splits when a side holds a row or two; maxLeaves 8 keeps leaves big.
+    // Not compared: the side that missing values never seen in training take (the one with more
+    // estimated rows), which those estimates can tip the other way for rows versus copies.
+    const { X, regression, binary, weights } = makeWeightedGrid(600, 3);
+    const params = { trees: 20, maxLeaves: 8, minDataInLeaf: 1, quantizedGradients: false };
+    for (const labels of [regression, binary]) {
+      const repeated = repeatRows(X, labels, weights);
+      expect(binMatrix(repeated.X).mappers).toEqual(binMatrix(X).mappers);
+      const weighted = fitGbdt(X, { ...labels, weights }, params);
+      const copies = fitGbdt(repeated.X, repeated.labels, params);
+      expect(structure(weighted)).toEqual(structure(copies));
+      expect(weighted.initScores).toEqual(copies.initScores);
+      expect(Array.from(weighted.predict(X))).toEqual(Array.from(copies.predict(X)));
+      // The weights matter …
+      expect(Array.from(fitGbdt(X, labels, params).predict(X))).not.toEqual(Array.from(weighted.predict(X)));
+      // … and the labels of weight-0 rows do not (whatever minDataInLeaf).
+      const y = Float64Array.from(labels.y, (v, i) => (weights[i] === 0 ? 1 - v : v));
+      const relabelled = fitGbdt(X, { ...labels, y, weights }, { ...params, minDataInLeaf: 20 });
+      expect(JSON.stringify(relabelled.toJSON().trees)).toBe(JSON.stringify(fitGbdt(X, { ...labels, weights }, { ...params, minDataInLeaf: 20 }).toJSON().trees));
+    }
+  });
+
+  it('stops splitting on minSumHessianInLeaf: every leaf keeps that much hessian, a huge value leaves one leaf', () => {
+    // Squared error: every row has hessian 1, so a leaf's hessian sum is its row count.
+    const { X, labels } = makeRegression(400, 17);
+    const base = { trees: 5, maxLeaves: 16, minDataInLeaf: 1 };
+    const free = fitGbdt(X, labels, base);
+    const bounded = fitGbdt(X, labels, { ...base, minSumHessianInLeaf: 60 });
+    for (const t of bounded.trees) for (const c of t.leafCount) expect(c).toBeGreaterThanOrEqual(60);
+    expect(Math.min(...free.trees[0].leafCount)).toBeLessThan(60);
+    const sumLeaves = (m: typeof free) => m.trees.reduce((s, t) => s + t.nLeaves, 0);
+    expect(sumLeaves(bounded)).toBeLessThan(sumLeaves(free));
+    const none = fitGbdt(X, labels, { ...base, minSumHessianInLeaf: 201 });
+    for (const t of none.trees) expect(t.nLeaves).toBe(1);
+    // Binary: hessians p(1 − p) ≤ 1/4 make the same row count carry much less hessian.
+    const cls = makeClassification(400, 18);
+    const binary = fitGbdt(cls.X, cls.labels, { ...base, minSumHessianInLeaf: 51 });
+    for (const t of binary.trees) expect(t.nLeaves).toBe(1);
+    expect(fitGbdt(cls.X, cls.labels, { ...base, minSumHessianInLeaf: 5 }).trees[0].nLeaves).toBeGreaterThan(1);
+  });
+
+  it('stops splitting on minSplitGain: every split gains more, a value above the best gain leaves one leaf', () => {
+    const { X, labels } = makeRegression(400, 19);
+    const base = { trees: 5, maxLeaves: 16, minDataInLeaf: 5 };
+    const free = fitGbdt(X, labels, base);
+    const gains = free.trees.flatMap((t) => t.splitGain).sort((a, b) => a - b);
+    const threshold = gains[Math.floor(gains.length / 2)];
+    const bounded = fitGbdt(X, labels, { ...base, minSplitGain: threshold });
+    for (const t of bounded.trees) for (const g of t.splitGain) expect(g).toBeGreaterThan(threshold);
+    const sumLeaves = (m: typeof free) => m.trees.reduce((s, t) => s + t.nLeaves, 0);
+    expect(sumLeaves(bounded)).toBeLessThan(sumLeaves(free));
+    // The root's best split is the largest gain the first tree can have; without it the scores
+    // barely move, so later roots gain the same up to rounding (hence the margin).
+    const none = fitGbdt(X, labels, { ...base, minSplitGain: free.trees[0].splitGain[0] + 1 });
+    for (const t of none.trees) expect(t.nLeaves).toBe(1);
+  });
+
+  it('is deterministic for a seed with extra trees and round-trips through JSON', () => {
+    const { X, labels } = makeClassification(600, 20, 3);
+    const params = { trees: 8, maxLeaves: 8, extraTrees: true, seed: 7 };
+    const a = fitGbdt(X, labels, params);
+    const b = fitGbdt(X, labels, params);
+    expect(JSON.stringify(b.toJSON())).toBe(JSON.stringify(a.toJSON()));
+    const c = fitGbdt(X, labels, { ...params, seed: 8 });
+    expect(JSON.stringify(c.toJSON().trees)).not.toBe(JSON.stringify(a.toJSON().trees));
+    // Random thresholds: not the exhaustive search's tree.
+    expect(structure(a)).not.toEqual(structure(fitGbdt(X, labels, { ...params, extraTrees: false })));
+    const loaded = loadModel(JSON.parse(JSON.stringify(a.toJSON())));
+    expect(Array.from(loaded.predict(X))).toEqual(Array.from(a.predict(X)));
+    expect(Array.from(loaded.contributions(subset(X, 0, 20)))).toEqual(Array.from(a.contributions(subset(X, 0, 20))));
+  });
+
+  it('stores each split gain as recomputed from the rows, and gain importance is their sum per feature', () => {
+    const { X, labels } = makeRegression(500, 21);
+    const noise = Float64Array.from({ length: 500 }, (_, i) => (i * 7919) % 101);
+    const X3: Matrix = { nRows: 500, columns: [...X.columns, noise], featureNames: ['a', 'b', 'noise'] };
+    const lambdaL2 = 2;
+    const model = fitGbdt(X3, labels, { trees: 6, maxLeaves: 8, minDataInLeaf: 5, lambdaL2, learningRate: 0.3 });
+    // Replay the boosting rounds: squared-error gradients (float32, as the learner stores them), hessian 1.
+    const scores = new Float64Array(500).fill(model.initScores[0]);
+    const hess = new Float32Array(500).fill(1);
+    const expected = new Float64Array(3);
+    let nSplits = 0;
+    for (const tree of model.trees) {
+      const grad = Float32Array.from(scores, (s, i) => s - labels.y[i]);
+      const recomputed = splitGainsFromRows(tree, X3, grad, hess, lambdaL2);
+      recomputed.forEach((g, node) => {
+        expect(Math.abs(tree.splitGain[node] - g)).toBeLessThanOrEqual(1e-9 * Math.abs(g));
+        expected[tree.splitFeature[node]] += g;
+        nSplits++;
+      });
+      for (let i = 0; i < 500; i++) scores[i] += tree.leafValue[tree.leafOf((f) => X3.columns[f][i])];
+    }
+    expect(nSplits).toBeGreaterThan(20);
+    const imp = model.featureImportance();
+    for (let f = 0; f < 3; f++) expect(Math.abs(imp[f] - expected[f])).toBeLessThanOrEqual(1e-9 * expected[f]);
+    // The same from the serialised trees.
+    const fromJson = new Float64Array(3);
+    for (const t of model.toJSON().trees as { splitFeature: number[]; splitGain: number[] }[]) t.splitFeature.forEach((f, k) => (fromJson[f] += t.splitGain[k]));
+    expect(Array.from(imp)).toEqual(Array.from(fromJson));
+  });
+
+  it('uses at most ceil(featureFraction × F) distinct features per tree', () => {
+    const { X, labels } = makeWide(600, 12, 22);
+    const base = { trees: 20, maxLeaves: 16, minDataInLeaf: 5, seed: 3 };
+    // Unrestricted trees use many features, so the bound below is a real restriction.
+    const free = fitGbdt(X, labels, base);
+    expect(Math.min(...free.trees.map((t) => splitFeatures(t).size))).toBeGreaterThan(4);
+    for (const featureFraction of [0.1, 0.25]) {
+      const model = fitGbdt(X, labels, { ...base, featureFraction });
+      const bound = Math.ceil(featureFraction * 12);
+      const union = new Set<number>();
+      for (const t of model.trees) {
+        expect(splitFeatures(t).size).toBeLessThanOrEqual(bound);
+        for (const f of splitFeatures(t)) union.add(f);
+      }
+      // A new sample every tree.
+      expect(union.size).toBeGreaterThan(bound);
+      // Sampling per split draws from the tree's sample, so the bound still holds with both.
+      const both = fitGbdt(X, labels, { ...base, featureFraction, featureFractionByNode: 0.5 });
+      for (const t of both.trees) expect(splitFeatures(t).size).toBeLessThanOrEqual(bound);
+    }
+  });
+
+  it('samples the candidate features of every split with featureFractionByNode', () => {
+    // Feature 0 is by far the best root split; with one candidate per split the root often cannot use it.
+    const { X, labels } = makeWide(600, 10, 23, 10);
+    const base = { trees: 40, maxLeaves: 4, minDataInLeaf: 5, learningRate: 0.02, seed: 4 };
+    const rootOnFirst = (m: ReturnType<typeof fitGbdt>) => m.trees.filter((t) => t.splitFeature[0] === 0).length;
+    expect(rootOnFirst(fitGbdt(X, labels, base))).toBe(40);
+    const sampled = fitGbdt(X, labels, { ...base, featureFractionByNode: 0.1 });
+    expect(rootOnFirst(sampled)).toBeGreaterThan(0);
+    expect(rootOnFirst(sampled)).toBeLessThan(20);
   });
 
   it('rejects unknown and invalid parameters and bad labels with clear messages', () => {

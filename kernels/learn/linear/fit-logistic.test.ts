@@ -120,6 +120,45 @@ describe('logistic model behaviour', () => {
       }
     }
   });
+  it('gives each feature the contribution coefficient × standardised value', () => {
+    // Rows of X plus one with missing values (standardised value 0: the training mean).
+    const rows = [...Array.from({ length: 40 }, (_, i) => X.columns.map((c) => c[i])), [NaN, 0.5, 2, NaN]];
+    const Xp = matrixFromRows(rows, X.featureNames);
+    for (const labels of [binary, multiclass]) {
+      const m = fitLogisticRegression(X, labels);
+      const { coef, intercept, design } = m.state;
+      const k = m.nOutputs;
+      const width = X.columns.length + 1;
+      const contrib = m.contributions(Xp);
+      let nonZero = 0;
+      for (let i = 0; i < Xp.nRows; i++) {
+        for (let o = 0; o < k; o++) {
+          design.columns.forEach((col, j) => {
+            const v = Xp.columns[col.feature][i];
+            const z = Number.isNaN(v) ? 0 : (v - col.mean) / col.scale;
+            expect(contrib[(i * k + o) * width + col.feature]).toBe(0 + coef[o][j] * z); // 0 + : the sum starts at +0
+            if (coef[o][j] * z !== 0) nonZero++;
+          });
+          expect(contrib[(i * k + o) * width + width - 1]).toBe(intercept[o]);
+        }
+      }
+      expect(nonZero).toBeGreaterThan(40 * k * 3);
+    }
+    // One-hot: a categorical feature's contribution is the sum over its indicator columns.
+    const cat = { ...X, categorical: [false, false, true, false] };
+    const m = fitLogisticRegression(cat, binary);
+    const contrib = m.contributions(cat);
+    for (let i = 0; i < 40; i++) {
+      let expected = 0;
+      m.state.design.columns.forEach((col, j) => {
+        if (col.feature !== 2) return;
+        const indicator = X.columns[2][i] === col.level ? 1 : 0;
+        expected += m.state.coef[0][j] * ((indicator - col.mean) / col.scale);
+      });
+      expect(contrib[i * 5 + 2]).toBeCloseTo(expected, 12);
+      expect(contrib[i * 5 + 2]).not.toBe(0);
+    }
+  });
   it('round-trips through JSON with identical predictions', () => {
     for (const labels of [binary, multiclass]) {
       const m = fitLogisticRegression(X, labels, { C: 0.3, l1Ratio: 0.2 });

@@ -68,6 +68,25 @@ describe('least squares behaviour', () => {
     const back = loadLinearModel(JSON.parse(JSON.stringify(m.toJSON())));
     expect(Array.from(back.predict(X))).toEqual(Array.from(pred));
   });
+  it('gives each feature the contribution coefficient × standardised value (ridge and elastic net)', () => {
+    const rows = [...Array.from({ length: 40 }, (_, i) => X.columns.map((c) => c[i])), [0.3, NaN, NaN, -0.2]];
+    const Xp = matrixFromRows(rows, X.featureNames);
+    for (const params of [{ alpha: 2 / 40 }, { alpha: 0.05, l1Ratio: 0.5 }]) {
+      const m = fitLinearRegression(X, regression, params);
+      const { coef, intercept, design } = m.state;
+      const c = m.contributions(Xp);
+      for (let i = 0; i < Xp.nRows; i++) {
+        design.columns.forEach((col, j) => {
+          const v = Xp.columns[col.feature][i];
+          const z = Number.isNaN(v) ? 0 : (v - col.mean) / col.scale;
+          expect(c[i * 5 + col.feature]).toBe(0 + coef[0][j] * z); // 0 + : the sum starts at +0
+        });
+        expect(c[i * 5 + 4]).toBe(intercept[0]);
+      }
+      // Not all zero: the first two features carry the signal.
+      expect(Math.abs(c[0]) + Math.abs(c[1])).toBeGreaterThan(0.1);
+    }
+  });
   it('sample weights act like repeated rows', () => {
     const weights = Float64Array.from({ length: 40 }, (_, i) => (i < 10 ? 2 : 1));
     const weighted = fitLinearRegression(X, { ...regression, weights }, { alpha: 0.01 });
