@@ -101,8 +101,10 @@ const now = () => globalThis.performance.now();
  * Share of a fold's training rows a boosted candidate keeps aside to choose its number of rounds.
  * Stopping on the fold's own validation rows and then scoring those same rows made every boosted
  * candidate's cross-validated score optimistic (and passed pure noise as "above chance").
+ * 10 % was too few rows to stop on for noisy targets (ames_housing test RMSE 27,338 against
+ * 24,474 stopping on the scored rows); 20 % gave 24,952 with honest scores.
  */
-const EARLY_STOPPING_SHARE = 0.1;
+const EARLY_STOPPING_SHARE = 0.2;
 /** Rows kept aside to stop on, at least; below twice this many fold rows boosting runs a fixed number of rounds. */
 const MIN_STOP_ROWS = 10;
 const ROUNDS_WITHOUT_STOPPING = 100;
