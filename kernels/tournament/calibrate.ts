@@ -172,6 +172,12 @@ export interface CalibrationChoice {
   calibration?: Calibration;
   /** Cross-fitted log loss of each option tried, 'none' included. */
   logloss: Record<string, number>;
+  /**
+   * The chosen calibration's cross-fitted predictions (each row calibrated by a fit that did not
+   * see it): what to score or chart out of fold — the final calibrator was fitted on these very
+   * rows, and isotonic steps fitted to a row's own label lift its AUROC even on noise.
+   */
+  crossFitted?: Float64Array;
 }
 
 /**
@@ -194,12 +200,9 @@ export function chooseCalibration(
   const n = y.length;
   const lossOf = (yy: ArrayLike<number>, p: ArrayLike<number>) => (task === 'binary' ? binaryLogloss(yy, p) : multiclassLogloss(yy, p));
   const logloss: Record<string, number> = { none: lossOf(y, predictions) };
-  if (options.method && options.method !== 'auto') {
-    return { calibration: fitMethod(options.method, predictions, y, nClasses), logloss };
-  }
   const order = shuffleInPlace(Uint32Array.from({ length: n }, (_, i) => i), createRandom(options.seed));
   const k = Math.min(5, n);
-  for (const method of methods) {
+  const crossFit = (method: CalibrationMethod): Float64Array => {
     const calibrated = new Float64Array(predictions.length);
     for (let f = 0; f < k; f++) {
       const fitRows: number[] = [];
@@ -214,9 +217,19 @@ export function chooseCalibration(
       const held = applyCalibration(cal, pick(holdRows, predictions));
       holdRows.forEach((row, i) => { for (let c = 0; c < width; c++) calibrated[row * width + c] = held[i * width + c]; });
     }
-    logloss[method] = lossOf(y, calibrated);
+    return calibrated;
+  };
+  if (options.method && options.method !== 'auto') {
+    const crossFitted = crossFit(options.method);
+    logloss[options.method] = lossOf(y, crossFitted);
+    return { calibration: fitMethod(options.method, predictions, y, nClasses), logloss, crossFitted };
+  }
+  const crossFitted: Partial<Record<CalibrationMethod, Float64Array>> = {};
+  for (const method of methods) {
+    crossFitted[method] = crossFit(method);
+    logloss[method] = lossOf(y, crossFitted[method]);
   }
   let best: CalibrationMethod | undefined;
   for (const method of methods) if (logloss[method] < logloss.none * 0.998 && (!best || logloss[method] < logloss[best])) best = method;
-  return best ? { calibration: fitMethod(best, predictions, y, nClasses), logloss } : { logloss };
+  return best ? { calibration: fitMethod(best, predictions, y, nClasses), logloss, crossFitted: crossFitted[best] } : { logloss };
 }

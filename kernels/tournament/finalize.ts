@@ -44,6 +44,8 @@ export interface Finalized {
   ensemble?: TournamentResult['ensemble'];
   calibration?: Calibration;
   calibrationInfo?: TournamentResult['calibration'];
+  /** Out-of-fold predictions of what ships, calibrated by cross-fitting (absent without calibration). */
+  calibratedOutOfFold?: Float64Array;
   /** Out-of-fold predictions of what ships (blended, before calibration). */
   outOfFold: Float64Array;
   test?: { score: number; metrics: Record<string, number>; predictions: Float64Array; y: Float64Array };
@@ -103,9 +105,11 @@ export async function finalize(ctx: FinalizeContext, ranked: readonly CandidateR
   // Calibration on the out-of-fold predictions of what ships.
   let calibration: Calibration | undefined;
   let calibrationInfo: TournamentResult['calibration'];
+  let calibratedOutOfFold: Float64Array | undefined;
   if (ctx.task !== 'regression') {
     const choice = chooseCalibration(outOfFold, scoring.y, ctx.task, ctx.nClasses, { seed: deriveSeed(settings.seed, 4), method: settings.calibration });
     calibration = choice.calibration;
+    calibratedOutOfFold = choice.crossFitted;
     calibrationInfo = { method: calibration?.method ?? 'none', logloss: choice.logloss };
   }
 
@@ -167,6 +171,7 @@ export async function finalize(ctx: FinalizeContext, ranked: readonly CandidateR
     ...(calibration ? { calibration } : {}),
     ...(calibrationInfo ? { calibrationInfo } : {}),
     outOfFold,
+    ...(calibratedOutOfFold ? { calibratedOutOfFold } : {}),
     ...(test ? { test } : {}),
     model,
     shippedOnAllRows: shipFinal,

@@ -6,7 +6,6 @@ import { defaultMetric, getMetric, type Metric } from '../learn/metric';
 import type { Task } from '../learn/matrix';
 import type { DataTable } from '../table/types';
 import { DataError } from '../table/types';
-import { applyCalibration } from './calibrate';
 import type { TournamentExecutor } from './executor';
 import { finalize } from './finalize';
 import { computeInsights } from './insights';
@@ -153,7 +152,8 @@ async function tournament(table: DataTable, settingsIn: TournamentSettings, exec
 
   finalProgress('computing insights');
   const pipeline = final.shippedOnAllRows ? prepared.finalSpec : prepared.refitSpec;
-  const calibrated = final.calibration ? applyCalibration(final.calibration, final.outOfFold) : final.outOfFold;
+  // Out of fold, each row is calibrated by a fit that did not see it (the shipped calibrator saw them all).
+  const calibrated = final.calibratedOutOfFold ?? final.outOfFold;
   const insights = computeInsights({
     task, nClasses, classes: target.classes, metric, seed: settings.seed,
     evaluation: final.test
