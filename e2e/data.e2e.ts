@@ -135,6 +135,41 @@ test.describe('data', () => {
     await expect(error).toHaveCount(0);
   });
 
+  test('each kind of bad file is named with its problem, nothing loaded is lost, and a Latin-1 file loads with a note', async ({ page }) => {
+    const dir = await mkdtemp(join(tmpdir(), 'tourney-bad-'));
+    const files: [string, string | Buffer, string][] = [
+      ['empty.csv', '', 'empty.csv is empty'],
+      ['header.csv', 'a,b,c\n', 'header.csv has a header but no data rows'],
+      ['quote.csv', 'a,b\n1,2\n3,"open\n4,5\n', 'quote.csv: line 3: a quoted field opens here but its closing quote is missing'],
+      ['image.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), 'image.csv looks like a binary file, not CSV'],
+      ['dupes.csv', 'id,x,id\n1,2,3\n', "dupes.csv, line 1: duplicate column name 'id' (columns 1 and 3)"],
+      ['blank.csv', 'a,,c\n1,2,3\n', 'blank.csv, line 1: column 2 has a blank name in the header'],
+    ];
+    await openApp(page);
+    await loadFile(page, TELCO);
+    await expect(page.locator('[data-testid=table-item][data-table=telco_churn]')).toBeVisible();
+    for (const [name, content, message] of files) {
+      const path = join(dir, name);
+      await writeFile(path, content);
+      await loadFile(page, path);
+      const error = page.locator(`[data-testid=data-load-error][data-file="${name}"]`);
+      await expect(error).toContainText(message);
+      await expect(page.locator(`[data-testid=table-item][data-table="${name.replace('.csv', '')}"]`)).toHaveCount(0);
+    }
+    await page.screenshot({ path: test.info().outputPath('bad-files.png') });
+    await expect(page.locator('[data-testid=table-item][data-table=telco_churn]')).toContainText('7,043 rows');
+
+    // Latin-1 (windows-1252) bytes are not an error: the table loads, accents intact, and says how it was read.
+    const latin = join(dir, 'kunden.csv');
+    await writeFile(latin, Buffer.from('name,stadt\nJosé,Zürich\nRenée,Köln\n', 'latin1'));
+    await loadFile(page, latin);
+    const item = page.locator('[data-testid=table-item][data-table=kunden]');
+    await expect(item).toContainText('2 rows');
+    await expect(item.getByTestId('table-note')).toContainText('Latin-1');
+    const view = await viewTable(page, 'kunden');
+    await expect(view).toContainText('Zürich');
+  });
+
   test('a dropped file loads, and a recent file reopens after a reload (bytes kept in IndexedDB)', async ({ page }) => {
     await openApp(page);
     const dropped = await page.evaluateHandle(() => {

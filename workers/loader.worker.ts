@@ -1,7 +1,7 @@
 // The loader worker: reads and parses one file, then hands the table straight to the data worker
 // through the port it was given. One load per worker, so Cancel is simply terminate(): nothing
 // half-parsed can leak into the store, and tables already loaded are untouched.
-import { readTable } from '../kernels/io';
+import { checkFileSize, readTable } from '../kernels/io';
 import { toLoadFailure } from './data/load-failure';
 import { throttleProgress } from './data/progress-throttle';
 import type { LoaderMessage, LoaderRequest } from './data/protocol';
@@ -26,6 +26,7 @@ async function load(request: LoaderRequest): Promise<void> {
   const readShare = READ_SHARE[source.kind];
   const progress = throttleProgress((phase, fraction) => post({ type: 'progress', phase, fraction }));
   try {
+    if (source.kind === 'blob') checkFileSize(fileName, source.blob.size, request.maxBytes);
     const bytes = await readSource(source, (fraction) => progress('reading', fraction * readShare));
     const started = performance.now();
     const table = await readTable(bytes, {

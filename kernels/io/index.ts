@@ -1,5 +1,5 @@
 // Public API of kernels/io: load a table from a file's bytes.
-export { readTable, DEFAULT_MAX_BYTES } from './read-table';
+export { readTable, checkFileSize, DEFAULT_MAX_BYTES } from './read-table';
 export type { ReadTableOptions } from './read-table';
 export { sniffFormat } from './sniff-format';
 export type { TableFormat } from './sniff-format';

@@ -31,16 +31,23 @@ function formatSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-export async function readTable(bytes: Uint8Array, options: ReadTableOptions): Promise<DataTable> {
-  const { fileName, onProgress } = options;
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes.length > maxBytes) {
+/**
+ * Refuses a file too large to load, before anything reads it: callers that know the size up front
+ * (a File in the app) check here so a huge file gets this message, not an allocation failure.
+ */
+export function checkFileSize(fileName: string, size: number, maxBytes = DEFAULT_MAX_BYTES): void {
+  if (size > maxBytes) {
     throw new DataError(
-      `${fileName} is ${formatSize(bytes.length)}, over the memory budget of ${formatSize(maxBytes)}; sample it or raise the budget`,
+      `${fileName} is ${formatSize(size)}, over the memory budget of ${formatSize(maxBytes)}; sample it or raise the budget`,
       { file: fileName },
     );
   }
-  if (bytes.length >= 2 ** 31) throw new DataError(`${fileName} is over 2 GB, the largest file Tourney can read`, { file: fileName });
+  if (size >= 2 ** 31) throw new DataError(`${fileName} is over 2 GB, the largest file Tourney can read`, { file: fileName });
+}
+
+export async function readTable(bytes: Uint8Array, options: ReadTableOptions): Promise<DataTable> {
+  const { fileName, onProgress } = options;
+  checkFileSize(fileName, bytes.length, options.maxBytes);
   if (bytes.length === 0) throw new DataError(`${fileName} is empty`, { file: fileName });
   const format = options.format ?? sniffFormat(bytes, fileName);
   onProgress?.(0, 'parsing');

@@ -7,11 +7,13 @@ import { DataClient, describeFailure, LoadCancelledError, LoadFailedError, type 
 describe('describeFailure', () => {
   it('puts file and line first when the message does not name them', () => {
     expect(describeFailure({ message: 'expected 3 fields, found 4', file: 'bad.csv', line: 12 })).toBe('bad.csv, line 12: expected 3 fields, found 4');
+    expect(describeFailure({ message: "dupes.csv: duplicate column name 'id' (columns 1 and 3)", file: 'dupes.csv', line: 1, column: 'id' }))
+      .toBe("dupes.csv, line 1: duplicate column name 'id' (columns 1 and 3)");
   });
 
   it('does not repeat what the parser already said', () => {
     expect(describeFailure({ message: 'bad.csv: line 12: expected 3 fields', file: 'bad.csv', line: 12 })).toBe('bad.csv: line 12: expected 3 fields');
-    expect(describeFailure({ message: 'bad.csv: line 120 is odd', file: 'bad.csv', line: 12 })).toBe('line 12: bad.csv: line 120 is odd');
+    expect(describeFailure({ message: 'bad.csv: line 120 is odd', file: 'bad.csv', line: 12 })).toBe('bad.csv, line 12: line 120 is odd');
   });
 });
 

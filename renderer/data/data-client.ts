@@ -49,11 +49,13 @@ export class LoadFailedError extends Error {
 /** "bad.csv, line 12: …" — the file and place first (unless the parser already said them), then the reason. */
 export function describeFailure(failure: LoadFailure): string {
   const { message, file, line, column } = failure;
+  // "file.csv: …" from the parser: the file leads the place, so "file.csv, line 1: …" (not "line 1: file.csv: …").
+  const body = file && message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message;
   const place: string[] = [];
-  if (file && !message.includes(file)) place.push(file);
-  if (line !== undefined && !new RegExp(`\\bline ${line}\\b`).test(message)) place.push(`line ${line}`);
-  if (column !== undefined && !message.includes(column)) place.push(`column "${column}"`);
-  return place.length > 0 ? `${place.join(', ')}: ${message}` : message;
+  if (file && (body !== message || !message.includes(file))) place.push(file);
+  if (line !== undefined && !new RegExp(`\\bline ${line}\\b`).test(body)) place.push(`line ${line}`);
+  if (column !== undefined && !body.includes(column)) place.push(`column "${column}"`);
+  return place.length > 0 ? `${place.join(', ')}: ${body}` : body;
 }
 
 export interface LoadOptions {

@@ -37,6 +37,9 @@ export function Sidebar({ controller }: { controller: NotebookController }) {
                 <div className="wb-table-meta">
                   {table.rowCount.toLocaleString('en-US')} rows · {table.columns.length} columns
                 </div>
+                {table.notes?.map((note) => (
+                  <div key={note} className="wb-table-note" role="note" data-testid="table-note">{note}</div>
+                ))}
                 <div className="wb-table-actions">
                   <button type="button" className="wb-link" data-testid="table-add-data-cell" onClick={() => addCell('data', table.name)}>
                     View

@@ -23,6 +23,8 @@ export interface TableSummary {
   sourceBytes?: number;
   /** Milliseconds spent parsing in the loader worker. */
   parseMs?: number;
+  /** What the reader noticed and the user should know (e.g. "decoded as Latin-1"). */
+  notes?: string[];
 }
 
 /** One column's filter. Text compares case-insensitively; ranges are inclusive. */

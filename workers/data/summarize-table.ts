@@ -31,5 +31,6 @@ export function summarizeTable(
     version: meta.version,
     sourceBytes: meta.sourceBytes,
     parseMs: meta.parseMs,
+    ...(table.notes?.length ? { notes: [...table.notes] } : {}),
   };
 }
