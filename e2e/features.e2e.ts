@@ -1,12 +1,13 @@
 // The Features view end to end: load the sample leads, derive features for `converted`, and see
 // per-column types, derived sample values, importance and the sanity checker's removals; then
-// switch a derivation off and see it gone after the rerun, and used by the AutoML view's tournament.
+// switch a derivation off and change a column's type, see both in the rerun, and used by the
+// AutoML view's tournament.
 import { fileURLToPath } from 'node:url';
 import { test, expect } from '@playwright/test';
 
 const LEADS = fileURLToPath(new URL('../sample-data/public/leads.csv', import.meta.url));
 
-test('derives features from the sample leads and reruns with a derivation switched off', async ({ page }) => {
+test('derives features from the sample leads, shows importance, and reruns with a derivation off and a type changed', async ({ page }) => {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   await page.goto('./');
@@ -35,17 +36,33 @@ test('derives features from the sample leads and reruns with a derivation switch
     await employees.screenshot({ path: process.env.FEATURES_SCREENSHOT.replace(/\.png$/, '-employees.png') });
   }
 
+  // Importance from the quick GBDT: a share per column (bar) and per derived feature (header).
+  await expect(title.locator('.ft-bar em')).toHaveText(/^\d+\.\d%$/);
+  await expect(title.locator('th .ft-imp').first()).toHaveText(/^\d+\.\d%$/);
+  const derivedCount = async () => Number(await view.getByTestId('features-summary').locator('b').nth(1).innerText());
+  const before = await derivedCount();
+  expect(before).toBeGreaterThan(20);
+
+  // A derivation switched off: the rerun derives fewer features.
   await description.getByLabel('text-terms').uncheck();
-  await expect(view.getByTestId('features-run')).toHaveText('Rerun', { timeout: 60_000 });
   await expect(description.getByLabel('text-terms')).not.toBeChecked();
-  await expect(description.locator('th', { hasText: /^~/ })).toHaveCount(0);
+  await expect.poll(derivedCount, { timeout: 60_000 }).toBeLessThan(before);
+  const withoutTerms = await derivedCount();
+
+  // A type changed: country as an identifier is removed, says why, and is marked as the user's choice.
+  const country = view.getByTestId('features-column-country');
+  await country.locator('select').selectOption('id');
+  await expect(country).toContainText('(set by you)', { timeout: 60_000 });
+  await expect(country.locator('.ft-reason')).toContainText('removed', { timeout: 60_000 });
+  await expect.poll(derivedCount, { timeout: 60_000 }).toBeLessThan(withoutTerms);
+  await expect(view.getByTestId('features-dropped')).toContainText('country');
 
   // The AutoML view's tournament uses the same choices and says so.
   await page.getByTestId('view-tab-automl').click();
   const automl = page.getByTestId('automl-view');
   await automl.getByTestId('automl-table').selectOption('leads');
   await automl.getByTestId('automl-target').selectOption('converted');
-  await expect(automl.getByTestId('automl-feature-choices')).toContainText('1 derivation off (description:text-terms)');
+  await expect(automl.getByTestId('automl-feature-choices')).toContainText('1 derivation off (description:text-terms), 1 type changed (country → id)');
   await automl.getByTestId('automl-budget').fill('4');
   await automl.getByTestId('automl-run').click();
   await expect(automl.getByTestId('automl-winner')).toBeVisible({ timeout: 60_000 });
