@@ -31,8 +31,25 @@ export function ViewNav({ sections, container }: { sections: readonly ViewSectio
   }, [container, sections]);
 
   const go = (id: string) => {
-    document.getElementById(sectionElementId(id))?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    const element = document.getElementById(sectionElementId(id));
+    if (!element) return;
+    element.scrollIntoView({ behavior: 'smooth', block: 'start' });
     setActive(id);
+    // A smooth scroll stops short when the page above the target grows meanwhile (cells mounting
+    // their editors as the app opens): once it settles, land on the section for sure.
+    const scroller = container.current;
+    if (!scroller) return;
+    let done = false;
+    const settle = () => {
+      if (done) return;
+      done = true;
+      scroller.removeEventListener('scrollend', settle);
+      const offset = element.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+      const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
+      if (Math.abs(offset) > 2 && !atBottom) element.scrollIntoView({ block: 'start' });
+    };
+    scroller.addEventListener('scrollend', settle);
+    setTimeout(settle, 1500);
   };
 
   return (
