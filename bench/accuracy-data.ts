@@ -210,3 +210,13 @@ export function subset(d: EncodedDataset, train: boolean): { X: Matrix; labels: 
   const labels: Labels = { task: d.spec.task, y: Float64Array.from(rows, (i) => d.y[i]), ...(d.classes ? { classes: d.classes } : {}) };
   return { X, labels };
 }
+
+/** Missing values (NaN) replaced by the training matrix's column means, in every matrix given. */
+export function imputeWithTrainMeans(train: Matrix, ...others: Matrix[]): Matrix[] {
+  const means = train.columns.map((c) => {
+    let s = 0, k = 0;
+    for (const v of c) if (!Number.isNaN(v)) { s += v; k++; }
+    return k ? s / k : 0;
+  });
+  return [train, ...others].map((X) => ({ ...X, columns: X.columns.map((c, j) => c.map((v) => (Number.isNaN(v) ? means[j] : v))) }));
+}

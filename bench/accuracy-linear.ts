@@ -7,9 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fitNaiveBayes } from '../kernels/learn/bayes';
 import { fitLinear } from '../kernels/learn/linear';
-import type { Matrix } from '../kernels/learn/matrix';
 import { argmaxRows, getMetric } from '../kernels/learn/metric';
-import { DATA_DIR, DATASETS, encodeDataset, subset } from './accuracy-data';
+import { DATA_DIR, DATASETS, encodeDataset, imputeWithTrainMeans, subset } from './accuracy-data';
 
 const C = 1;
 const RIDGE_ALPHA_SKLEARN = 1;
@@ -36,15 +35,6 @@ interface SklearnResult {
   nbProba?: number[];
 }
 
-
-function imputeWithTrainMeans(train: Matrix, ...others: Matrix[]): Matrix[] {
-  const means = train.columns.map((c) => {
-    let s = 0, k = 0;
-    for (const v of c) if (!Number.isNaN(v)) { s += v; k++; }
-    return k ? s / k : 0;
-  });
-  return [train, ...others].map((X) => ({ ...X, columns: X.columns.map((c, j) => c.map((v) => (Number.isNaN(v) ? means[j] : v))) }));
-}
 
 const fmt = (v: number, digits = 4) => (Math.abs(v) >= 1000 ? v.toFixed(0) : v.toFixed(digits));
 const sci = (v: number) => v.toExponential(1);

@@ -15,9 +15,9 @@
 import { execFileSync } from 'node:child_process';
 import { fitForest } from '../kernels/learn/forest/train-forest';
 import { fitGbdt } from '../kernels/learn/gbdt/train-gbdt';
-import type { Labels, Matrix, Task } from '../kernels/learn/matrix';
+import type { Labels, Task } from '../kernels/learn/matrix';
 import { accuracy, argmaxRows, auroc, rmse } from '../kernels/learn/metric';
-import { DATA_DIR, DATASETS, encodeDataset, subset } from './accuracy-data';
+import { DATA_DIR, DATASETS, encodeDataset, imputeWithTrainMeans, subset } from './accuracy-data';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -36,16 +36,6 @@ function score(task: Task, labels: Labels, p: Float64Array, nRows: number): numb
   if (task === 'binary') return auroc(labels.y, p);
   const predicted = argmaxRows(p, nRows);
   return accuracy(labels.y, predicted);
-}
-
-function imputeWithTrainMeans(train: Matrix, test: Matrix): [Matrix, Matrix] {
-  const means = train.columns.map((c) => {
-    let s = 0, k = 0;
-    for (const v of c) if (!Number.isNaN(v)) { s += v; k++; }
-    return k ? s / k : 0;
-  });
-  const fill = (X: Matrix): Matrix => ({ ...X, columns: X.columns.map((c, j) => c.map((v) => (Number.isNaN(v) ? means[j] : v))) });
-  return [fill(train), fill(test)];
 }
 
 function tourney(stemTrain: ReturnType<typeof subset>, stemTest: ReturnType<typeof subset>, task: Task): Record<Learner, number> {

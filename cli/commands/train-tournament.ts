@@ -12,7 +12,7 @@ import type { ModelFamily } from '../../kernels/learn/model';
 import { METRIC_NAMES } from '../../kernels/learn/metric';
 import { runTournament, type TournamentProgress } from '../../kernels/tournament/run-tournament';
 import { DEFAULT_MODELS, type TournamentSettings } from '../../kernels/tournament/settings';
-import { checkTemplate, createTemplate, parseTemplate, templateSettings, type TournamentTemplate } from '../../kernels/tournament/template';
+import { checkTemplate, createTemplate, parseTemplateText, templateSettings, type TournamentTemplate } from '../../kernels/tournament/template';
 import { createNodeExecutor } from '../../workers/node-executor';
 import { checkFlags, numberFlag, parseArgs, stringFlag, UsageError } from '../args';
 import { writeTournamentModelDir } from './model-dir';
@@ -60,7 +60,7 @@ export async function trainTournamentCommand(argv: string[], io: TrainTournament
   for (const m of models ?? []) {
     if (!DEFAULT_MODELS.includes(m as ModelFamily)) throw new UsageError(`unknown model family "${m}" in --models (known: ${DEFAULT_MODELS.join(', ')})`);
   }
-  // Flags given on the command line win over the template; the rest comes from it or the defaults.
+  // Flags given on the command line win over the template; the rest comes from it or resolveSettings' defaults.
   const overrides: TournamentSettings = {
     target,
     ...(task !== undefined ? { task: task as Task | 'auto' } : {}),
@@ -71,7 +71,7 @@ export async function trainTournamentCommand(argv: string[], io: TrainTournament
   };
   const settings: TournamentSettings = template
     ? { ...templateSettings(template, overrides), maxCandidates }
-    : { task: 'auto', models: [...DEFAULT_MODELS], timeBudgetSeconds: 60, seed: 0, ...overrides, maxCandidates };
+    : { ...overrides, maxCandidates };
 
   log(`reading ${dataPath}`);
   const table = await readDataFile(dataPath);
@@ -154,17 +154,7 @@ async function readTemplate(path: string): Promise<TournamentTemplate> {
     const code = (err as NodeJS.ErrnoException).code;
     throw new Error(code === 'ENOENT' ? `template ${path} not found` : `cannot read template ${path}: ${(err as Error).message}`, { cause: err });
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`template ${path} is not valid JSON: ${(err as Error).message}`, { cause: err });
-  }
-  try {
-    return parseTemplate(json);
-  } catch (err) {
-    throw new Error(`${path}: ${(err as Error).message}`, { cause: err });
-  }
+  return parseTemplateText(text, `template ${path}`);
 }
 
 function tableName(path: string): string {

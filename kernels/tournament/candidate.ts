@@ -9,6 +9,7 @@ import type { ModelFamily, SerializedModel } from '../learn/model';
 import type { PreparedData } from './prepare';
 import { deriveSeed } from './random';
 import type { Params } from './search-space';
+import { takeMatrixRows } from './shared-matrix';
 import { trainTestSplit } from './split';
 
 export interface EvaluateRequest {
@@ -120,10 +121,6 @@ function innerSplit(task: Task, trainY: Float64Array, seed: number): { fit: Uint
     innerSplits.set(trainY, split);
   }
   return split;
-}
-
-function takeMatrixRows(X: Matrix, rows: Uint32Array): Matrix {
-  return { ...X, nRows: rows.length, columns: X.columns.map((c) => { const out = new (c.constructor as Float32ArrayConstructor)(rows.length); for (let i = 0; i < rows.length; i++) out[i] = c[rows[i]]; return out; }) };
 }
 
 function takeLabelRows(labels: Labels, rows: Uint32Array): Labels {

@@ -112,6 +112,21 @@ function checkDomain(where: string, d: ParamDomain, fail: (m: string) => never):
   if (d.log && !(d.low > 0)) fail(`${where}: a log-scale domain needs low > 0`);
 }
 
+/** Reads a template file's text; errors start with `name` ("… is not valid JSON", "…: tournament template: …"). */
+export function parseTemplateText(text: string, name: string): TournamentTemplate {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${name} is not valid JSON: ${(err as Error).message}`, { cause: err });
+  }
+  try {
+    return parseTemplate(json);
+  } catch (err) {
+    throw new Error(`${name}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
 /** What a table lacks for this template (empty when it can run). */
 export function checkTemplate(template: TournamentTemplate, table: { columns: readonly { name: string }[] }): string[] {
   const names = new Set(table.columns.map((c) => c.name));

@@ -2,7 +2,7 @@
 // same JSON `tourney train --template` reads and every CLI model directory holds, so a tournament
 // set up in the app reruns on the next tenant's table in the app or headless, and back.
 import type { FeatureRole } from '../../kernels/features/types';
-import { checkTemplate, createTemplate, parseTemplate, type TournamentTemplate } from '../../kernels/tournament/template';
+import { checkTemplate, createTemplate, parseTemplateText, type TournamentTemplate } from '../../kernels/tournament/template';
 import type { FeatureChoices } from '../features/feature-choices';
 
 export interface ViewSettings {
@@ -34,18 +34,7 @@ export function templateFileName(template: TournamentTemplate): string {
  * (not JSON, not a template, or a table that lacks what it needs).
  */
 export function viewFromTemplateFile(fileName: string, text: string, table: { name: string; columns: readonly { name: string }[] }): { template: TournamentTemplate; view: ViewSettings } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`${fileName} is not valid JSON: ${(err as Error).message}`, { cause: err });
-  }
-  let template: TournamentTemplate;
-  try {
-    template = parseTemplate(json);
-  } catch (err) {
-    throw new Error(`${fileName}: ${(err as Error).message}`, { cause: err });
-  }
+  const template = parseTemplateText(text, fileName);
   const problems = checkTemplate(template, table);
   if (problems.length) throw new Error(`table "${table.name}" does not fit ${fileName}: ${problems.join('; ')}`);
   const features = template.features;
