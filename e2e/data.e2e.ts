@@ -142,8 +142,8 @@ test.describe('data', () => {
       ['header.csv', 'a,b,c\n', 'header.csv has a header but no data rows'],
       ['quote.csv', 'a,b\n1,2\n3,"open\n4,5\n', 'quote.csv: line 3: a quoted field opens here but its closing quote is missing'],
       ['image.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), 'image.csv looks like a binary file, not CSV'],
-      ['dupes.csv', 'id,x,id\n1,2,3\n', "dupes.csv, line 1: duplicate column name 'id' (columns 1 and 3)"],
-      ['blank.csv', 'a,,c\n1,2,3\n', 'blank.csv, line 1: column 2 has a blank name in the header'],
+      ['dupes.csv', 'id,x,id\n1,2,3\n', "dupes.csv: line 1: duplicate column name 'id' (columns 1 and 3)"],
+      ['blank.csv', 'a,,c\n1,2,3\n', 'blank.csv: line 1: column 2 has a blank name in the header'],
     ];
     await openApp(page);
     await loadFile(page, TELCO);

@@ -7,9 +7,9 @@ import { retypeColumn } from '../kernels/table';
 import type { ColumnType } from '../kernels/table/types';
 import { serveTables } from './data-port';
 import { ColumnProfiles } from './data/column-profiles';
-import type { RowQuery, RowWindow, TableSummary } from './data/protocol';
+import type { ReceivedTable, RowQuery, RowWindow, TableSummary } from './data/protocol';
 import { TableStore } from './data/table-store';
-import { receiveTable } from './data/table-transfer';
+import { receiveTable, TableFailedError } from './data/table-transfer';
 
 const store = new TableStore();
 const profiles = new ColumnProfiles(store);
@@ -17,14 +17,18 @@ const profiles = new ColumnProfiles(store);
 const waiting = new Map<number, MessagePort>();
 
 const api = {
-  /** Waits for the table a loader worker sends on `port`, stores it, returns its summary. */
-  async receiveTable(port: MessagePort, receiptId: number): Promise<TableSummary> {
+  /** Waits for the table a loader worker sends on `port`, stores it, returns its summary — or the
+   * loader's failure as it reported it (an answer, not a throw: comlink would keep only the message). */
+  async receiveTable(port: MessagePort, receiptId: number): Promise<ReceivedTable> {
     waiting.set(receiptId, port);
     try {
       const envelope = await receiveTable(port);
       const summary = store.add(envelope.table, envelope);
       profiles.forget(summary.name);
-      return summary;
+      return { ok: true, summary };
+    } catch (error) {
+      if (error instanceof TableFailedError) return { ok: false, failure: error.failure };
+      throw error;
     } finally {
       waiting.delete(receiptId);
     }

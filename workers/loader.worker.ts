@@ -42,7 +42,7 @@ async function load(request: LoaderRequest): Promise<void> {
     post({ type: 'done', rowCount: table.rowCount, columnCount: table.columns.length, parseMs });
   } catch (error) {
     const failure = toLoadFailure(error, fileName);
-    sendTableFailure(tablePort, failure.message);
+    sendTableFailure(tablePort, failure);
     post({ type: 'error', failure });
   }
 }

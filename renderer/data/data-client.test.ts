@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { Remote } from 'comlink';
 import type { DataWorkerApi } from '../../workers/data.worker';
-import type { LoaderMessage, TableSummary } from '../../workers/data/protocol';
+import type { LoaderMessage, ReceivedTable } from '../../workers/data/protocol';
 import { DataClient, describeFailure, LoadCancelledError, LoadFailedError, type LoaderWorkerLike } from './data-client';
 
 describe('describeFailure', () => {
-  it('puts file and line first when the message does not name them', () => {
-    expect(describeFailure({ message: 'expected 3 fields, found 4', file: 'bad.csv', line: 12 })).toBe('bad.csv, line 12: expected 3 fields, found 4');
+  it('puts file and line first, as the parser and the CLI do', () => {
+    expect(describeFailure({ message: 'expected 3 fields, found 4', file: 'bad.csv', line: 12 })).toBe('bad.csv: line 12: expected 3 fields, found 4');
     expect(describeFailure({ message: "dupes.csv: duplicate column name 'id' (columns 1 and 3)", file: 'dupes.csv', line: 1, column: 'id' }))
-      .toBe("dupes.csv, line 1: duplicate column name 'id' (columns 1 and 3)");
+      .toBe("dupes.csv: line 1: duplicate column name 'id' (columns 1 and 3)");
+    expect(describeFailure({ message: 'not a number', file: 'x.csv', line: 3, column: 'age' })).toBe('x.csv: line 3: column "age": not a number');
   });
 
   it('does not repeat what the parser already said', () => {
     expect(describeFailure({ message: 'bad.csv: line 12: expected 3 fields', file: 'bad.csv', line: 12 })).toBe('bad.csv: line 12: expected 3 fields');
-    expect(describeFailure({ message: 'bad.csv: line 120 is odd', file: 'bad.csv', line: 12 })).toBe('bad.csv, line 12: line 120 is odd');
+    expect(describeFailure({ message: 'bad.csv: line 120 is odd', file: 'bad.csv', line: 12 })).toBe('bad.csv: line 12: line 120 is odd');
+    expect(describeFailure({ message: 'header.csv has a header but no data rows', file: 'header.csv', line: 2 })).toBe('header.csv has a header but no data rows');
+    expect(describeFailure({ message: 'the loader stopped', file: 'a.csv' })).toBe('a.csv: the loader stopped');
   });
 });
 
@@ -33,16 +36,16 @@ class FakeLoader implements LoaderWorkerLike {
   }
 }
 
-function summary(name: string): TableSummary {
-  return { name, source: `${name}.csv`, rowCount: 3, columns: [], version: 1 };
+function summary(name: string): ReceivedTable {
+  return { ok: true, summary: { name, source: `${name}.csv`, rowCount: 3, columns: [], version: 1 } };
 }
 
 function setup() {
   const loaders: FakeLoader[] = [];
-  const receipts = new Map<number, { resolve: (s: TableSummary) => void; reject: (e: Error) => void }>();
+  const receipts = new Map<number, { resolve: (r: ReceivedTable) => void; reject: (e: Error) => void }>();
   const cancelled: number[] = [];
   const api = {
-    receiveTable: (_port: MessagePort, id: number) => new Promise<TableSummary>((resolve, reject) => receipts.set(id, { resolve, reject })),
+    receiveTable: (_port: MessagePort, id: number) => new Promise<ReceivedTable>((resolve, reject) => receipts.set(id, { resolve, reject })),
     cancelReceive: async (id: number) => void cancelled.push(id),
   } as unknown as Remote<DataWorkerApi>;
   const client = new DataClient({
@@ -94,5 +97,18 @@ describe('DataClient loads', () => {
     expect(describeFailure(notice)).toBe('bad.csv: line 4: expected 3 fields (as in the header), found 4');
     client.dismissNotice(notice.id);
     expect(client.getState().notices).toEqual([]);
+  });
+
+  it('names the line when the data worker reports the failure before the loader does', async () => {
+    const { client, loaders, receipts } = setup();
+    const loading = client.loadFile(new Blob(['x']), 'dupes.csv');
+    const failure = { message: "dupes.csv: duplicate column name 'id' (columns 1 and 3)", file: 'dupes.csv', line: 1, column: 'id' };
+    receipts.get(1)!.resolve({ ok: false, failure });
+    await expect(loading).rejects.toBeInstanceOf(LoadFailedError);
+    loaders[0].emit({ type: 'error', failure });
+    const notices = client.getState().notices;
+    expect(notices).toHaveLength(1);
+    expect(describeFailure(notices[0])).toBe("dupes.csv: line 1: duplicate column name 'id' (columns 1 and 3)");
+    expect(loaders[0].terminated).toBe(true);
   });
 });

@@ -46,16 +46,20 @@ export class LoadFailedError extends Error {
   }
 }
 
-/** "bad.csv, line 12: …" — the file and place first (unless the parser already said them), then the reason. */
+/** "bad.csv: line 12: reason" — the form the parser and the CLI use: the file, then the line (and
+ * column) where known, then the reason; a sentence that already names the file ("x.csv is empty")
+ * is kept as it is. Nothing the parser said is repeated. */
 export function describeFailure(failure: LoadFailure): string {
   const { message, file, line, column } = failure;
-  // "file.csv: …" from the parser: the file leads the place, so "file.csv, line 1: …" (not "line 1: file.csv: …").
-  const body = file && message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message;
+  let body = message;
+  if (file && body.startsWith(`${file}: `)) body = body.slice(file.length + 2);
+  else if (file && body.includes(file)) return column !== undefined && !body.includes(column) ? `${body} (column "${column}")` : body;
+  if (line !== undefined && body.startsWith(`line ${line}: `)) body = body.slice(`line ${line}: `.length);
   const place: string[] = [];
-  if (file && (body !== message || !message.includes(file))) place.push(file);
-  if (line !== undefined && !new RegExp(`\\bline ${line}\\b`).test(body)) place.push(`line ${line}`);
+  if (file) place.push(file);
+  if (line !== undefined) place.push(`line ${line}`);
   if (column !== undefined && !body.includes(column)) place.push(`column "${column}"`);
-  return place.length > 0 ? `${place.join(', ')}: ${body}` : body;
+  return place.length > 0 ? `${place.join(': ')}: ${body}` : body;
 }
 
 export interface LoadOptions {
@@ -173,8 +177,13 @@ export class DataClient {
       loader.onerror = (event) => fail({ message: `the loader stopped: ${event.message || 'unknown error'}`, file: fileName });
 
       api.receiveTable(transfer(port2, [port2]), id).then(
-        (summary) => {
+        (received) => {
           if (settled) return;
+          if (!received.ok) {
+            fail(received.failure);
+            return;
+          }
+          const { summary } = received;
           finish();
           this.profiles.clear();
           this.upsertTable(summary);

@@ -65,6 +65,9 @@ export interface LoadFailure {
   column?: string;
 }
 
+/** What the data worker answers when a load's table arrives, or the loader reports its failure. */
+export type ReceivedTable = { ok: true; summary: TableSummary } | { ok: false; failure: LoadFailure };
+
 /** Main thread → loader worker: what to parse and where to send the table. */
 export interface LoaderRequest {
   source: { kind: 'blob'; blob: Blob } | { kind: 'bytes'; bytes: Uint8Array } | { kind: 'url'; url: string };

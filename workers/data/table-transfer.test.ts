@@ -27,11 +27,13 @@ describe('table transfer', () => {
     expect(transferablesOf(table)).toEqual([buffer]);
   });
 
-  it('rejects with the sender message on failure', async () => {
+  it('rejects with the sender failure, file and line included, on failure', async () => {
     const { port1, port2 } = new MessageChannel();
     const received = receiveTable(port2 as unknown as MessagePort);
-    sendTableFailure(port1 as unknown as MessagePort, 'bad.csv: line 3: expected 2 fields');
-    await expect(received).rejects.toThrow(/line 3/);
+    const failure = { message: 'bad.csv: duplicate column name', file: 'bad.csv', line: 1, column: 'id' };
+    sendTableFailure(port1 as unknown as MessagePort, failure);
+    await expect(received).rejects.toThrow(/duplicate column name/);
+    await expect(received).rejects.toMatchObject({ failure });
     port1.close();
   });
 });

@@ -2,6 +2,7 @@
 // columns' buffers are transferred (moved, not copied), so a million-row table costs the sender
 // nothing to hand over; string columns are structured-cloned worker to worker.
 import type { DataTable } from '../../kernels/table/types';
+import type { LoadFailure } from './protocol';
 
 export interface TableEnvelope {
   type: 'table';
@@ -13,7 +14,17 @@ export interface TableEnvelope {
 
 export interface TableFailureEnvelope {
   type: 'table-failed';
-  message: string;
+  /** The whole failure (file, line, column), not just its message: whichever of the loader's own
+   * error message and this envelope reaches the main thread first is the one the user sees. */
+  failure: LoadFailure;
+}
+
+/** A load the sender reported as failed, with the place it named. */
+export class TableFailedError extends Error {
+  constructor(readonly failure: LoadFailure) {
+    super(failure.message);
+    this.name = 'TableFailedError';
+  }
 }
 
 type Envelope = TableEnvelope | TableFailureEnvelope;
@@ -35,8 +46,8 @@ export function sendTable(port: MessagePort, envelope: Omit<TableEnvelope, 'type
   port.postMessage(message, transferablesOf(envelope.table));
 }
 
-export function sendTableFailure(port: MessagePort, message: string): void {
-  const envelope: TableFailureEnvelope = { type: 'table-failed', message };
+export function sendTableFailure(port: MessagePort, failure: LoadFailure): void {
+  const envelope: TableFailureEnvelope = { type: 'table-failed', failure };
   port.postMessage(envelope);
 }
 
@@ -47,7 +58,7 @@ export function receiveTable(port: MessagePort): Promise<TableEnvelope> {
       port.removeEventListener('message', onMessage);
       port.close();
       if (event.data.type === 'table') resolve(event.data);
-      else reject(new Error(event.data.message));
+      else reject(new TableFailedError(event.data.failure));
     };
     port.addEventListener('message', onMessage);
     port.start();
