@@ -45,7 +45,7 @@ export function writesNormalizedWeights(d: Derivation): boolean {
 /** What each kind of derivation is, in a sentence for the Features view. */
 export const DERIVATION_DESCRIPTIONS: Record<Derivation['kind'], string> = {
   'null-indicator': 'empty field: 1 where the value is missing',
-  numeric: 'the number, missing filled with the training median (log scale when heavily skewed)',
+  numeric: 'the number (log scale when heavily skewed); missing stays missing: trees route it as learned, linear models impute the mean',
   buckets: 'supervised buckets: ranges where the target changes (a category code per range)',
   'one-hot': 'one-hot: an indicator per frequent value, plus OTHER',
   text: 'word count, word count without stop words, is English, language, sentiment',

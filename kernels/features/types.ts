@@ -25,7 +25,8 @@ interface DerivationBase {
 /** 1 where the raw cell is missing. */
 export interface NullIndicatorSpec extends DerivationBase { kind: 'null-indicator' }
 /** The number itself, missing filled with the training median, optionally sign-preserving log1p. */
-export interface NumericSpec extends DerivationBase { kind: 'numeric'; fill: number; log: boolean }
+/** The number (logged when `log`); missing stays NaN for each learner to impute its own way. */
+export interface NumericSpec extends DerivationBase { kind: 'numeric'; log: boolean }
 /** The bucket's code (categorical); `edges` are the inner cut points (bucket i is [edges[i-1], edges[i])). */
 export interface BucketSpec extends DerivationBase { kind: 'buckets'; edges: number[]; labels: string[] }
 /** Indicators for the kept values, then one for any other non-missing value. */
