@@ -3,7 +3,7 @@
 // load a CSV, read types and profiles, sort, filter, override a type; a broken file names its
 // line and loses nothing; cancel a big load; and no main-thread long task over 100 ms while a
 // million-row, 20-column CSV loads and scrolls.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -137,7 +137,7 @@ test.describe('data', () => {
 
   test('each kind of bad file is named with its problem, nothing loaded is lost, and a Latin-1 file loads with a note', async ({ page }) => {
     const dir = await mkdtemp(join(tmpdir(), 'tourney-bad-'));
-    const files: [string, string | Buffer, string][] = [
+    const files: [string, string | Buffer | null, string][] = [
       ['empty.csv', '', 'empty.csv is empty'],
       ['header.csv', 'a,b,c\n', 'header.csv has a header but no data rows'],
       ['quote.csv', 'a,b\n1,2\n3,"open\n4,5\n', 'quote.csv: line 3: a quoted field opens here but its closing quote is missing'],
@@ -148,9 +148,15 @@ test.describe('data', () => {
     await openApp(page);
     await loadFile(page, TELCO);
     await expect(page.locator('[data-testid=table-item][data-table=telco_churn]')).toBeVisible();
+    // Over the 1.5 GB memory budget (a sparse file: nothing is written, and the app must refuse it
+    // from its size alone, before reading a byte).
+    const huge = join(dir, 'huge.csv');
+    await writeFile(huge, 'a,b\n');
+    await truncate(huge, Math.round(1.6 * 1024 ** 3));
+    files.push(['huge.csv', null, 'huge.csv is 1.60 GB, over the memory budget of 1.50 GB; sample it or raise the budget']);
     for (const [name, content, message] of files) {
       const path = join(dir, name);
-      await writeFile(path, content);
+      if (content !== null) await writeFile(path, content);
       await loadFile(page, path);
       const error = page.locator(`[data-testid=data-load-error][data-file="${name}"]`);
       await expect(error).toContainText(message);
@@ -168,6 +174,7 @@ test.describe('data', () => {
     await expect(item.getByTestId('table-note')).toContainText('Latin-1');
     const view = await viewTable(page, 'kunden');
     await expect(view).toContainText('Zürich');
+    await rm(dir, { recursive: true });
   });
 
   test('a dropped file loads, and a recent file reopens after a reload (bytes kept in IndexedDB)', async ({ page }) => {
