@@ -121,7 +121,7 @@ describe('fitFeaturePipeline', () => {
     const title = f.derived[0].derivations.find((d) => d.kind === 'title')!;
     expect(title.features.length).toBeGreaterThan(0);
     for (const feature of title.features) {
-      expect(feature).toMatchObject({ kept: false, dropReason: expect.stringMatching(/every JobRole value has its own one-hot column/) });
+      expect(feature).toMatchObject({ kept: false, shownOnly: true, dropReason: expect.stringMatching(/every JobRole value has its own one-hot column/) });
     }
     expect(f.derived[0].sample.features['JobRole:seniority_rank']).toHaveLength(8);
   });
@@ -137,7 +137,7 @@ describe('fitFeaturePipeline', () => {
 
   it('fits numeric buckets for display, and puts them in the matrix as category codes on request', () => {
     const info = fit.derived.find((d) => d.column === 'employees')!.derivations.find((d) => d.kind === 'buckets');
-    expect(info?.features[0]).toMatchObject({ name: 'employees:bucket', kept: false });
+    expect(info?.features[0]).toMatchObject({ name: 'employees:bucket', kept: false, shownOnly: true });
     const withBuckets = fitFeaturePipeline(table, 'converted', { bucketsInMatrix: true });
     const j = withBuckets.matrix.featureNames.indexOf('employees:bucket');
     expect(j).toBeGreaterThanOrEqual(0);

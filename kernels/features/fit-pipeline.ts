@@ -205,7 +205,12 @@ export function fitFeaturePipeline(table: DataTable, target: string, options: Fe
       key: `${d.column}:${d.kind}`,
       description: DERIVATION_DESCRIPTIONS[d.kind],
       enabled: true,
-      features: own.map((f) => ({ name: f.name, kept: !removed.has(f.name), ...(removed.has(f.name) ? { dropReason: removed.get(f.name) } : {}) })),
+      features: own.map((f) => ({
+        name: f.name,
+        kept: !removed.has(f.name),
+        ...(removed.has(f.name) ? { dropReason: removed.get(f.name) } : {}),
+        ...(shownOnly.has(f.name) && removed.get(f.name) === shownOnly.get(f.name) ? { shownOnly: true } : {}),
+      })),
       ...(d.kind === 'buckets' ? { codeLabels: d.labels } : {}),
     });
     for (const f of own) info.sample.features[f.name] = Array.from(f.values.subarray(0, sampleRows));

@@ -139,7 +139,8 @@ export interface DerivedColumnInfo {
     key: string;
     description: string;
     enabled: boolean;
-    features: { name: string; kept: boolean; dropReason?: string }[];
+    /** `shownOnly`: derived for the view (samples, reasons) but deliberately not in the matrix. */
+    features: { name: string; kept: boolean; dropReason?: string; shownOnly?: boolean }[];
     /** For category-code features (buckets): the label of each code, e.g. "10-99". */
     codeLabels?: string[];
   }[];

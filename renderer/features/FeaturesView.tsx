@@ -125,8 +125,9 @@ function ColumnCard({ info, importance, disabled, onToggle, onRetype }: {
   onRetype: (column: string, role: FeatureRole) => void;
 }) {
   const share = columnImportance(info, importance);
-  // Kept features, plus display-only ones that read well (bucket labels, like the seed slides).
-  const shown = info.derivations.flatMap((d) => d.features.filter((f) => f.kept || d.codeLabels).map((f) => f.name)).slice(0, 12);
+  // Kept features, plus the ones derived only to be shown (bucket labels like the seed slides, a
+  // clean title's seniority and function).
+  const shown = info.derivations.flatMap((d) => d.features.filter((f) => f.kept || f.shownOnly).map((f) => f.name)).slice(0, 12);
   const labels = new Map(info.derivations.flatMap((d) => (d.codeLabels ? d.features.map((f) => [f.name, d.codeLabels!] as const) : [])));
   const cell = (name: string, i: number) => {
     const v = info.sample.features[name]?.[i] ?? NaN;
@@ -151,8 +152,8 @@ function ColumnCard({ info, importance, disabled, onToggle, onRetype }: {
               <input type="checkbox" checked={!disabled.includes(d.key)} onChange={() => onToggle(d.key)} /> {d.kind}
             </label>{' '}
             <span className="ft-muted">{d.description}</span>
-            {d.features.filter((f) => !f.kept && f.dropReason).slice(0, 3).map((f) => (
-              <div key={f.name} className="ft-reason">{f.name}: {f.dropReason}</div>
+            {dropReasons(d.features).map(({ reason, names }) => (
+              <div key={reason} className="ft-reason">{names}: {reason}</div>
             ))}
           </li>
         ))}
@@ -184,6 +185,19 @@ function ColumnCard({ info, importance, disabled, onToggle, onRetype }: {
       )}
     </article>
   );
+}
+
+/** Features left out of the matrix, one line per reason: "a, b +3 more: reason". */
+function dropReasons(features: DerivedColumnInfo['derivations'][number]['features']): { reason: string; names: string }[] {
+  const byReason = new Map<string, string[]>();
+  for (const f of features) {
+    if (f.kept || !f.dropReason) continue;
+    byReason.set(f.dropReason, [...(byReason.get(f.dropReason) ?? []), f.name]);
+  }
+  return [...byReason].slice(0, 3).map(([reason, names]) => ({
+    reason,
+    names: names.slice(0, 2).join(', ') + (names.length > 2 ? ` +${names.length - 2} more` : ''),
+  }));
 }
 
 function Bar({ value }: { value: number }) {
