@@ -24,8 +24,7 @@ interface DerivationBase {
 
 /** 1 where the raw cell is missing. */
 export interface NullIndicatorSpec extends DerivationBase { kind: 'null-indicator' }
-/** The number itself, missing filled with the training median, optionally sign-preserving log1p. */
-/** The number (logged when `log`); missing stays NaN for each learner to impute its own way. */
+/** The number itself, optionally sign-preserving log1p (`log`); missing stays NaN for each learner to impute its own way. */
 export interface NumericSpec extends DerivationBase { kind: 'numeric'; log: boolean }
 /** The bucket's code (categorical); `edges` are the inner cut points (bucket i is [edges[i-1], edges[i])). */
 export interface BucketSpec extends DerivationBase { kind: 'buckets'; edges: number[]; labels: string[] }

@@ -192,7 +192,9 @@ function dropReasons(features: DerivedColumnInfo['derivations'][number]['feature
   const byReason = new Map<string, string[]>();
   for (const f of features) {
     if (f.kept || !f.dropReason) continue;
-    byReason.set(f.dropReason, [...(byReason.get(f.dropReason) ?? []), f.name]);
+    const names = byReason.get(f.dropReason);
+    if (names) names.push(f.name);
+    else byReason.set(f.dropReason, [f.name]);
   }
   return [...byReason].slice(0, 3).map(([reason, names]) => ({
     reason,
