@@ -1,0 +1,98 @@
+// Simulation against real parts: a GBDT fitted on telco churn, its prediction log written as
+// NDJSON and read back line by line, per-hour summaries merged into windows. A stable stream of
+// held-out rows raises nothing; drift injected into two columns raises drift alerts on exactly
+// those two; a gap of hours raises "no scores". And 20 streams drawn from the training
+// distribution itself raise nothing, in both regimes (tests up to 1,000 rows, distances above).
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DataTable, NumericColumn, StringColumn } from '../table/types';
+import { createRandom } from '../tournament/random';
+import { DEFAULT_ALERT_RULES, evaluateAlerts, type Alert } from './alert-rules';
+import { PredictionLogAggregator } from './log-aggregator';
+import { monitorReport } from './monitor-report';
+import { summarize } from './summary';
+import { logLines, MODEL, sampleRows, telcoFixture, type TelcoFixture } from './testing/telco-fixture';
+import { parseLogLine } from './prediction-log';
+
+const HOUR = 3_600_000;
+const START = Date.UTC(2026, 2, 1, 0, 0);
+let fx: TelcoFixture;
+beforeAll(async () => {
+  fx = await telcoFixture();
+});
+
+/** Drift: tenure from long-standing customers only (still within the training range), and 85% fibre. */
+function injectDrift(table: DataTable, seed: number): DataTable {
+  const random = createRandom(seed);
+  const trainTenure = (fx.train.columns.find((c) => c.name === 'tenure') as NumericColumn).values.filter((v) => v >= 48);
+  const columns = table.columns.map((c) => {
+    if (c.name === 'tenure') return { ...c, values: Float64Array.from(c.values as Float64Array, () => trainTenure[Math.floor(random() * trainTenure.length)]) } as NumericColumn;
+    if (c.name === 'internet_service') return { ...c, values: (c as StringColumn).values.map((v) => (random() < 0.85 ? 'Fiber optic' : v)) } as StringColumn;
+    return c;
+  });
+  return { ...table, columns };
+}
+
+const names = (alerts: Alert[]) => alerts.map((a) => (a.feature ? `${a.name}:${a.feature}` : a.name)).sort();
+
+describe('simulation: stable, then drift in two columns, then silence', () => {
+  it('raises exactly the expected alerts at each stage', () => {
+    const random = createRandom(5);
+    const perHour = 200;
+    const stable = logLines(fx, sampleRows(fx.stream, 6 * perHour, random), START, perHour, 's');
+    const drifted = logLines(fx, injectDrift(sampleRows(fx.stream, 6 * perHour, random), 9), START + 6 * HOUR, perHour, 'd');
+    const aggregator = new PredictionLogAggregator(fx.reference, { expected: MODEL, perHour: true });
+    const rules = DEFAULT_ALERT_RULES;
+
+    stable.forEach((line, i) => aggregator.addLine(line, i + 1));
+    const stableEnd = START + 6 * HOUR;
+    for (const hours of [6, 4]) {
+      // 1,200 rows (distances) and 800 rows (tests)
+      const window = aggregator.window(hours)!;
+      expect(window.rows).toBe(hours * perHour);
+      expect(names(evaluateAlerts(window, fx.reference, rules, { now: stableEnd }))).toEqual([]);
+    }
+
+    drifted.forEach((line, i) => aggregator.addLine(line, stable.length + i + 1));
+    const driftEnd = START + 12 * HOUR;
+    for (const hours of [6, 4]) {
+      const window = aggregator.window(hours)!;
+      const alerts = evaluateAlerts(window, fx.reference, rules, { now: driftEnd });
+      const drift = alerts.filter((a) => a.name === 'feature-drift').map((a) => a.feature).sort();
+      expect(drift).toEqual(['internet_service', 'tenure']);
+      // Longer tenure and more fibre move the scores: that shift is real, and the only other alert.
+      expect(names(alerts).filter((n) => !n.startsWith('feature-drift'))).toEqual(names(alerts).filter((n) => n === 'score-shift'));
+      const report = monitorReport(window, fx.reference);
+      expect(report.datasetDrift.detected).toBe(false);
+      if (hours === 6) {
+        // Above 1,000 rows the distances decide: no column drifts by chance.
+        expect(report.features.filter((f) => f.drift?.drifted).map((f) => f.name).sort()).toEqual(['internet_service', 'tenure']);
+        expect(report.features.find((f) => f.name === 'tenure')!.drift!.method).toBe('wasserstein');
+      } else {
+        expect(report.features.find((f) => f.name === 'tenure')!.drift!.method).toBe('ks');
+      }
+    }
+
+    // Then nothing for three hours: "no scores" fires (and only the drift of the last window stays).
+    const silent = evaluateAlerts(aggregator.window(6)!, fx.reference, rules, { now: driftEnd + 3 * HOUR });
+    expect(silent.filter((a) => a.name === 'no-scores')).toHaveLength(1);
+    expect(evaluateAlerts(aggregator.window(6)!, fx.reference, rules, { now: driftEnd + HOUR }).some((a) => a.name === 'no-scores')).toBe(false);
+    const { problems } = aggregator.result();
+    expect(problems).toMatchObject({ lines: 2400, corrupt: { count: 0 }, otherModels: { count: 0 }, outOfOrder: { count: 0 } });
+  });
+});
+
+describe('false alarms', () => {
+  it('raises no alert on 20 streams drawn from the training distribution itself', () => {
+    const random = createRandom(21);
+    const fired: string[] = [];
+    for (let k = 0; k < 20; k++) {
+      // Half in the test regime (≤ 1,000 rows), half in the distance regime (large windows).
+      const rows = k < 10 ? 300 + 70 * k : 2000 + 800 * (k - 10);
+      const lines = logLines(fx, sampleRows(fx.train, rows, random), START, 500);
+      const summary = summarize(fx.reference, lines.map((l) => (parseLogLine(l) as Exclude<ReturnType<typeof parseLogLine>, string>).record));
+      const alerts = evaluateAlerts(summary, fx.reference, DEFAULT_ALERT_RULES, { now: summary.lastTime! });
+      fired.push(...names(alerts).map((n) => `stream ${k} (${rows} rows): ${n}`));
+    }
+    expect(fired).toEqual([]);
+  });
+});
