@@ -50,7 +50,7 @@ function encode(rows: LabeledOutput[], reference: ReferenceProfile): Encoded {
       out.y.push(y);
       out.predictions.push(p);
     } else {
-      const k = classes.indexOf(r.label);
+      const k = classIndex(classes, r.label, reference.task);
       const probabilities = r.output.probabilities;
       const ps = classes.map((c) => probabilities?.[c]);
       if (k < 0 || ps.some((p) => typeof p !== 'number')) { out.unusable++; continue; }
@@ -61,6 +61,17 @@ function encode(rows: LabeledOutput[], reference: ReferenceProfile): Encoded {
     out.times.push(r.time);
   }
   return out;
+}
+
+const TRUE_LIKE = new Set(['1', 'true', 'yes']);
+const FALSE_LIKE = new Set(['0', 'false', 'no']);
+
+/** The class code of a label; binary outcomes also read as 1/0 or true/false. */
+function classIndex(classes: string[], label: string, task: ReferenceProfile['task']): number {
+  const k = classes.indexOf(label);
+  if (k >= 0 || task !== 'binary') return k;
+  const l = label.toLowerCase();
+  return TRUE_LIKE.has(l) ? 1 : FALSE_LIKE.has(l) ? 0 : -1;
 }
 
 function measure(reference: ReferenceProfile, y: number[], predictions: number[], from: string | null): PerformanceWindow {

@@ -3,6 +3,8 @@
 // held-out rows raises nothing; drift injected into two columns raises drift alerts on exactly
 // those two; a gap of hours raises "no scores". And 20 streams drawn from the training
 // distribution itself raise nothing, in both regimes (tests up to 1,000 rows, distances above).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DataTable, NumericColumn, StringColumn } from '../table/types';
 import { createRandom } from '../tournament/random';
@@ -17,7 +19,7 @@ const HOUR = 3_600_000;
 const START = Date.UTC(2026, 2, 1, 0, 0);
 let fx: TelcoFixture;
 beforeAll(async () => {
-  fx = await telcoFixture();
+  fx = await telcoFixture(readFileSync(join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'telco_churn.csv')));
 });
 
 /** Drift: tenure from long-standing customers only (still within the training range), and 85% fibre. */

@@ -1,8 +1,6 @@
 // Test fixture: a real GBDT on the shared telco churn data, split 60/20/20 into training rows
 // (the reference distribution), evaluation rows (the reference scores and baseline AUROC) and
 // stream rows (what "production" sends), plus helpers that turn rows into prediction-log lines.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { readTable } from '../../io/read-table';
 import { fitModel } from '../../learn/fit';
 import { auroc } from '../../learn/metric';
@@ -13,7 +11,6 @@ import { takeRows } from '../../tournament/take-rows';
 import { createRandom, shuffleInPlace, type Random } from '../../tournament/random';
 import { buildReferenceProfile, type ReferenceProfile } from '../reference-profile';
 
-export const DATA = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data');
 export const TARGET = 'churn';
 export const MODEL = { name: 'churn', version: '3' };
 
@@ -25,8 +22,9 @@ export interface TelcoFixture {
   score(table: DataTable): Float64Array;
 }
 
-export async function telcoFixture(): Promise<TelcoFixture> {
-  const table = await readTable(readFileSync(join(DATA, 'telco_churn.csv')), { fileName: 'telco_churn.csv' });
+/** `csv`: the bytes of ../shared/data/telco_churn.csv (the test reads the file; kernels do no I/O). */
+export async function telcoFixture(csv: Uint8Array): Promise<TelcoFixture> {
+  const table = await readTable(csv, { fileName: 'telco_churn.csv' });
   const order = shuffleInPlace(Uint32Array.from({ length: table.rowCount }, (_, i) => i), createRandom(11));
   const a = Math.round(table.rowCount * 0.6);
   const b = Math.round(table.rowCount * 0.8);
