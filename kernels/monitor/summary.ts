@@ -75,15 +75,16 @@ function emptyCounts(profile: ReferenceProfile['features'][number]['profile']): 
   }
 }
 
-type Observer = (summary: MonitorSummary, value: unknown) => void;
+type Observer = (value: unknown) => void;
 
-function numericObserver(name: string, profile: NumericProfile, scores = false): Observer {
+// Observers hold their counts object directly: the hot loop does no lookups by column name.
+function numericObserver(profile: NumericProfile, c: NumericCounts): Observer {
   const edges = Float64Array.from(profile.edges);
   const first = edges[0];
   const last = edges[edges.length - 1];
   const length = profile.measure === 'length';
-  return (summary, raw) => {
-    const c = (scores ? summary.scores : summary.features[name]) as NumericCounts;
+  const counts = c.counts;
+  return (raw) => {
     let v: number | null | typeof TYPE_ERROR;
     if (length) {
       const text = coerceCategorical(raw as never);
@@ -92,30 +93,43 @@ function numericObserver(name: string, profile: NumericProfile, scores = false):
     if (v === null) c.missing++;
     else if (v === TYPE_ERROR) c.typeErrors++;
     else {
-      c.counts[slotOf(edges, v)]++;
+      counts[slotOf(edges, v)]++;
       if (v < first) c.belowDistance += first - v;
       else if (v > last) c.aboveDistance += v - last;
     }
   };
 }
 
-function categoricalObserver(name: string, profile: CategoricalProfile, scores = false): Observer {
+function categoricalObserver(profile: CategoricalProfile, c: CategoryCounts): Observer {
   const index = new Map(profile.categories.map((k, i) => [k, i]));
   const other = profile.categories.length;
   const known = profile.known ? new Set(profile.known) : null;
-  return (summary, raw) => {
-    const c = (scores ? summary.scores : summary.features[name]) as CategoryCounts;
+  const counts = c.counts;
+  return (raw) => {
+    // Fast path: a reference category exactly as written.
+    const hit = typeof raw === 'string' ? index.get(raw) : undefined;
+    if (hit !== undefined) {
+      counts[hit]++;
+      return;
+    }
     const v = coerceCategorical(raw as never);
     if (v === null) c.missing++;
     else if (v === TYPE_ERROR) c.typeErrors++;
     else {
       const i = index.get(v);
-      c.counts[i ?? other]++;
+      counts[i ?? other]++;
       if (i === undefined && known && !known.has(v)) {
         c.unseen++;
         addExample(c.unseenExamples, v);
       }
     }
+  };
+}
+
+function datetimeObserver(c: DatetimeCounts): Observer {
+  return (v) => {
+    if (v === null || v === undefined || v === '') c.missing++;
+    else c.present++;
   };
 }
 
@@ -141,45 +155,65 @@ function scoreOf(reference: ReferenceProfile): (record: MonitorRecord) => unknow
 
 /** Adds records to a summary in place; built once per reference so each record costs little. */
 export class SummaryBuilder {
-  readonly summary: MonitorSummary;
-  private readonly observers: { name: string; observe: Observer }[];
+  private readonly current: MonitorSummary;
+  private readonly names: string[];
+  private readonly observers: Observer[];
   private readonly observeScore: Observer | null;
   private readonly score: (record: MonitorRecord) => unknown;
+  private hourStart = NaN;
+  /** Records of the hour at hourStart not yet written to perHour (a string-keyed write per record is slow). */
+  private pendingHour = 0;
 
   constructor(readonly reference: ReferenceProfile, summary?: MonitorSummary) {
-    this.summary = summary ?? emptySummary(reference);
-    this.observers = reference.features.map(({ name, profile }) => ({
-      name,
-      observe: profile.kind === 'numeric' ? numericObserver(name, profile)
-        : profile.kind === 'categorical' ? categoricalObserver(name, profile)
-        : (s: MonitorSummary, v: unknown) => {
-          const c = s.features[name] as DatetimeCounts;
-          if (v === null || v === undefined || v === '') c.missing++;
-          else c.present++;
-        },
-    }));
+    const s = (this.current = summary ?? emptySummary(reference));
+    this.names = reference.features.map((f) => f.name);
+    this.observers = reference.features.map(({ name, profile }) => {
+      const c = s.features[name];
+      return profile.kind === 'numeric' ? numericObserver(profile, c as NumericCounts)
+        : profile.kind === 'categorical' ? categoricalObserver(profile, c as CategoryCounts)
+        : datetimeObserver(c as DatetimeCounts);
+    });
     const scores = reference.scores;
-    this.observeScore = !scores ? null : scores.kind === 'numeric' ? numericObserver('', scores, true) : categoricalObserver('', scores, true);
+    this.observeScore = !scores || !s.scores ? null
+      : scores.kind === 'numeric' ? numericObserver(scores, s.scores as NumericCounts) : categoricalObserver(scores, s.scores as CategoryCounts);
     this.score = scoreOf(reference);
   }
 
+  /** The summary so far (the builder keeps adding to this object). */
+  get summary(): MonitorSummary {
+    this.flushHour();
+    return this.current;
+  }
+
+  private flushHour(): void {
+    if (!this.pendingHour) return;
+    const key = String(this.hourStart);
+    this.current.perHour[key] = (this.current.perHour[key] ?? 0) + this.pendingHour;
+    this.pendingHour = 0;
+  }
+
   add(record: MonitorRecord): void {
-    const s = this.summary;
+    const s = this.current;
     s.rows++;
     const t = record.time;
     if (t !== null) {
       if (s.firstTime === null || t < s.firstTime) s.firstTime = t;
       if (s.lastTime === null || t > s.lastTime) s.lastTime = t;
-      const hour = String(t - (((t % HOUR_MS) + HOUR_MS) % HOUR_MS));
-      s.perHour[hour] = (s.perHour[hour] ?? 0) + 1;
+      if (!(t >= this.hourStart && t < this.hourStart + HOUR_MS)) {
+        this.flushHour();
+        this.hourStart = t - (((t % HOUR_MS) + HOUR_MS) % HOUR_MS);
+      }
+      this.pendingHour++;
     }
     const input = record.input;
-    for (const o of this.observers) o.observe(s, input[o.name]);
+    const names = this.names;
+    const observers = this.observers;
+    for (let j = 0; j < observers.length; j++) observers[j](input[names[j]]);
     if (this.observeScore && record.output) {
       const v = this.score(record);
       if (v !== null && v !== undefined) {
         s.scored++;
-        this.observeScore(s, v);
+        this.observeScore(v);
       }
     }
     const latency = record.latencyMs;
