@@ -81,6 +81,18 @@ describe('summary', () => {
     }), { numRuns: 200 });
   });
 
+  it('reads scores as predicted values (regression) and predicted classes (multiclass)', () => {
+    const features = [{ name: 'age', kind: 'numeric' as const }];
+    const regression = buildReferenceProfile({ table, task: 'regression', features, scores: Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8]) });
+    const r = summarize(regression, [{ time: 0, id: null, input: { age: 30 }, output: { prediction: 4.5 } }, { time: 0, id: null, input: {}, output: { prediction: 99 } }]);
+    expect(r.scored).toBe(2);
+    expect(r.scores).toMatchObject({ kind: 'numeric', aboveDistance: 91 });
+    const multiclass = buildReferenceProfile({ table, task: 'multiclass', classes: ['a', 'b', 'c'], features, scores: Float64Array.from([0.8, 0.1, 0.1, 0.2, 0.7, 0.1]) });
+    expect(multiclass.scores).toMatchObject({ kind: 'categorical', categories: ['a', 'b', 'c'], counts: [1, 1, 0, 0] });
+    const m = summarize(multiclass, [{ time: 0, id: null, input: {}, output: { prediction: 'c', probabilities: { a: 0.1, b: 0.1, c: 0.8 } } }]);
+    expect(m.scores).toMatchObject({ kind: 'categorical', counts: [0, 0, 1, 0], unseen: 0 });
+  });
+
   it('refuses to merge summaries of different references', () => {
     const other = buildReferenceProfile({ table, task: 'binary', features: [{ name: 'age', kind: 'numeric' }] });
     expect(() => mergeSummaries(new SummaryBuilder(reference).summary, new SummaryBuilder(other).summary)).toThrow(/different references/);
