@@ -129,6 +129,10 @@ describe('tourney monitor', () => {
     const noRef = await run(['monitor', bare, 'stable.log']);
     expect(noRef.code).toBe(1);
     expect(noRef.stderr).toMatch(/^error: .*reference-profile\.json not found: build it once with tourney monitor .* --reference <training data> --write-reference\n$/);
+    writeFileSync(join(dir, 'broken.log'), '{"time": "2026-05-01T00:0\nnot json\n');
+    const broken = await run(['monitor', modelDir, 'broken.log']);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/^error: broken\.log: no usable prediction lines \(2 corrupt; line 1: not valid JSON .*\)\n$/);
     writeFileSync(join(dir, 'rules.json'), '{"noScores": {"hour": 3}}');
     const badRules = await run(['monitor', modelDir, 'stable.log', '--rules', 'rules.json']);
     expect(badRules.code).toBe(1);

@@ -4,7 +4,7 @@ import { labelsFromTable } from './labels';
 import { PredictionLogAggregator } from './log-aggregator';
 import { monitorReport } from './monitor-report';
 import { performanceOverTime } from './performance';
-import { logLineToRecord } from './prediction-log';
+import { logLineToRecord, looksLikePredictionLog } from './prediction-log';
 import { buildReferenceProfile } from './reference-profile';
 import type { DataTable } from '../table/types';
 
@@ -39,6 +39,15 @@ describe('prediction log aggregation', () => {
     expect(r.problems.lines).toBe(8);
     expect(r.problems.corrupt).toEqual({ count: 3, lines: [3, 5, 8], first: expect.stringMatching(/^line 3: not valid JSON/) });
     expect(r.problems.otherModels).toEqual({ count: 2, models: [{ model: 'm@2', count: 1 }, { model: 'other@1', count: 1 }] });
+  });
+
+  it('takes the most frequent version of a model known by name only', () => {
+    const agg = new PredictionLogAggregator(reference, { expected: { name: 'm', version: '' } });
+    [line(0, 'a', { name: 'm', version: '7' }), line(1, 'b', { name: 'm', version: '7' }), line(2, 'c', { name: 'm', version: '6' }), line(3, 'd', { name: 'z', version: '7' })]
+      .forEach((l, i) => agg.addLine(l, i + 1));
+    const r = agg.result();
+    expect(r.model).toEqual({ name: 'm', version: '7' });
+    expect(r.problems.otherModels.models).toEqual([{ model: 'm@6', count: 1 }, { model: 'z@7', count: 1 }]);
   });
 
   it('without an expected model takes the most frequent one', () => {
@@ -81,6 +90,13 @@ describe('prediction log aggregation', () => {
 });
 
 describe('logLineToRecord', () => {
+  it('tells a prediction log from a data file by its first line, even cut short', () => {
+    expect(looksLikePredictionLog(line(0, 'a'))).toBe(true);
+    expect(looksLikePredictionLog(line(0, 'a').slice(0, 120))).toBe(true);
+    expect(looksLikePredictionLog('id,churn')).toBe(false);
+    expect(looksLikePredictionLog('{"id": 1, "tenure": 3}')).toBe(false);
+  });
+
   it('maps the documented shape and names what is wrong', () => {
     expect(logLineToRecord({ time: '2026-01-01T00:00:00Z', id: 7, input: { a: 1 }, output: { prediction: 3 } })).toEqual({
       model: null, record: { time: Date.UTC(2026, 0, 1), id: '7', input: { a: 1 }, output: { prediction: 3 }, latencyMs: null },

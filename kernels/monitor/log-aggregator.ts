@@ -115,15 +115,19 @@ export class PredictionLogAggregator {
 
   private chosenKey(): string | undefined {
     const expected = this.options.expected ?? null;
-    if (expected) {
-      const exact = modelKey(expected);
-      // A log whose lines name no model is taken as this model's.
-      return this.streams.has(exact) || !this.streams.has(modelKey(null)) ? exact : modelKey(null);
-    }
-    let chosen: string | undefined;
-    let best = -1;
-    for (const [key, s] of this.streams) if (s.rows > best) { best = s.rows; chosen = key; }
-    return chosen;
+    const mostRows = (keep: (s: Stream) => boolean) => {
+      let chosen: string | undefined;
+      let best = -1;
+      for (const [key, s] of this.streams) if (keep(s) && s.rows > best) { best = s.rows; chosen = key; }
+      return chosen;
+    };
+    if (!expected) return mostRows(() => true);
+    const exact = modelKey(expected);
+    if (this.streams.has(exact)) return exact;
+    // A model known by name only takes that name's most frequent version.
+    const byName = expected.version ? undefined : mostRows((s) => s.model?.name === expected.name);
+    // A log whose lines name no model is taken as this model's.
+    return byName ?? (this.streams.has(modelKey(null)) ? modelKey(null) : exact);
   }
 
   /** The expected model's stream, and everything else counted as excluded. */

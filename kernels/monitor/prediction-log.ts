@@ -70,6 +70,7 @@ export function looksLikePredictionLog(firstLine: string): boolean {
     const v = JSON.parse(t);
     return isObject(v) && 'input' in v && 'time' in v;
   } catch {
-    return false;
+    // A first line cut short (or only its start read): go by its keys.
+    return /"time"\s*:/.test(t) && /"input"\s*:/.test(t);
   }
 }
