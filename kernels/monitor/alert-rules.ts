@@ -9,18 +9,19 @@ import type { MonitorSummary } from './summary';
 
 export interface AlertRules {
   noScores: { enabled: boolean; hours: number };
-  scoreShift: { enabled: boolean; psi: number };
-  featureDrift: { enabled: boolean; minImportance: number; minPsi: number };
-  datasetDrift: { enabled: boolean; share: number };
+  /** `minRows`: below this many rows in the window the distribution rules stay quiet (too few to tell). */
+  scoreShift: { enabled: boolean; psi: number; minRows: number };
+  featureDrift: { enabled: boolean; minImportance: number; minPsi: number; minRows: number };
+  datasetDrift: { enabled: boolean; share: number; minRows: number };
   invalidInputs: { enabled: boolean; outOfRangeShare: number; unseenShare: number; typeErrorShare: number; missingIncrease: number };
   performance: { enabled: boolean; maxRelativeDrop: number; minLabels: number };
 }
 
 export const DEFAULT_ALERT_RULES: AlertRules = {
   noScores: { enabled: true, hours: 2 },
-  scoreShift: { enabled: true, psi: 0.25 },
-  featureDrift: { enabled: true, minImportance: 0.05, minPsi: 0.1 },
-  datasetDrift: { enabled: true, share: 0.5 },
+  scoreShift: { enabled: true, psi: 0.25, minRows: 100 },
+  featureDrift: { enabled: true, minImportance: 0.05, minPsi: 0.1, minRows: 100 },
+  datasetDrift: { enabled: true, share: 0.5, minRows: 100 },
   invalidInputs: { enabled: true, outOfRangeShare: 0.05, unseenShare: 0.05, typeErrorShare: 0.01, missingIncrease: 0.1 },
   performance: { enabled: true, maxRelativeDrop: 0.05, minLabels: 200 },
 };
@@ -80,13 +81,13 @@ export function alertsForReport(report: MonitorReport, summary: MonitorSummary, 
       alerts.push({ name: 'no-scores', severity: 'critical', value: hours, threshold: r.noScores.hours, message: `no scores for ${hours.toFixed(1)} hours (last at ${report.lastTime})` });
     }
   }
-  if (r.scoreShift.enabled && report.scores && report.scores.drift.psi >= r.scoreShift.psi) {
+  if (r.scoreShift.enabled && report.scores && report.scores.drift.rows >= r.scoreShift.minRows && report.scores.drift.psi >= r.scoreShift.psi) {
     const d = report.scores.drift;
     alerts.push({ name: 'score-shift', severity: 'warning', value: d.psi, threshold: r.scoreShift.psi, message: `score distribution shifted: PSI ${d.psi.toFixed(3)} (${d.psiBand})` });
   }
   for (const f of report.features) {
     const d = f.drift;
-    if (r.featureDrift.enabled && d?.drifted && d.psi >= r.featureDrift.minPsi && f.importance >= r.featureDrift.minImportance) {
+    if (r.featureDrift.enabled && d?.drifted && d.rows >= r.featureDrift.minRows && d.psi >= r.featureDrift.minPsi && f.importance >= r.featureDrift.minImportance) {
       alerts.push({
         name: 'feature-drift', severity: 'warning', feature: f.name, value: d.psi, threshold: r.featureDrift.minPsi,
         message: `input "${f.name}" drifted (${d.method} ${d.statistic.toFixed(3)}${d.pValue !== null ? `, p ${d.pValue.toExponential(1)}` : ''}; PSI ${d.psi.toFixed(3)}; importance ${pct(f.importance)})`,
@@ -104,7 +105,7 @@ export function alertsForReport(report: MonitorReport, summary: MonitorSummary, 
       if (value > threshold && value > 0) alerts.push({ name: 'invalid-inputs', severity: 'warning', feature: f.name, value, threshold, message: `input "${f.name}": ${what}` });
     }
   }
-  if (r.datasetDrift.enabled && report.datasetDrift.compared > 0 && report.datasetDrift.share >= r.datasetDrift.share) {
+  if (r.datasetDrift.enabled && report.rows >= r.datasetDrift.minRows && report.datasetDrift.compared > 0 && report.datasetDrift.share >= r.datasetDrift.share) {
     const d = report.datasetDrift;
     alerts.push({ name: 'dataset-drift', severity: 'critical', value: d.share, threshold: r.datasetDrift.share, message: `dataset drift: ${d.drifted} of ${d.compared} inputs drifted` });
   }

@@ -7,6 +7,8 @@ export const METRICS = {
   predictionsTotal: 'tourney_predictions_total',
   /** gauge {model}: epoch seconds of the latest prediction. */
   lastPredictionTimestamp: 'tourney_last_prediction_timestamp_seconds',
+  /** gauge {model}: requests in the monitoring window the other gauges describe. */
+  windowRows: 'tourney_monitoring_window_rows',
   /** gauge {model, feature}: PSI of the column over the window against the reference. */
   featurePsi: 'tourney_feature_psi',
   /** gauge {model, feature}: the Evidently-style test's statistic (KS D, χ², normed Wasserstein, JS distance). */

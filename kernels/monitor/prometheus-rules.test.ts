@@ -57,6 +57,8 @@ describe('prometheusRules', () => {
         interval: '1m',
         input_series: [
           { series: `${METRICS.lastPredictionTimestamp}{${m}}`, values: '0+0x180' },
+          // 500 rows in the window for the first hour, then 20: too few for the drift rules
+          { series: `${METRICS.windowRows}{${m}}`, values: '500x60 20x120' },
           { series: `${METRICS.featureDriftDetected}{${m},feature="tenure"}`, values: '1x180' },
           { series: `${METRICS.featurePsi}{${m},feature="tenure"}`, values: '0.4x180' },
           { series: `${METRICS.featureImportance}{${m},feature="tenure"}`, values: '0.2x180' },
@@ -70,6 +72,7 @@ describe('prometheusRules', () => {
         ],
         alert_rule_test: [
           { eval_time: '30m', alertname: 'TourneyFeatureDrift', exp_alerts: [{ exp_labels: { severity: 'warning', model: 'churn', feature: 'tenure' }, exp_annotations: { summary: 'Input tenure of churn drifted' } }] },
+          { eval_time: '90m', alertname: 'TourneyFeatureDrift', exp_alerts: [] },
           { eval_time: '30m', alertname: 'TourneyScoreShift', exp_alerts: [] },
           { eval_time: '30m', alertname: 'TourneyNoScores', exp_alerts: [] },
           { eval_time: '150m', alertname: 'TourneyNoScores', exp_alerts: [{ exp_labels: { severity: 'critical', model: 'churn' }, exp_annotations: { summary: 'No scores from churn for 2 hours' } }] },

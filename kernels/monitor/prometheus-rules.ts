@@ -26,6 +26,8 @@ export function prometheusRules(modelName: string, rules: AlertRules, options: P
   const wait = options.for ?? '5m';
   const m = `model=${quote(modelName)}`;
   const series = (name: string) => `${name}{${m}}`;
+  // Distribution rules need enough rows in the window to say anything.
+  const enoughRows = (minRows: number) => ` and on (model) (${series(METRICS.windowRows)} >= ${minRows})`;
   const out: PromRule[] = [];
   const add = (rule: Omit<PromRule, 'labels'> & { severity: 'critical' | 'warning' }) => {
     const { severity, ...rest } = rule;
@@ -41,7 +43,7 @@ export function prometheusRules(modelName: string, rules: AlertRules, options: P
   if (rules.scoreShift.enabled) {
     add({
       alert: 'TourneyScoreShift', severity: 'warning', for: wait,
-      expr: `${series(METRICS.scorePsi)} >= ${rules.scoreShift.psi}`,
+      expr: `(${series(METRICS.scorePsi)} >= ${rules.scoreShift.psi})${enoughRows(rules.scoreShift.minRows)}`,
       annotations: { summary: `Score distribution of ${modelName} shifted (PSI {{ $value | printf "%.3f" }})` },
     });
   }
@@ -50,14 +52,15 @@ export function prometheusRules(modelName: string, rules: AlertRules, options: P
       alert: 'TourneyFeatureDrift', severity: 'warning', for: wait,
       expr: `(${series(METRICS.featureDriftDetected)} == 1)`
         + ` and on (model, feature) (${series(METRICS.featurePsi)} >= ${rules.featureDrift.minPsi})`
-        + ` and on (model, feature) (${series(METRICS.featureImportance)} >= ${rules.featureDrift.minImportance})`,
+        + ` and on (model, feature) (${series(METRICS.featureImportance)} >= ${rules.featureDrift.minImportance})`
+        + enoughRows(rules.featureDrift.minRows),
       annotations: { summary: `Input {{ $labels.feature }} of ${modelName} drifted` },
     });
   }
   if (rules.datasetDrift.enabled) {
     add({
       alert: 'TourneyDatasetDrift', severity: 'critical', for: wait,
-      expr: `${series(METRICS.datasetDriftShare)} >= ${rules.datasetDrift.share}`,
+      expr: `(${series(METRICS.datasetDriftShare)} >= ${rules.datasetDrift.share})${enoughRows(rules.datasetDrift.minRows)}`,
       annotations: { summary: `{{ $value | humanizePercentage }} of the inputs of ${modelName} drifted` },
     });
   }

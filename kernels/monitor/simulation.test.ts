@@ -84,12 +84,12 @@ describe('simulation: stable, then drift in two columns, then silence', () => {
 });
 
 describe('false alarms', () => {
-  it('raises no alert on 20 streams drawn from the training distribution itself', () => {
+  it('raises no alert on 20 streams drawn from the training distribution itself (40 to 9,200 rows)', () => {
     const random = createRandom(21);
     const fired: string[] = [];
     for (let k = 0; k < 20; k++) {
-      // Half in the test regime (≤ 1,000 rows), half in the distance regime (large windows).
-      const rows = k < 10 ? 300 + 70 * k : 2000 + 800 * (k - 10);
+      // Two small windows (below the rules' 100 rows), the test regime (≤ 1,000 rows), the distance regime.
+      const rows = k < 2 ? 40 + 40 * k : k < 10 ? 300 + 90 * (k - 2) : 2000 + 800 * (k - 10);
       const lines = logLines(fx, sampleRows(fx.train, rows, random), START, 500);
       const summary = summarize(fx.reference, lines.map((l) => (parseLogLine(l) as Exclude<ReturnType<typeof parseLogLine>, string>).record));
       const alerts = evaluateAlerts(summary, fx.reference, DEFAULT_ALERT_RULES, { now: summary.lastTime! });
