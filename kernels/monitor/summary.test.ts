@@ -93,6 +93,13 @@ describe('summary', () => {
     expect(m.scores).toMatchObject({ kind: 'categorical', counts: [0, 0, 1, 0], unseen: 0 });
   });
 
+  it('profiles free text by its length', () => {
+    const text = buildReferenceProfile({ table, task: 'binary', features: [{ name: 'plan', kind: 'text' }] });
+    expect(text.features[0].profile).toMatchObject({ kind: 'numeric', measure: 'length', min: 1, max: 1, missing: 1 });
+    const s = summarize(text, [{ time: null, id: null, input: { plan: 'abc' } }, { time: null, id: null, input: { plan: 'b' } }]);
+    expect(s.features.plan).toMatchObject({ kind: 'numeric', aboveDistance: 2, missing: 0 });
+  });
+
   it('refuses to merge summaries of different references', () => {
     const other = buildReferenceProfile({ table, task: 'binary', features: [{ name: 'age', kind: 'numeric' }] });
     expect(() => mergeSummaries(new SummaryBuilder(reference).summary, new SummaryBuilder(other).summary)).toThrow(/different references/);
