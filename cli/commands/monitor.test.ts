@@ -81,8 +81,9 @@ describe('tourney monitor', () => {
     const log = await lines((name, v, i) =>
       name === 'tenure' ? 60 + (i % 12) : name === 'contract' ? (i % 10 < 8 ? 'Two year' : v) : v);
     writeFileSync(join(dir, 'drift.log'), log.join('\n'));
-    const r = await run(['monitor', modelDir, 'drift.log', '--json', '--now', afterLog]);
+    const r = await run(['monitor', modelDir, 'drift.log', '--json', '--now', afterLog, '--metrics', 'churn.prom']);
     expect(r.code).toBe(3);
+    expect(readFileSync(join(dir, 'churn.prom'), 'utf8')).toMatch(/^tourney_feature_drift_detected\{model="churn-model",feature="tenure"\} 1$/m);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['model', 'source', 'window', 'now', 'report', 'alerts', 'problems', 'labels', 'notes']);
     expect(out.model).toEqual({ name: 'churn', version: '1' });

@@ -1,6 +1,6 @@
 // `tourney monitor <model-dir> <prediction log | data file> [--labels <file>] [--json] [--rules <file>]
 //   [--reference <training data> [--write-reference]] [--window <hours>] [--now <ISO time>]
-//   [--prometheus-rules <out.yml>]`
+//   [--prometheus-rules <out.yml>] [--metrics <out.prom>]`
 // The drift and data-quality report of a prediction log (or a plain data file: inputs only, no
 // scores) against the model's training reference, and the alerts that fire. Exit 3 when an
 // alert fires, so a scheduled job can gate on it; 0 when none.
@@ -9,6 +9,7 @@ import { open, readFile, writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { alertsForReport, resolveAlertRules, type Alert, type AlertRules } from '../../kernels/monitor/alert-rules';
+import { exposition, gaugesFromReport } from '../../kernels/monitor/gauges';
 import { labelsFromTable, type Labels } from '../../kernels/monitor/labels';
 import { PredictionLogAggregator, type AggregateResult } from '../../kernels/monitor/log-aggregator';
 import { monitorReport, type MonitorReport } from '../../kernels/monitor/monitor-report';
@@ -24,7 +25,7 @@ import { formatMonitorText } from './monitor-text';
 import { readDataFile } from './read-data-file';
 
 export const ALERT_EXIT_CODE = 3;
-const FLAGS = ['labels', 'json', 'rules', 'reference', 'write-reference', 'window', 'now', 'prometheus-rules', 'model-name', 'model-version'];
+const FLAGS = ['labels', 'json', 'rules', 'reference', 'write-reference', 'window', 'now', 'prometheus-rules', 'metrics', 'model-name', 'model-version'];
 
 export async function monitorCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['json', 'write-reference']);
@@ -77,6 +78,9 @@ export async function monitorCommand(argv: string[]): Promise<number> {
   const report = monitorReport(summary, reference, performance);
   const alerts = alertsForReport(report, summary, rules, now);
   const notes = problemNotes(result, labels, kind);
+  const metricsOut = stringFlag(args, 'metrics');
+  // For node_exporter's textfile collector: the gauges the exported rules alert on.
+  if (metricsOut) await writeFile(metricsOut, exposition(gaugesFromReport(modelName, report)));
   if (args.flags.has('json')) {
     process.stdout.write(JSON.stringify({
       model: result.model, source: { file: source, kind }, window: window ?? null, now: new Date(now).toISOString(),

@@ -3,17 +3,21 @@
 // held-out rows raises nothing; drift injected into two columns raises drift alerts on exactly
 // those two; a gap of hours raises "no scores". And 20 streams drawn from the training
 // distribution itself raise nothing, in both regimes (tests up to 1,000 rows, distances above).
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DataTable, NumericColumn, StringColumn } from '../table/types';
 import { createRandom } from '../tournament/random';
-import { DEFAULT_ALERT_RULES, evaluateAlerts, type Alert } from './alert-rules';
+import { alertsForReport, DEFAULT_ALERT_RULES, evaluateAlerts, type Alert } from './alert-rules';
 import { PredictionLogAggregator } from './log-aggregator';
 import { monitorReport } from './monitor-report';
 import { summarize } from './summary';
 import { logLines, MODEL, sampleRows, telcoFixture, type TelcoFixture } from './testing/telco-fixture';
 import { parseLogLine } from './prediction-log';
+import { exposition, gaugesFromReport } from './gauges';
+import { prometheusRules } from './prometheus-rules';
 
 const HOUR = 3_600_000;
 const START = Date.UTC(2026, 2, 1, 0, 0);
@@ -96,5 +100,54 @@ describe('false alarms', () => {
       fired.push(...names(alerts).map((n) => `stream ${k} (${rows} rows): ${n}`));
     }
     expect(fired).toEqual([]);
+  });
+});
+
+describe('the same drift in Prometheus', () => {
+  it('fires the same alerts from the exported gauges and rules as evaluateAlerts does (promtool test rules)', () => {
+    const random = createRandom(8);
+    const aggregator = new PredictionLogAggregator(fx.reference, { perHour: true });
+    logLines(fx, injectDrift(sampleRows(fx.stream, 1200, random), 4), START, 200).forEach((l, i) => aggregator.addLine(l, i + 1));
+    const window = aggregator.window(6)!;
+    const report = monitorReport(window, fx.reference);
+    const alerts = alertsForReport(report, window, DEFAULT_ALERT_RULES, window.lastTime!);
+    const gauges = gaugesFromReport('churn', report);
+    const dir = mkdtempSync(join(tmpdir(), 'tourney-sim-prom-'));
+    try {
+      // The exposition text passes promtool's own format check.
+      execFileSync('/usr/bin/promtool', ['check', 'metrics'], { input: exposition(gauges), encoding: 'utf8' });
+      writeFileSync(join(dir, 'rules.yml'), prometheusRules('churn', DEFAULT_ALERT_RULES, { for: '0m' }));
+      const labelText = (l: Record<string, string>) => Object.entries(l).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',');
+      const drifted = alerts.filter((a) => a.name === 'feature-drift').map((a) => a.feature!);
+      expect(drifted.sort()).toEqual(['internet_service', 'tenure']);
+      const scoreShift = alerts.find((a) => a.name === 'score-shift');
+      const test = {
+        rule_files: ['rules.yml'],
+        evaluation_interval: '1m',
+        tests: [{
+          interval: '1m',
+          input_series: gauges.filter((g) => g.name !== 'tourney_last_prediction_timestamp_seconds')
+            .map((g) => ({ series: `${g.name}{${labelText(g.labels)}}`, values: `${g.value}x30` })),
+          alert_rule_test: [
+            {
+              eval_time: '10m', alertname: 'TourneyFeatureDrift',
+              exp_alerts: drifted.map((feature) => ({ exp_labels: { severity: 'warning', model: 'churn', feature }, exp_annotations: { summary: `Input ${feature} of churn drifted` } })),
+            },
+            {
+              eval_time: '10m', alertname: 'TourneyScoreShift',
+              exp_alerts: scoreShift ? [{ exp_labels: { severity: 'warning', model: 'churn' }, exp_annotations: { summary: `Score distribution of churn shifted (PSI ${scoreShift.value.toFixed(3)})` } }] : [],
+            },
+            { eval_time: '10m', alertname: 'TourneyDatasetDrift', exp_alerts: [] },
+            { eval_time: '10m', alertname: 'TourneyInputOutOfRange', exp_alerts: [] },
+            { eval_time: '10m', alertname: 'TourneyInputUnseenCategory', exp_alerts: [] },
+          ],
+        }],
+      };
+      writeFileSync(join(dir, 'test.yml'), JSON.stringify(test));
+      const out = execFileSync('/usr/bin/promtool', ['test', 'rules', join(dir, 'test.yml')], { encoding: 'utf8' });
+      expect(out).toMatch(/SUCCESS/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
