@@ -4,6 +4,10 @@
 // distinct values), p < 0.05 meaning drift; above that, where every test finds the tiniest
 // shift significant, a distance with a fixed threshold (normed Wasserstein for numbers,
 // Jensen–Shannon for categories) of 0.1. PSI over deciles (or categories) is reported always.
+// One difference on purpose: Evidently switches on the REFERENCE's size, which for any model
+// trained on more than 1,000 rows means distances always; here the current window's size decides
+// (small windows get a test, large ones the distances that do not flag trivial shifts). And two
+// values (0/1 flags) get chi-squared where Evidently runs a two-proportion z-test.
 import {
   chiSquaredTest, jensenShannonDistance, kolmogorovSmirnov, populationStabilityIndex, psiBand,
   wassersteinBinned, type PsiBand,
