@@ -1,0 +1,52 @@
+// Bin edges at the quantiles of reference values, and the slot a value falls in.
+// Slots over edges e₀ < e₁ < … < e_{m-1} (m unique quantiles, e₀ the minimum, e_{m-1} the maximum):
+//   slot 0        v < e₀                 (below the reference range)
+//   slot k + 1    e_{k-1} < v ≤ e_k      (slot 1 is v = e₀ exactly)
+//   slot m + 1    v > e_{m-1}            (above the reference range)
+// Right-closed bins keep each distinct value of a discrete column (0/1 flags, counts) in a bin of
+// its own whenever it is an edge, which equal-width or left-closed bins would merge.
+import { quantilesInPlace } from '../profile/quantiles';
+
+/** Unique quantiles at 0, 1/bins, …, 1 of the finite values (NaN skipped). */
+export function quantileEdges(values: ArrayLike<number>, bins: number): number[] {
+  const finite = Float64Array.from(Array.prototype.filter.call(values, (v: number) => Number.isFinite(v)) as number[]);
+  if (!finite.length) return [];
+  const probabilities = Array.from({ length: bins + 1 }, (_, i) => i / bins);
+  return uniqueSorted(quantilesInPlace(finite, probabilities));
+}
+
+export function uniqueSorted(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.filter((v, i) => i === 0 || v !== sorted[i - 1]);
+}
+
+/** The slot of v over `edges` (see the file comment); edges.length + 2 slots in all. */
+export function slotOf(edges: ArrayLike<number>, v: number): number {
+  const m = edges.length;
+  if (m === 0 || v < edges[0]) return 0;
+  // lower bound: the first edge ≥ v
+  let lo = 0;
+  let hi = m;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (edges[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo + 1;
+}
+
+/**
+ * The coarse bin (over inner `coarse` boundaries, each also one of `edges`) of every fine slot:
+ * coarse bin j holds values with coarse[j-1] < v ≤ coarse[j], the last one everything above.
+ */
+export function coarseOfSlots(edges: ArrayLike<number>, coarse: ArrayLike<number>): Int32Array {
+  const out = new Int32Array(edges.length + 2);
+  for (let s = 1; s <= edges.length; s++) {
+    const upper = edges[s - 1];
+    let j = 0;
+    while (j < coarse.length && coarse[j] < upper) j++;
+    out[s] = j;
+  }
+  out[edges.length + 1] = coarse.length;
+  return out;
+}
