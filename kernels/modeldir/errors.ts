@@ -43,8 +43,12 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
       what = `${custom ? issue.message : 'does not match any allowed shape'}, got ${describeValue(value)}`;
       break;
     case 'too_small':
-      what = custom ? issue.message : `expected at least ${String(issue.minimum)}${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''}, got ${describeValue(value)}`;
+    case 'too_big': {
+      const bound = issue.code === 'too_small' ? `at least ${String(issue.minimum)}` : `at most ${String(issue.maximum)}`;
+      const unit = issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : '';
+      what = `${custom ? issue.message : `expected ${bound}${unit}`}${issue.origin === 'array' ? '' : `, got ${describeValue(value)}`}`;
       break;
+    }
     case 'unrecognized_keys':
       what = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
       break;
