@@ -36,7 +36,19 @@ const VIRTUAL_ROOTS = ['/proc', '/sys', '/dev'];
 const KNOWN_ENTRIES = new Set<string>([MANIFEST, ...MODEL_DOCUMENTS]);
 const pending = new Set<string>();
 // A temporary folder or file never outlives the process on a normal exit (error, Ctrl+C handled).
-process.on('exit', () => { for (const p of pending) rmSync(p, { recursive: true, force: true }); });
+const removePending = () => { for (const p of pending) rmSync(p, { recursive: true, force: true }); };
+process.on('exit', removePending);
+// Nor does a signal's default exit leave one: when no other listener handles the signal, remove
+// them and die of the same signal (a listener that cancels gracefully gets its finally blocks).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  const onSignal = () => {
+    if (process.listenerCount(signal) > 1) return;
+    removePending();
+    process.off(signal, onSignal);
+    process.kill(process.pid, signal);
+  };
+  process.on(signal, onSignal);
+}
 
 async function lstatOrNull(path: string) {
   try {

@@ -37,7 +37,7 @@ describe('loadModelDirFiles on generated corruptions', () => {
           expect(p.length).toBeGreaterThan(0);
           loaded++;
         } catch (err) {
-          if (!(err instanceof ModelDirError)) throw new Error(`not a ModelDirError for ${JSON.stringify(c)}: ${(err as Error)?.stack}`);
+          if (!(err instanceof ModelDirError)) throw new Error(`not a ModelDirError for ${JSON.stringify(c)}: ${(err as Error)?.stack}`, { cause: err });
           expect(err.message).not.toMatch(/\n/);
           expect(NAMES.map((n) => `${LABEL}/${n}`).some((p) => err.message.startsWith(p)), err.message).toBe(true);
           expect(NAMES).toContain(err.file);
