@@ -7,7 +7,7 @@
 // mkdir, which spins forever on /proc in Node 20.
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { chmod, lstat, mkdir, mkdtemp, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, open, readdir, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { MANIFEST, MODEL_DOCUMENTS } from '../kernels/modeldir';
 
@@ -23,6 +23,7 @@ const REASONS: Record<string, string> = {
   EEXIST: 'it already exists',
   EIO: 'input/output error',
   ENAMETOOLONG: 'the name is too long',
+  ENXIO: 'no such device or address',
 };
 
 /** "no space left on device (ENOSPC)": readable, with the code to search for. */
@@ -113,11 +114,11 @@ async function fsyncPath(path: string): Promise<void> {
   }
 }
 
-async function writeSynced(path: string, data: Uint8Array | string, flag = 'wx'): Promise<void> {
+async function writeSynced(path: string, data: Uint8Array | string, flag = 'wx', sync = true): Promise<void> {
   const handle = await open(path, flag);
   try {
     await handle.writeFile(data);
-    await handle.sync();
+    if (sync) await handle.sync();
   } finally {
     await handle.close();
   }
@@ -217,16 +218,23 @@ export interface FileSlot {
  * temporary file beside it and renamed; a device or pipe (/dev/stdout) is written directly.
  */
 export async function reserveOutputFile(out: string, what = 'the output'): Promise<FileSlot> {
-  const target = resolve(out);
-  const s = await lstatOrNull(target);
-  if (s?.isDirectory()) throw new Error(`cannot write ${what} to ${target}: it is a folder; give a file path`);
+  let target = resolve(out);
   const fail = (err: unknown): never => {
     throw new Error(`cannot write ${what} to ${target}: ${reason(err)}`, { cause: err });
   };
-  if (s && !s.isFile() && !s.isSymbolicLink()) {
-    // A character device, pipe or socket: no rename over it.
-    return { target, discard: async () => {}, commit: async (text) => writeSynced(target, text, 'w').catch(fail) };
+  let s;
+  try {
+    s = await stat(target);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') fail(err);
   }
+  if (s?.isDirectory()) throw new Error(`cannot write ${what} to ${target}: it is a folder; give a file path`);
+  if (s && !s.isFile()) {
+    // A character device, pipe or socket (/dev/stdout, /dev/full): no rename over it.
+    return { target, discard: async () => {}, commit: async (text) => writeSynced(target, text, 'w', false).catch(fail) };
+  }
+  // A link to a file: the file it points to is replaced, not the link.
+  if (s) target = await realpath(target);
   const parent = dirname(target);
   await checkParent(parent, `${what} to ${target}`, false);
   const temp = join(parent, `.${basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);

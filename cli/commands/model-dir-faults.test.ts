@@ -5,7 +5,7 @@
 // root, which the test machine and CI container have; no injected fs). `/dev/full` covers a
 // device that is always full.
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -246,6 +246,16 @@ describe('model directory faults (issue 17)', () => {
     writeFileSync(ok, 'old\n');
     expect((await run(['predict', fixedGbdt, 'binary.csv', '--out', ok])).code).toBe(0);
     expect(readFileSync(ok, 'utf8').split('\n')).toHaveLength(402);
+    // Through a link, the file it points to is replaced (the link stays); a device is written directly.
+    const link = join(dir, 'link.csv');
+    symlinkSync(ok, link);
+    writeFileSync(ok, 'old\n');
+    const [viaLink, toNull] = await Promise.all([run(['predict', fixedGbdt, 'binary.csv', '--out', link]), run(['predict', fixedGbdt, 'binary.csv', '--out', '/dev/null'])]);
+    expect(viaLink.code, viaLink.stderr).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(ok, 'utf8').split('\n')).toHaveLength(402);
+    expect(toNull.code, toNull.stderr).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
     expect(readdirSync(dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
   }, 120_000);
 
