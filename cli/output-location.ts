@@ -105,12 +105,17 @@ async function checkParent(parent: string, what: string, createParent: boolean):
   if (!s.isDirectory()) throw new Error(`cannot write ${what}: ${parent} is not a folder`);
 }
 
-async function fsyncPath(path: string): Promise<void> {
-  const handle = await open(path, 'r');
+/** Flushes a folder's entries; best effort (some file systems refuse fsync on a folder). */
+async function fsyncFolder(path: string): Promise<void> {
   try {
-    await handle.sync();
-  } finally {
-    await handle.close();
+    const handle = await open(path, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // The files themselves were fsynced; the rename is as durable as this file system makes it.
   }
 }
 
@@ -170,7 +175,7 @@ export async function reserveModelDir(out: string, options: { createParent?: boo
         writing = '';
         // mkdtemp makes the folder private (0700); a model directory gets the usual mode.
         await chmod(temp, 0o777 & ~process.umask());
-        await fsyncPath(temp);
+        await fsyncFolder(temp);
       } catch (err) {
         await discard();
         throw new Error(`cannot write ${what}${writing ? ` (${writing})` : ''}: ${reason(err)}; nothing was changed`, { cause: err });
@@ -180,23 +185,23 @@ export async function reserveModelDir(out: string, options: { createParent?: boo
         const replaces = (await lstatOrNull(target)) !== null && (await checkModelDirTarget(target), true);
         if (replaces) {
           const aside = join(parent, `.${basename(target)}.old-${randomBytes(6).toString('hex')}`);
+          // The old directory is never in `pending`: killed between these renames, it survives
+          // as the hidden `aside` folder rather than being cleaned up.
           await rename(target, aside);
-          pending.add(aside);
           try {
             await rename(temp, target);
           } catch (err) {
             await rename(aside, target);
-            pending.delete(aside);
             throw err;
           }
           pending.delete(temp);
-          await rm(aside, { recursive: true, force: true });
-          pending.delete(aside);
+          // The new directory is in place; failing to remove the old one must not undo that.
+          await rm(aside, { recursive: true, force: true }).catch(() => {});
         } else {
           await rename(temp, target);
           pending.delete(temp);
         }
-        await fsyncPath(parent);
+        await fsyncFolder(parent);
       } catch (err) {
         await discard();
         if (err instanceof Error && !('code' in err)) throw err;

@@ -138,14 +138,15 @@ describe('model directory faults (issue 17)', () => {
       [join(dir, 'photos'), /^error: .*photos is not a Tourney model directory \(it holds cat\.jpg\); it is left alone: choose another --out$/, join(dir, 'photos')],
     ];
     const before = cases.map(([, , keep]) => (keep ? snapshot(keep) : {}));
-    // The tournament with a 60 s budget, and --fixed: refusing must not wait for training.
-    const runs = cases.flatMap(([out]) => [['train', 'binary.csv', '--target', 'y', '--time-budget', '60', '--out', out], fixedArgs('binary.csv', out)]);
+    // The tournament with a 600 s budget, and --fixed: refused before reading the data (no progress
+    // line), so long before the budget even when 12 processes start at once on a loaded machine.
+    const runs = cases.flatMap(([out]) => [['train', 'binary.csv', '--target', 'y', '--time-budget', '600', '--out', out], fixedArgs('binary.csv', out)]);
     const results = await Promise.all(runs.map(run));
     results.forEach((r, k) => {
       const [out, message, keep] = cases[k >> 1];
       expectError(r, 1, message, runs[k].join(' '));
       expect(r.stderr).not.toMatch(/reading|training/);
-      expect(r.seconds).toBeLessThan(30);
+      expect(r.seconds).toBeLessThan(90);
       if (keep) expect(snapshot(keep), out).toEqual(before[k >> 1]);
     });
     expect(readdirSync(dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
@@ -173,8 +174,9 @@ describe('model directory faults (issue 17)', () => {
     const F = fixedGbdt;
     const cases: [string, string, ((f: Files) => Files) | undefined, RegExp][] = [
       ['stale tournament.json beside a --fixed model', F, (f) => new Map([...f, ['tournament.json', readFileSync(join(T, 'tournament.json'))]]), /\/tournament\.json: is not listed in manifest\.json: a stale document from another model/],
-      ['stale model.json after another family', T, (f) => { const m = new Map(f); m.set('model.json', new Uint8Array(readFileSync(join(F, 'model.json')))); return m; }, /\/model\.json: does not match manifest\.json/],
-      ['model.json left by an earlier run, unlisted', T, (f) => { const m = resign(new Map([...f].filter(([n]) => n !== 'model.json'))); m.set('model.json', f.get('model.json')!); return m; }, /\/model\.json: is not listed in manifest\.json/],
+      // (Whether a tournament lists model.json depends on its best member; both kinds of stale file are refused.)
+      ['stale model.json after another family', T, (f) => new Map([...f, ['model.json', new Uint8Array(readFileSync(join(F, 'model.json')))]]), /\/model\.json: (does not match|is not listed in) manifest\.json/],
+      ['model.json left by an earlier run, unlisted', T, (f) => new Map([...resign(new Map([...f].filter(([n]) => n !== 'model.json'))), ['model.json', new Uint8Array(readFileSync(join(F, 'model.json')))]]), /\/model\.json: is not listed in manifest\.json/],
       ['deleted tournament.json', T, (f) => new Map([...f].filter(([n]) => n !== 'tournament.json')), /\/tournament\.json: listed in manifest\.json but missing: the directory is incomplete; retrain it$/],
       ['tournament.json null (hashes not fixed)', T, (f) => new Map([...f, ['tournament.json', new TextEncoder().encode('null')]]), /\/tournament\.json: does not match manifest\.json \(4 bytes, the manifest says \d+\)/],
       ['tournament.json null (hashes fixed)', T, (f) => editDocument(f, 'tournament.json', () => null), /\/tournament\.json: expected object, got null$/],
@@ -261,25 +263,25 @@ describe('model directory faults (issue 17)', () => {
 
   it('generated corruptions through the real CLI: exit 1 with one error line naming a file', async () => {
     const sources = [readDir(fixedGbdt), readDir(formerTournament)];
-    const samples = fc.sample(fc.tuple(fc.nat(), corruption), { numRuns: 40, seed: 5 });
+    const same = (a: Files, b: Files) => a.size === b.size && [...a].every(([n, bytes]) => Buffer.from(bytes).equals(Buffer.from(b.get(n) ?? [])));
     const dirs: string[] = [];
     const used: unknown[] = [];
-    for (const [which, c] of samples) {
+    // Without re-signing, every change is refused (re-signed ones may load, which is right: the
+    // in-process property test covers those).
+    for (const [which, c] of fc.sample(fc.tuple(fc.nat(), corruption), { numRuns: 60, seed: 5 })) {
       const files = sources[which % 2];
-      const broken = corrupt(files, [sources[(which + 1) % 2]], c);
-      // Only directories the loader refuses (a harmless re-signed edit loads, which is right).
-      if (broken === files) continue;
+      const broken = corrupt(files, [sources[(which + 1) % 2]], { ...c, resign: false });
+      if (same(broken, files)) continue;
       const target = join(dir, 'cases', `generated-${dirs.length}`);
       writeDir(target, broken);
       dirs.push(target);
       used.push(c);
       if (dirs.length === 6) break;
     }
+    expect(dirs).toHaveLength(6);
     const results = await Promise.all(dirs.map((d) => run(['predict', d, 'binary.csv'])));
     results.forEach((r, i) => {
-      if (r.code === 0) return; // re-signed and still valid
       expectError(r, 1, new RegExp(`^error: ${dirs[i]}/(manifest|meta|pipeline|tournament|model|report|template)\\.json: `), `generated ${JSON.stringify(used[i])}`);
     });
-    expect(results.filter((r) => r.code === 1).length).toBeGreaterThanOrEqual(4);
   }, 120_000);
 });
