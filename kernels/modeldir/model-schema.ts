@@ -1,7 +1,7 @@
 // The declared shape of a fitted learner's JSON (what each family's toJSON() writes), for
 // model.json and the members of tournament.json. Beyond types, it checks what prediction would
 // otherwise trip over later: array lengths that must agree, feature indices in range, and trees
-// whose child pointers form a tree (a cycle would make prediction loop forever).
+// whose child pointers form a tree (a cycle overflows the stack, or loops, when predicting).
 import { z } from 'zod';
 
 const TASKS = ['binary', 'multiclass', 'regression'] as const;
