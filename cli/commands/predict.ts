@@ -2,9 +2,9 @@
 // conversion on new data and writes one CSV row per input row, in order: binary
 // `prediction,probability` (of the positive class), multiclass `prediction,probability_<class>…`,
 // regression `prediction`.
-import { writeFile } from 'node:fs/promises';
 import type { FittedModel } from '../../kernels/learn/model';
 import { checkFlags, parseArgs, stringFlag, UsageError } from '../args';
+import { reserveOutputFile } from '../output-location';
 import { loadModelDir } from './model-dir';
 import { readDataFile } from './read-data-file';
 import { withFile } from './train';
@@ -20,15 +20,21 @@ export async function predictCommand(argv: string[]): Promise<number> {
   checkFlags(args, ['out']);
   if (args.positionals.length !== 2) throw new UsageError('predict needs a model directory and a data file: tourney predict <model-dir> <data>');
   const [modelDir, dataPath] = args.positionals;
-  // Both model directories (train --fixed and the tournament) load through model-dir.ts.
-  const loaded = await loadModelDir(modelDir);
-  const table = await readDataFile(dataPath);
-  const X = withFile(dataPath, () => loaded.toMatrix(table));
-  const csv = formatPredictions({ nClasses: loaded.nClasses }, loaded.meta, loaded.predict(X), X.nRows);
+  // --out is checked first; the file is written whole (temporary file + rename) or not at all.
   const out = stringFlag(args, 'out');
-  if (out) await writeFile(out, csv);
-  else process.stdout.write(csv);
-  return 0;
+  const slot = out === undefined ? undefined : await reserveOutputFile(out, 'predictions');
+  try {
+    // Both model directories (train --fixed and the tournament) load through model-dir.ts.
+    const loaded = await loadModelDir(modelDir);
+    const table = await readDataFile(dataPath);
+    const X = withFile(dataPath, () => loaded.toMatrix(table));
+    const csv = formatPredictions({ nClasses: loaded.nClasses }, loaded.meta, loaded.predict(X), X.nRows);
+    if (slot) await slot.commit(csv);
+    else process.stdout.write(csv);
+    return 0;
+  } finally {
+    await slot?.discard();
+  }
 }
 
 export function formatPredictions(model: Pick<FittedModel, 'nClasses'>, meta: ModelMeta, p: Float64Array, n: number): string {

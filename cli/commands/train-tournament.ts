@@ -6,7 +6,7 @@
 // table, flags given explicitly overriding it; every model directory gets the template.json of
 // its own run, so the same tournament can be rerun on the next tenant's table.
 import { readFile } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { Task } from '../../kernels/learn/matrix';
 import type { ModelFamily } from '../../kernels/learn/model';
 import { METRIC_NAMES } from '../../kernels/learn/metric';
@@ -15,7 +15,9 @@ import { DEFAULT_MODELS, type TournamentSettings } from '../../kernels/tournamen
 import { checkTemplate, createTemplate, parseTemplateText, templateSettings, type TournamentTemplate } from '../../kernels/tournament/template';
 import { createNodeExecutor } from '../../workers/node-executor';
 import { checkFlags, numberFlag, parseArgs, stringFlag, UsageError } from '../args';
-import { writeTournamentModelDir } from './model-dir';
+import { tournamentDocuments } from '../../kernels/modeldir';
+import { reserveModelDir, type ModelDirSlot } from '../output-location';
+import { writeModelDir } from './model-dir';
 import { readDataFile } from './read-data-file';
 
 const FLAGS = ['target', 'task', 'metric', 'time-budget', 'models', 'seed', 'out', 'json', 'workers', 'max-candidates', 'template'];
@@ -73,6 +75,30 @@ export async function trainTournamentCommand(argv: string[], io: TrainTournament
     ? { ...templateSettings(template, overrides), maxCandidates }
     : { ...overrides, maxCandidates };
 
+  // The output location is checked (and its temporary sibling made) before any work.
+  const outFlag = stringFlag(args, 'out');
+  const slot = await reserveModelDir(outFlag ?? `models/${tableName(dataPath)}-tournament`, { createParent: outFlag === undefined });
+  try {
+    return await runAndWrite(slot, { dataPath, template, templatePath, target, settings, workers, json: args.flags.has('json'), started, log, out });
+  } finally {
+    await slot.discard();
+  }
+}
+
+interface RunOptions {
+  dataPath: string;
+  template: TournamentTemplate | undefined;
+  templatePath: string | undefined;
+  target: string;
+  settings: TournamentSettings;
+  workers: number | undefined;
+  json: boolean;
+  started: number;
+  log: (line: string) => void;
+  out: (text: string) => void;
+}
+
+async function runAndWrite(slot: ModelDirSlot, { dataPath, template, templatePath, target, settings, workers, json, started, log, out }: RunOptions): Promise<number> {
   log(`reading ${dataPath}`);
   const table = await readDataFile(dataPath);
   if (template) {
@@ -106,9 +132,9 @@ export async function trainTournamentCommand(argv: string[], io: TrainTournament
     executor.close();
   }
 
-  const modelDir = resolve(stringFlag(args, 'out') ?? `models/${tableName(dataPath)}-tournament`);
+  const modelDir = slot.target;
   const usedTemplate = createTemplate({ ...settings, maxCandidates: undefined }, template?.name ?? `${target} on ${basename(dataPath)}`, template?.description);
-  await writeTournamentModelDir(modelDir, result, basename(dataPath), usedTemplate);
+  await writeModelDir(slot, tournamentDocuments(result, basename(dataPath), usedTemplate, new Date().toISOString()));
   const entry = (e: (typeof result.leaderboard)[number]) => ({ model: e.model, params: e.params, cvScore: e.cvScore, fitSeconds: e.fitSeconds });
   const summary = {
     task: result.task,
@@ -129,7 +155,7 @@ export async function trainTournamentCommand(argv: string[], io: TrainTournament
     seconds: (performance.now() - started) / 1000,
     modelDir,
   };
-  if (args.flags.has('json')) out(JSON.stringify(summary) + '\n');
+  if (json) out(JSON.stringify(summary) + '\n');
   else {
     const top = result.leaderboard.slice(0, 10);
     const lines = [

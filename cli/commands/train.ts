@@ -2,8 +2,7 @@
 // family in --models, trained with the given hyperparameters on all rows, no search and no
 // cross-validation (for benchmarks and reproductions). The model directory holds model.json
 // (the learner), pipeline.json (the table → matrix conversion) and meta.json.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { basename, extname } from 'node:path';
 import { fitNaiveBayes } from '../../kernels/learn/bayes';
 import { fitForest } from '../../kernels/learn/forest/train-forest';
 import { resolveForestParams } from '../../kernels/learn/forest/params';
@@ -14,7 +13,10 @@ import type { Labels, Matrix, Task } from '../../kernels/learn/matrix';
 import type { FittedModel, ModelFamily } from '../../kernels/learn/model';
 import { metricsFor } from '../../kernels/learn/metric';
 import { fitTableToMatrix } from '../../kernels/learn/table-to-matrix';
+import { fixedDocuments } from '../../kernels/modeldir';
 import { checkFlags, numberFlag, parseArgs, stringFlag, UsageError } from '../args';
+import { reserveModelDir, type ModelDirSlot } from '../output-location';
+import { writeModelDir } from './model-dir';
 import { readDataFile } from './read-data-file';
 
 const FLAGS = ['target', 'task', 'metric', 'time-budget', 'models', 'seed', 'out', 'fixed', 'json'];
@@ -75,13 +77,35 @@ export async function trainCommand(argv: string[]): Promise<number> {
     throw new UsageError((err as Error).message);
   }
 
+  // The output location is checked (and its temporary sibling made) before any work.
+  const outFlag = stringFlag(args, 'out');
+  const slot = await reserveModelDir(outFlag ?? `models/${tableName(dataPath)}-${family}`, { createParent: outFlag === undefined });
+  try {
+    return await trainFixed(slot, { dataPath, target, taskFlag, metricFlag: stringFlag(args, 'metric'), family, params, json: args.flags.has('json'), started });
+  } finally {
+    await slot.discard();
+  }
+}
+
+interface FixedOptions {
+  dataPath: string;
+  target: string;
+  taskFlag: string;
+  metricFlag: string | undefined;
+  family: ModelFamily;
+  params: Record<string, unknown>;
+  json: boolean;
+  started: number;
+}
+
+async function trainFixed(slot: ModelDirSlot, { dataPath, target, taskFlag, metricFlag, family, params, json, started }: FixedOptions): Promise<number> {
   const progress = (line: string) => process.stderr.write(line + '\n');
   progress(`reading ${dataPath}`);
   const table = await readDataFile(dataPath);
   const conversion = withFile(dataPath, () => fitTableToMatrix(table, target, taskFlag as Task | 'auto'));
   const { state, X, labels } = conversion;
   const task = state.task;
-  const metric = stringFlag(args, 'metric') ?? DEFAULT_METRIC[task];
+  const metric = metricFlag ?? DEFAULT_METRIC[task];
   const metrics: readonly string[] = metricsFor(task);
   if (!metrics.includes(metric)) throw new UsageError(`--metric "${metric}" does not fit a ${task} task (use ${metrics.join(', ')})`);
 
@@ -98,25 +122,11 @@ export async function trainCommand(argv: string[]): Promise<number> {
   }
   const fitSeconds = (performance.now() - fitStart) / 1000;
 
-  const modelDir = resolve(stringFlag(args, 'out') ?? `models/${tableName(dataPath)}-${family}`);
-  await mkdir(modelDir, { recursive: true });
-  const meta = {
-    tourney: 1,
-    family,
-    task,
-    target,
-    metric,
-    classes: state.classes ?? null,
-    positiveClass: state.positiveClass ?? null,
-    featureNames: X.featureNames,
-    params,
-    rows: conversion.rows,
-    trainedOn: basename(dataPath),
-    createdAt: new Date().toISOString(),
-  };
-  await writeFile(resolve(modelDir, 'model.json'), JSON.stringify(model.toJSON()));
-  await writeFile(resolve(modelDir, 'pipeline.json'), JSON.stringify(state, null, 1));
-  await writeFile(resolve(modelDir, 'meta.json'), JSON.stringify(meta, null, 2));
+  const modelDir = slot.target;
+  const createdAt = new Date().toISOString();
+  await writeModelDir(slot, fixedDocuments(model, {
+    family, metric, params, state, featureNames: X.featureNames, rows: conversion.rows, trainedOn: basename(dataPath), createdAt,
+  }));
 
   const entry = { model: family, params, cvScore: null, fitSeconds };
   const summary = {
@@ -132,7 +142,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
     seconds: (performance.now() - started) / 1000,
     modelDir,
   };
-  if (args.flags.has('json')) process.stdout.write(JSON.stringify(summary) + '\n');
+  if (json) process.stdout.write(JSON.stringify(summary) + '\n');
   else {
     process.stdout.write(
       `trained ${family} (${task}, target "${target}") on ${conversion.rows} rows in ${fitSeconds.toFixed(2)} s\n` +
