@@ -32,6 +32,8 @@ export interface LoadedModel {
   dir: string;
   meta: ModelMeta;
   nClasses: number;
+  /** The parsed pipeline.json (feature pipeline spec or table-to-matrix state), for checkInputs. */
+  pipeline: unknown;
   /** Table → matrix, as at training time. */
   toMatrix(table: DataTable): Matrix;
   /** FittedModel.predict's shape: binary P(positive), multiclass n × k, regression values. */
@@ -78,10 +80,10 @@ export async function loadModelDir(dir: string): Promise<LoadedModel> {
   try {
     if (tournamentJson) {
       const model = loadTournamentModel(tournamentJson);
-      return { dir, meta, nClasses: model.nClasses, toMatrix, predict: (X) => model.predict(X) };
+      return { dir, meta, nClasses: model.nClasses, pipeline: pipelineJson, toMatrix, predict: (X) => model.predict(X) };
     }
     const model = loadModel(await readJson(dir, 'model.json'));
-    return { dir, meta, nClasses: model.nClasses, toMatrix, predict: (X) => model.predict(X) };
+    return { dir, meta, nClasses: model.nClasses, pipeline: pipelineJson, toMatrix, predict: (X) => model.predict(X) };
   } catch (err) {
     if ((err as Error).message.includes('not found:')) throw err;
     throw new Error(`${where}: ${(err as Error).message}`, { cause: err });

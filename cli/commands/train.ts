@@ -80,6 +80,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
   const table = await readDataFile(dataPath);
   const conversion = withFile(dataPath, () => fitTableToMatrix(table, target, taskFlag as Task | 'auto'));
   const { state, X, labels } = conversion;
+  for (const w of conversion.warnings) progress(`warning: ${basename(dataPath)}: ${w}`);
   const task = state.task;
   const metric = stringFlag(args, 'metric') ?? DEFAULT_METRIC[task];
   const metrics: readonly string[] = metricsFor(task);
@@ -126,6 +127,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
     ...(state.classes ? { classes: state.classes } : {}),
     ...(state.positiveClass !== undefined ? { positiveClass: state.positiveClass } : {}),
     rows: conversion.rows,
+    warnings: conversion.warnings.map((w) => `${basename(dataPath)}: ${w}`),
     dropped: state.dropped,
     leaderboard: [entry],
     winner: entry,
