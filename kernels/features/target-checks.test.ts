@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitTableToMatrix } from '../learn/table-to-matrix';
+import { prepareTarget } from '../tournament/target';
 import type { Column, DataTable } from '../table/types';
 import { checkClassCounts, foldLabelSpellings, MIN_CLASS_ROWS } from './target-checks';
 
@@ -40,5 +41,22 @@ describe('target checks', () => {
       expect.stringMatching(/labels that differ only by case or spaces are one class "yes": "yes" \(100\), "Yes" \(19\)/),
       'target column "y": 1 of 200 rows have no value and are left out',
     ]);
+  });
+
+  it('the tournament merges spellings in the table it learns from, and a positive class in another spelling names the merged class', () => {
+    const n = 300;
+    const labels = Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 'Yes' : i % 3 === 1 ? 'no' : i % 2 ? 'YES' : 'yes'));
+    const table: DataTable = {
+      name: 't', rowCount: n,
+      columns: [
+        { name: 'x', type: 'number', storage: 'numeric', values: Float64Array.from({ length: n }, (_, i) => i) },
+        { name: 'y', type: 'categorical', storage: 'string', values: labels } as Column,
+      ],
+    };
+    const prepared = prepareTarget(table, 'y', { positiveClass: 'yes', minRows: 5 });
+    expect(prepared.classes).toEqual(['no', 'Yes']);
+    expect(prepared.positiveClass).toBe('Yes');
+    expect(new Set(prepared.table.columns[1].values)).toEqual(new Set(['Yes', 'no']));
+    expect(prepared.warnings).toEqual([expect.stringMatching(/one class "Yes": "Yes" \(100\), "yes" \(50\), "YES" \(50\)/)]);
   });
 });

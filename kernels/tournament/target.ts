@@ -5,7 +5,7 @@
 // regression needs numbers (features/target-checks.ts, shared with `train --fixed`). Labels that
 // differ only by case are merged, and rows without a target counted, with warnings.
 import { encodeTarget, type EncodedTarget } from '../features/encode-labels';
-import { checkClassCounts, foldLabelSpellings, missingTargetWarning } from '../features/target-checks';
+import { checkClassCounts, foldLabelSpellings, looseLabel, missingTargetWarning } from '../features/target-checks';
 import type { Task } from '../learn/matrix';
 import { DataError, type Column, type DataTable } from '../table/types';
 
@@ -56,9 +56,12 @@ export function prepareTarget(tableIn: DataTable, target: string, options: Targe
       column = merged;
     }
   }
+  // A positive class named in another spelling ("Yes" for the merged "yes") names the merged class.
+  const positiveClass = options.positiveClass === undefined || column.storage !== 'string' ? options.positiveClass
+    : column.values.find((v) => v !== null && looseLabel(v) === looseLabel(options.positiveClass!)) ?? options.positiveClass;
   let encoded: EncodedTarget;
   try {
-    encoded = encodeTarget(column, { task: options.task, positiveClass: options.positiveClass });
+    encoded = encodeTarget(column, { task: options.task, positiveClass });
   } catch (err) {
     if (err instanceof DataError && /has no values/.test(err.message)) {
       throw new DataError(`target column "${column.name}" is empty: all ${table.rowCount} values are missing`, where);
@@ -87,8 +90,6 @@ export function prepareTarget(tableIn: DataTable, target: string, options: Targe
       throw new DataError(`target column "${column.name}" has ${k} distinct values, too many classes (at most ${MAX_CLASSES}); ${hint}`, where);
     }
   }
-  const missing = missingTargetWarning(column.name, table.rowCount - n, table.rowCount);
-  if (missing) warnings.push(missing);
   if (n < options.minRows) {
     throw new DataError(`only ${n} rows have a value in target column "${column.name}"; the tournament needs at least ${options.minRows} (one per cross-validation fold)`, where);
   }
@@ -100,6 +101,8 @@ export function prepareTarget(tableIn: DataTable, target: string, options: Targe
     }
     warnings.push(...checkClassCounts(column.name, counts, column.storage === 'numeric' || looksNumeric(encoded.classes ?? [])));
   }
+  const missing = missingTargetWarning(column.name, table.rowCount - n, table.rowCount);
+  if (missing) warnings.push(missing);
   return { ...encoded, column, table, warnings };
 }
 
