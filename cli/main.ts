@@ -43,7 +43,15 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (process.env.TOURNEY_DEBUG === '1') console.error(err);
     const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`error: ${message.split('\n')[0]}\n`);
+    process.stderr.write(`error: ${errorLine(message)}\n`);
     return err instanceof UsageError ? 2 : 1;
   }
+}
+
+/**
+ * The one `error:` line: a usage text a command appended is left off, and line breaks inside
+ * the message (a quoted cell or column name holding a newline) are escaped, not cut at.
+ */
+export function errorLine(message: string): string {
+  return message.replace(/\n+usage: [\s\S]*$/, '').replace(/\r\n|\r|\n/g, (b) => (b === '\r\n' ? '\\r\\n' : b === '\r' ? '\\r' : '\\n'));
 }

@@ -5,9 +5,10 @@
 import { basename } from 'node:path';
 import { getMetric, confusionMatrix, argmaxRows } from '../../kernels/learn/metric';
 import type { Task } from '../../kernels/learn/matrix';
-import { findTargetColumn } from '../../kernels/tournament/target';
+import { findTargetColumn, looseLabel } from '../../kernels/tournament/target';
 import { DataError } from '../../kernels/table/types';
 import { checkFlags, parseArgs, UsageError } from '../args';
+import { checkModelInputs } from './check-model-inputs';
 import { loadModelDir } from './model-dir';
 import { readDataFile } from './read-data-file';
 
@@ -43,6 +44,9 @@ export async function evaluateCommand(argv: string[]): Promise<number> {
   };
   const task = meta.task;
   const classIndex = new Map((meta.classes ?? []).map((c, i) => [c, i]));
+  // Training folds labels that differ only by case/spaces ("No", "no ") into one class; so does this.
+  const looseClass = new Map<string, number>();
+  (meta.classes ?? []).forEach((c, i) => looseClass.set(looseLabel(c), looseClass.has(looseLabel(c)) ? -1 : i));
   const keep: number[] = [];
   const y: number[] = [];
   let unknownClass = 0;
@@ -58,7 +62,8 @@ export async function evaluateCommand(argv: string[]): Promise<number> {
       continue;
     }
     // Booleans read as 0/1 may have been trained as "0"/"1" or "true"/"false": accept either.
-    const code = classIndex.get(t) ?? classIndex.get(String(Number(t))) ?? (column.storage === 'numeric' ? classIndex.get(String(column.values[i] === 1)) : undefined);
+    const loose = looseClass.get(looseLabel(t));
+    const code = classIndex.get(t) ?? classIndex.get(String(Number(t))) ?? (column.storage === 'numeric' ? classIndex.get(String(column.values[i] === 1)) : undefined) ?? (loose !== undefined && loose >= 0 ? loose : undefined);
     if (code === undefined) {
       unknownClass++;
       firstUnknown ??= t;
@@ -67,6 +72,7 @@ export async function evaluateCommand(argv: string[]): Promise<number> {
     keep.push(i);
     y.push(code);
   }
+  const warnings = checkModelInputs(model.pipeline, table, dataPath);
   if (!keep.length) {
     throw new DataError(`${file}: no row has a usable value in target column "${column.name}"${firstUnknown !== undefined ? ` (values such as "${firstUnknown}" are not classes the model knows: ${(meta.classes ?? []).join(', ')})` : ''}`, { file, column: column.name });
   }
@@ -93,6 +99,7 @@ export async function evaluateCommand(argv: string[]): Promise<number> {
     metrics,
     rows: keep.length,
     skipped: { missingTarget: n - keep.length - unknownClass, unknownClass },
+    warnings,
     ...(confusion ? { classes: meta.classes, confusion } : {}),
   };
   if (args.flags.has('json')) {

@@ -5,6 +5,7 @@
 import type { FittedModel } from '../../kernels/learn/model';
 import { checkFlags, parseArgs, stringFlag, UsageError } from '../args';
 import { reserveOutputFile } from '../output-location';
+import { checkModelInputs } from './check-model-inputs';
 import { loadModelDir } from './model-dir';
 import { readDataFile } from './read-data-file';
 import { withFile } from './train';
@@ -27,6 +28,7 @@ export async function predictCommand(argv: string[]): Promise<number> {
     // Both model directories (train --fixed and the tournament) load through model-dir.ts.
     const loaded = await loadModelDir(modelDir);
     const table = await readDataFile(dataPath);
+    checkModelInputs(loaded.pipeline, table, dataPath);
     const X = withFile(dataPath, () => loaded.toMatrix(table));
     const csv = formatPredictions({ nClasses: loaded.nClasses }, loaded.meta, loaded.predict(X), X.nRows);
     if (slot) await slot.commit(csv);

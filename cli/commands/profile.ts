@@ -73,8 +73,10 @@ function formatNumber(v: number | undefined): string {
 
 function summary(c: ColumnProfile): string {
   if (c.type === 'date' || c.type === 'datetime') return `${c.minText} … ${c.maxText}`;
+  if (c.infinite && c.mean === undefined) return `${c.infinite} infinite`;
   if (c.mean !== undefined && c.type !== 'boolean') {
-    return `min ${formatNumber(c.min)}  median ${formatNumber(c.p50)}  max ${formatNumber(c.max)}  mean ${formatNumber(c.mean)}  std ${formatNumber(c.std)}`;
+    return `min ${formatNumber(c.min)}  median ${formatNumber(c.p50)}  max ${formatNumber(c.max)}  mean ${formatNumber(c.mean)}  std ${formatNumber(c.std)}` +
+      (c.infinite ? `  (+ ${c.infinite} infinite, left out)` : '');
   }
   if (c.top && (c.type === 'categorical' || c.type === 'boolean' || c.type === 'constant')) {
     const shown = c.top.slice(0, 3).map((t) => `${clip(t.value, 24)} (${t.count})`).join(', ');

@@ -149,7 +149,7 @@ describe('tourney train (tournament) / evaluate', () => {
       [['train', constant, '--target', 'y', '--task', 'regression', '--time-budget', '5'], /^error: constant\.csv: target column "y" is constant \(every value is 3\): there is nothing to predict$/],
       [['train', price, '--target', 'price', '--task', 'regression', '--time-budget', '5'], /^error: price-text\.csv: target column "price" holds text \("about 14" at row 8\); a regression target must be numeric/],
       // Two rows of "b": the stratified test split gets none (this used to fail in the PR curve).
-      [['train', rare, '--target', 'y', '--time-budget', '5'], /^error: rare\.csv: class "b" of target column "y" has only 2 of 100 rows, too few to keep some aside as test rows/],
+      [['train', rare, '--target', 'y', '--time-budget', '5'], /^error: rare\.csv: class "b" of target column "y" has only 2 of 100 rows; every class needs at least 10/],
     ];
     const results = await Promise.all(cases.map(([args]) => run(args)));
     results.forEach((r, i) => {

@@ -124,6 +124,7 @@ async function runAndWrite(slot: ModelDirSlot, { dataPath, template, templatePat
     result = await withFileName(dataPath, () =>
       runTournament(table, settings, executor, {
         onProgress: report, signal: controller.signal, startedAt: started,
+        onWarning: (w) => log(`warning: ${basename(dataPath)}: ${w}`),
         debug: process.env.TOURNEY_DEBUG === '1' ? (line) => log(`  debug: ${line}`) : undefined,
       }),
     );
@@ -143,6 +144,7 @@ async function runAndWrite(slot: ModelDirSlot, { dataPath, template, templatePat
     ...(result.classes ? { classes: result.classes } : {}),
     ...(result.positiveClass !== undefined ? { positiveClass: result.positiveClass } : {}),
     rows: result.rows,
+    warnings: result.warnings.map((w) => `${basename(dataPath)}: ${w}`),
     dropped: result.dropped,
     leaderboard: result.leaderboard.map(entry),
     winner: entry(result.winner),

@@ -104,6 +104,7 @@ async function trainFixed(slot: ModelDirSlot, { dataPath, target, taskFlag, metr
   const table = await readDataFile(dataPath);
   const conversion = withFile(dataPath, () => fitTableToMatrix(table, target, taskFlag as Task | 'auto'));
   const { state, X, labels } = conversion;
+  for (const w of conversion.warnings) progress(`warning: ${basename(dataPath)}: ${w}`);
   const task = state.task;
   const metric = metricFlag ?? DEFAULT_METRIC[task];
   const metrics: readonly string[] = metricsFor(task);
@@ -136,6 +137,7 @@ async function trainFixed(slot: ModelDirSlot, { dataPath, target, taskFlag, metr
     ...(state.classes ? { classes: state.classes } : {}),
     ...(state.positiveClass !== undefined ? { positiveClass: state.positiveClass } : {}),
     rows: conversion.rows,
+    warnings: conversion.warnings.map((w) => `${basename(dataPath)}: ${w}`),
     dropped: state.dropped,
     leaderboard: [entry],
     winner: entry,

@@ -2,6 +2,7 @@
 // and, when fitting, the encoded target and the resolved options.
 import type { Labels } from '../learn/matrix';
 import type { Column, ColumnType, DataTable } from '../table/types';
+import { findColumn, indexColumns } from '../table/match-columns';
 import { numericValues, stringValues } from './coerce-column';
 import type { FeatureRole, PipelineInput } from './types';
 
@@ -18,13 +19,10 @@ export interface ColumnReader {
 
 /** Reads a table through the spec's recorded inputs, coercing once per column. */
 export function tableReader(table: DataTable, inputs: readonly PipelineInput[]): ColumnReader {
-  const byName = new Map<string, Column>();
-  for (const c of table.columns) if (!byName.has(c.name)) byName.set(c.name, c);
-  // Scoring files may differ in case/spacing of headers; fall back to a loose match.
-  const loose = new Map<string, Column>();
-  for (const c of table.columns) loose.set(c.name.trim().toLowerCase(), c);
+  // Scoring files may differ in case/spacing of headers: the one matching rule of match-columns.ts.
+  const index = indexColumns(table);
   const types = new Map<string, ColumnType>(inputs.map((i) => [i.name, i.type]));
-  const find = (name: string) => byName.get(name) ?? loose.get(name.trim().toLowerCase());
+  const find = (name: string) => findColumn(index, name);
   const numericCache = new Map<string, Float64Array>();
   const textCache = new Map<string, (string | null)[]>();
   const n = table.rowCount;

@@ -12,7 +12,7 @@ import { isMissingText } from '../table/missing';
 import { dateColumn, inferNumericType, numericColumn, stringColumn } from '../table/infer-type';
 import { ByteInterner, FNV_OFFSET, FNV_PRIME, hashBytes, internRange } from './byte-interner';
 import { chooseDecoder, decodeSmall } from './decode-text';
-import { assertText, utf16Encoding } from './sniff-format';
+import { assertText, jsonExtensionFor, utf16Encoding } from './sniff-format';
 
 export interface CsvOptions {
   fileName: string;
@@ -531,6 +531,11 @@ export function readCsvHead(input: Uint8Array, options: CsvOptions): CsvHead {
   let pos = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (pos < n && (bytes[pos] === LF || bytes[pos] === CR || bytes[pos] === 32 || bytes[pos] === 9)) pos++;
   if (pos >= n) throw new DataError(`${fileName} is empty`, { file: fileName });
+  const json = jsonExtensionFor(bytes, pos);
+  if (json) {
+    const what = options.delimiter === '\t' ? 'TSV' : 'CSV';
+    throw new DataError(`${fileName} looks like ${json === 'json' ? 'JSON' : 'NDJSON (one JSON object per line)'}, not ${what}: rename it to .${json}`, { file: fileName, line: lineOfOffset(bytes, pos) });
+  }
   const delimiterText = options.delimiter ?? sniffDelimiter(bytes, pos);
   const delimiter = delimiterText.charCodeAt(0);
 
@@ -550,7 +555,7 @@ export function readCsv(input: Uint8Array, options: CsvOptions): DataTable {
   const { fileName, onProgress } = options;
   const { bytes, delimiter, names, dataStart } = readCsvHead(input, options);
   const { rows, columns } = scanRows(bytes, dataStart, delimiter, names.length, fileName, onProgress);
-  return buildCsvTable(names, rows, columns, fileName, onProgress);
+  return finishCsvTable(startCsvTable(names, rows, columns, fileName, delimiter), onProgress);
 }
 
 /** A table being typed from scanned columns: typeNumberColumns (optional), then finishCsvTable. */
@@ -559,13 +564,15 @@ export interface CsvTableBuild {
   rows: number;
   columns: ColumnBuffers[];
   fileName: string;
+  /** The file's delimiter (a char code): it hints how numbers are written (';' files use decimal commas). */
+  delimiter?: number;
   /** Typed columns so far, by index. */
   out: (Column | undefined)[];
 }
 
-export function startCsvTable(names: string[], rows: number, columns: ColumnBuffers[], fileName: string): CsvTableBuild {
+export function startCsvTable(names: string[], rows: number, columns: ColumnBuffers[], fileName: string, delimiter?: number): CsvTableBuild {
   if (rows === 0) throw new DataError(`${fileName} has a header but no data rows`, { file: fileName, line: 2 });
-  return { names, rows, columns, fileName, out: new Array<Column | undefined>(names.length) };
+  return { names, rows, columns, fileName, delimiter, out: new Array<Column | undefined>(names.length) };
 }
 
 /**
@@ -601,6 +608,7 @@ export function finishCsvTable(
   onColumn?: (column: Column, index: number) => void,
 ): DataTable {
   const { names, rows, columns, fileName, out } = build;
+  const delimiter = build.delimiter === undefined ? undefined : String.fromCharCode(build.delimiter);
   onProgress?.(0.8, 'inferring types');
   const nCols = names.length;
   const decoder = chooseDecoder(columns.filter((c) => c.interner).map((c) => c.interner!.distinctBytes()));
@@ -616,7 +624,7 @@ export function finishCsvTable(
     } else {
       const stats = col.interner!.finish(rows, decoder, unquoteField);
       col.interner = undefined;
-      out[j] = stringColumn(name, [], { stats, notes });
+      out[j] = stringColumn(name, [], { stats, notes, delimiter });
     }
     onColumn?.(out[j]!, j);
     onProgress?.(0.8 + (0.2 * (j + 1)) / nCols, 'inferring types');

@@ -33,7 +33,7 @@ export function chunkCount(plan: CsvChunkPlan): number {
 /** Merges every chunk, taken in file order with the same resolved modes, and starts typing the table. */
 export function mergeCsvChunks(plan: CsvChunkPlan, chunks: ChunkColumns[], modes: number[], placed?: (Float64Array | null)[]): CsvTableBuild {
   const { rows, columns } = mergeChunkColumns(chunks, modes, placed);
-  return startCsvTable(plan.head.names, rows, columns, plan.dialect.fileName);
+  return startCsvTable(plan.head.names, rows, columns, plan.dialect.fileName, plan.head.delimiter);
 }
 
 /**

@@ -62,3 +62,22 @@ function looksLikeNdjson(bytes: Uint8Array, start: number): boolean {
   while (end > start && (bytes[end - 1] === 13 || bytes[end - 1] === 32)) end--;
   return bytes[end - 1] === 0x7d;
 }
+
+/**
+ * When text meant as CSV is JSON (records exported as JSON and named .csv), the CSV reader would
+ * report a duplicate column named like `"target": "no"}`; this names the real problem instead.
+ * Returns the extension the file should have, or undefined when it does not look like JSON.
+ */
+export function jsonExtensionFor(bytes: Uint8Array, start: number): 'json' | 'ndjson' | undefined {
+  const first = bytes[start];
+  if (first !== 0x7b && first !== 0x5b) return undefined;
+  let i = start + 1;
+  while (i < bytes.length && (bytes[i] === 32 || bytes[i] === 9 || bytes[i] === 10 || bytes[i] === 13)) i++;
+  const next = bytes[i];
+  // `{"` / `{}` start an object; `[{`, `[[`, `["`, `[1`, `[-`, `[]`, `[t`, `[f`, `[n` an array.
+  const json = first === 0x7b
+    ? next === 0x22 || next === 0x7d
+    : next === 0x7b || next === 0x5b || next === 0x22 || next === 0x5d || next === 0x2d || (next >= 0x30 && next <= 0x39) || next === 0x74 || next === 0x66 || next === 0x6e;
+  if (!json) return undefined;
+  return first === 0x7b && looksLikeNdjson(bytes, start) ? 'ndjson' : 'json';
+}

@@ -3,6 +3,9 @@
 // codes (marked categorical), id-like/text/constant/empty columns are dropped with a reason, and
 // the target becomes Labels. Its fitted state is plain JSON (pipeline.json) so prediction
 // replays exactly the same conversion on new tables.
+import { parseNumberCell } from '../features/coerce-column';
+import { checkClassCounts, foldLabelSpellings, missingTargetWarning } from '../features/target-checks';
+import { findColumn, indexColumns } from '../table/match-columns';
 import { DataError, type Column, type DataTable } from '../table/types';
 import type { Labels, Matrix, Task } from './matrix';
 
@@ -41,6 +44,8 @@ export interface FittedConversion {
   labels: Labels;
   /** Rows of the table used (those with a target value). */
   rows: number;
+  /** What a person should know about the target (merged labels, rows left out, small classes). */
+  warnings: string[];
 }
 
 export function fitTableToMatrix(table: DataTable, target: string, taskOption: Task | 'auto' = 'auto'): FittedConversion {
@@ -48,7 +53,15 @@ export function fitTableToMatrix(table: DataTable, target: string, taskOption: T
   if (!targetColumn) {
     throw new DataError(`target column "${target}" not found in ${table.name} (columns: ${table.columns.map((c) => c.name).join(', ')})`, { column: target });
   }
-  const text = cellText(targetColumn, table.rowCount);
+  // The same target checks as the tournament (features/target-checks.ts): labels differing only by
+  // case merged, rows without a target counted, identifier-like targets and tiny classes refused.
+  const warnings: string[] = [];
+  let text = cellText(targetColumn, table.rowCount);
+  if (targetColumn.storage === 'string' && taskOption !== 'regression') {
+    const folded = foldLabelSpellings(target, text);
+    text = folded.texts;
+    warnings.push(...folded.warnings);
+  }
   const keep: number[] = [];
   for (let i = 0; i < table.rowCount; i++) if (text[i] !== null) keep.push(i);
   if (keep.length === 0) throw new DataError(`target column "${target}" has no values`, { column: target });
@@ -76,7 +89,11 @@ export function fitTableToMatrix(table: DataTable, target: string, taskOption: T
     } else classes = sorted;
     const code = new Map(classes.map((c, k) => [c, k]));
     keep.forEach((row, k) => (y[k] = code.get(text[row]!)!));
+    // No cross-validated score here to mislead: a tiny class is a warning, not a refusal.
+    warnings.push(...checkClassCounts(target, counts, numericTarget, { refuseBelow: 0 }));
   }
+  const missing = missingTargetWarning(target, table.rowCount - keep.length, table.rowCount);
+  if (missing) warnings.push(missing);
 
   const features: ConverterFeature[] = [];
   const dropped: { column: string; reason: string }[] = [];
@@ -103,19 +120,21 @@ export function fitTableToMatrix(table: DataTable, target: string, taskOption: T
   const state: TableToMatrixState = { kind: 'table-to-matrix', version: 1, target, task, classes, positiveClass, features, dropped };
   const X = applyTableToMatrix(state, table, Uint32Array.from(keep));
   const labels: Labels = { task, y, ...(classes ? { classes } : {}) };
-  return { state, X, labels, rows: keep.length };
+  return { state, X, labels, rows: keep.length, warnings };
 }
 
 /**
  * Converts a table with a fitted state. Columns the state does not name are ignored; missing
- * columns read as missing values. `rows` selects table rows (default: all).
+ * columns read as missing values; headers are found as kernels/table/match-columns.ts says and
+ * numbers arriving as text are parsed as the feature pipeline parses them (coerce-column.ts).
+ * `rows` selects table rows (default: all).
  */
 export function applyTableToMatrix(state: TableToMatrixState, table: DataTable, rows?: Uint32Array): Matrix {
   const n = rows ? rows.length : table.rowCount;
-  const byName = new Map(table.columns.map((c) => [c.name, c]));
+  const index = indexColumns(table);
   const columns = state.features.map((feature) => {
     const out = new Float64Array(n).fill(NaN);
-    const column = byName.get(feature.name);
+    const column = findColumn(index, feature.name);
     if (!column) return out;
     const at = (k: number) => (rows ? rows[k] : k);
     if (feature.kind === 'numeric') {
@@ -123,8 +142,7 @@ export function applyTableToMatrix(state: TableToMatrixState, table: DataTable, 
       else {
         for (let k = 0; k < n; k++) {
           const s = column.values[at(k)];
-          const v = s === null || s.trim() === '' ? NaN : Number(s);
-          out[k] = Number.isFinite(v) ? v : NaN;
+          out[k] = s === null ? NaN : parseNumberCell(s, 'number');
         }
       }
     } else {

@@ -66,9 +66,13 @@ function profileNumeric(column: NumericColumn): ColumnProfile {
   let min = Infinity;
   let max = -Infinity;
   let sum = 0;
+  // inf/-inf cells are counted apart: one of them would make the mean infinite and the standard
+  // deviation NaN, and say nothing about the other values.
+  let infinite = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (v !== v) continue;
+    if (v === Infinity || v === -Infinity) { infinite++; continue; }
     present[m++] = v;
     if (v < min) min = v;
     if (v > max) max = v;
@@ -76,8 +80,9 @@ function profileNumeric(column: NumericColumn): ColumnProfile {
   }
   const distinct = distinctNumbers(values, EXACT_DISTINCT_LIMIT);
   const approximate = distinct.size > EXACT_DISTINCT_LIMIT;
-  const profile = base(column, n - m, approximate ? Math.max(EXACT_DISTINCT_LIMIT + 1, approxDistinctNumbers(values)) : distinct.size);
+  const profile = base(column, n - m - infinite, approximate ? Math.max(EXACT_DISTINCT_LIMIT + 1, approxDistinctNumbers(values)) : distinct.size);
   if (approximate) profile.distinctApproximate = true;
+  if (infinite) profile.infinite = infinite;
   if (m === 0) return profile;
   const finite = Number.isFinite(min) && Number.isFinite(max);
   const mean = sum / m;

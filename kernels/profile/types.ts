@@ -31,7 +31,9 @@ export interface ColumnProfile {
   distinct: number;
   /** Set when `distinct` is an estimate (numeric columns with over 100,000 distinct values, ±1%). */
   distinctApproximate?: boolean;
-  // Numeric-like columns (integer, number, boolean, date, datetime): epoch ms for dates.
+  /** Number columns: cells holding inf or -inf, left out of min, max, mean, std and quantiles. */
+  infinite?: number;
+  // Numeric-like columns (integer, number, boolean, date, datetime): epoch ms for dates; finite values only.
   min?: number;
   max?: number;
   mean?: number;

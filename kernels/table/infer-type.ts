@@ -14,8 +14,8 @@
 //   phrases → text; everything else → categorical.
 import type { Column, ColumnType, NumericColumn, StringColumn } from './types';
 import { distinctNumbers } from './distinct-numbers';
-import { parseNumberText, isFractionalText } from './parse-number';
-import { formatDate, parseDate, slashedDayOrder, type DayOrder } from './parse-date';
+import { detectNumberConvention, isFractionalText, looksLocalizedNumber, parseNumberText, parseNumberWith, type NumberConvention } from './parse-number';
+import { dateParse, formatDate, parseDate, slashedDayOrder, type DateForm, type DayOrder } from './parse-date';
 import { rememberStringStats, stringStats, type StringStats } from './string-stats';
 
 /** Share of values that must match a pattern type (email, url, phone). */
@@ -185,6 +185,17 @@ export interface StringInference {
   missingTokens?: string[];
   /** For number vs integer from strings: any value written with a fraction. */
   fractional?: boolean;
+  /** For numbers written with group separators or a decimal comma: how to read them. */
+  numberConvention?: NumberConvention;
+  /** What a person should know about the decision (without the column name). */
+  note?: string;
+}
+
+/** Options of string inference: what the reader knows beyond the values. */
+export interface StringInferenceOptions {
+  numbersChecked?: boolean;
+  /** The file's delimiter: a ';'-delimited file suggests ',' is the decimal mark. */
+  delimiter?: string;
 }
 
 /** Indices of the uniques to examine: all of them, or an even spread of SAMPLE_UNIQUES. */
@@ -207,31 +218,67 @@ function booleanLabels(uniques: string[]): [string, string] | undefined {
   return [falseLabel, trueLabel];
 }
 
-function inferDates(uniques: string[]): { type: 'date' | 'datetime'; dayOrder: DayOrder } | undefined {
+/** Share of distinct values that must be dates before a column that fails is noted as "almost dates". */
+const ALMOST_DATES = 0.8;
+
+/**
+ * A date column: every distinct value a date in one of parseDate's forms (a column may mix
+ * them). The order of slashed dates (`05/01/2024`) is decided for the whole column: a part above
+ * 12 forces it; values that force both orders leave the column as text, with a note; when no
+ * value forces it the column is read month first (as pandas and spreadsheets in the US do) and
+ * a note says the order was a guess. A column that is almost all dates gets a note naming the
+ * value that kept it from being parsed.
+ */
+function inferDates(uniques: string[]): StringInference | { note: string } | undefined {
   // Cheap rejection: a date column's first values parse in one order or the other.
-  for (let i = 0; i < Math.min(uniques.length, 8); i++) {
-    if (!parseDate(uniques[i], 'mdy') && !parseDate(uniques[i], 'dmy')) return undefined;
-  }
-  let order: DayOrder | undefined;
+  const head = Math.min(uniques.length, 8);
+  let headDates = 0;
+  for (let i = 0; i < head; i++) if (parseDate(uniques[i], 'mdy') || parseDate(uniques[i], 'dmy')) headDates++;
+  if (headDates < head * 0.75) return undefined;
+  let dayFirst: string | undefined;
+  let monthFirst: string | undefined;
+  let slashed: string | undefined;
   for (const u of uniques) {
     const forced = slashedDayOrder(u);
-    if (forced) {
-      if (order && order !== forced) return undefined;
-      order = forced;
-    }
+    if (forced === 'dmy') dayFirst ??= u;
+    else if (forced === 'mdy') monthFirst ??= u;
+    else if (slashed === undefined && forced === undefined && SLASHED_SHAPE.test(u.trim())) slashed = u;
   }
-  const dayOrder = order ?? 'mdy';
+  if (dayFirst !== undefined && monthFirst !== undefined) {
+    return { note: `looks like dates but mixes day-first (${JSON.stringify(dayFirst)}) and month-first (${JSON.stringify(monthFirst)}) orders; left as text` };
+  }
+  const dayOrder: DayOrder = dayFirst !== undefined ? 'dmy' : 'mdy';
   let hasTime = false;
+  let failed = 0;
+  let firstFailure: string | undefined;
+  const forms = new Set<DateForm>();
   for (const u of uniques) {
     const parsed = parseDate(u, dayOrder);
-    if (!parsed) return undefined;
+    if (!parsed) {
+      failed++;
+      firstFailure ??= u;
+      if (failed > uniques.length * (1 - ALMOST_DATES)) return undefined;
+      continue;
+    }
+    forms.add(dateParse.form);
     if (parsed.hasTime) hasTime = true;
   }
-  return { type: hasTime ? 'datetime' : 'date', dayOrder };
+  if (failed > 0) {
+    return { note: `${uniques.length - failed} of ${uniques.length} distinct values are dates but ${JSON.stringify(firstFailure)} is not; left as text (fix or blank such cells to read the column as dates)` };
+  }
+  const notes: string[] = [];
+  if (forms.size > 1) notes.push(`read dates written in ${forms.size} forms (${[...forms].join(', ')})`);
+  if (slashed !== undefined && dayFirst === undefined && monthFirst === undefined) {
+    notes.push(`day/month order is ambiguous (no part above 12, e.g. ${JSON.stringify(slashed.trim())}); read as month/day/year`);
+  } else if (forms.has('slashed')) {
+    notes.push(`read slashed dates as ${dayOrder === 'dmy' ? 'day/month/year' : 'month/day/year'} (${JSON.stringify(dayFirst ?? monthFirst)})`);
+  }
+  return { type: hasTime ? 'datetime' : 'date', dayOrder, ...(notes.length ? { note: notes.join('; ') } : {}) };
 }
+const SLASHED_SHAPE = /^\d{1,2}[/-]\d{1,2}[/-]\d{4}/;
 
 /** Decides the type of a string column from its distinct values and counts. */
-export function inferStringType(name: string, stats: StringStats, options: { numbersChecked?: boolean } = {}): StringInference {
+export function inferStringType(name: string, stats: StringStats, options: StringInferenceOptions = {}): StringInference {
   const { uniques, counts } = stats;
   const rows = stats.values.length;
   const nonMissing = rows - stats.missing;
@@ -242,9 +289,10 @@ export function inferStringType(name: string, stats: StringStats, options: { num
   const labels = booleanLabels(uniques);
   if (labels) return { type: 'boolean', booleanLabels: labels };
 
-  // Dates first reject fast on the first non-date value, so this is cheap for other columns.
+  // Dates first reject fast on the first values, so this is cheap for other columns.
   const dates = inferDates(uniques);
-  if (dates) return dates;
+  if (dates && 'type' in dates) return dates;
+  let note = dates?.note;
 
   const sample = sampleIndices(distinct);
   let sampleWeight = 0;
@@ -256,6 +304,7 @@ export function inferStringType(name: string, stats: StringStats, options: { num
   let words = 0;
   let length = 0;
   let fractional = false;
+  let localized = 0;
   const others: string[] = [];
   for (const i of sample) {
     const u = uniques[i];
@@ -266,6 +315,8 @@ export function inferStringType(name: string, stats: StringStats, options: { num
     if (!options.numbersChecked && parseNumberText(t) !== undefined) {
       numeric += c;
       if (isFractionalText(t)) fractional = true;
+    } else if (!options.numbersChecked && looksLocalizedNumber(t)) {
+      localized += c;
     } else if (others.length <= 3) {
       // Only digit-free tokens ("?", "-", "unknown") may be read as missing numbers; "02134" or
       // "12a" mean the column holds codes, never numbers with junk.
@@ -290,10 +341,38 @@ export function inferStringType(name: string, stats: StringStats, options: { num
     const allInteger = !fractional;
     return { type: allInteger ? 'integer' : 'number', missingTokens: others, fractional };
   }
+  if (localized > 0 && numeric + localized >= 0.95 * sampleWeight && others.length <= 3) {
+    const read = localizedNumbers(uniques, options.delimiter);
+    if (read && 'type' in read) return read;
+    note = read?.note ?? note;
+  }
   if (email >= PATTERN_SHARE * sampleWeight) return { type: 'email' };
   if (url >= PATTERN_SHARE * sampleWeight) return { type: 'url' };
   if (phone >= PATTERN_SHARE * sampleWeight) return { type: 'phone' };
-  return textualType(name, stats, { tokens, words, length, sampleWeight, distinct, nonMissing });
+  const textual = textualType(name, stats, { tokens, words, length, sampleWeight, distinct, nonMissing });
+  return note ? { ...textual, note } : textual;
+}
+
+/**
+ * A column of numbers written with group separators or a decimal comma ("1,037.5", "3,5"): the
+ * convention is decided on every distinct value (a sample could miss the one value that decides),
+ * and at most 3 digit-free tokens ("?", "-") may be read as missing, as for plain numbers.
+ */
+function localizedNumbers(uniques: string[], delimiter: string | undefined): StringInference | { note: string } | undefined {
+  const choice = detectNumberConvention(uniques, { delimiter });
+  if (!choice) return undefined;
+  if ('conflict' in choice) return { note: `looks numeric but ${choice.conflict}; left as text` };
+  const others: string[] = [];
+  let fractional = false;
+  for (const u of uniques) {
+    const v = parseNumberWith(u, choice.convention);
+    if (v === undefined) {
+      others.push(u);
+      if (others.length > 3 || /\d/.test(u)) return undefined;
+    } else if (!fractional && (v !== Math.trunc(v) || (choice.convention.decimal === ',' ? /,\d/ : /\.\d|[eE]/).test(u))) fractional = true;
+  }
+  const note = `read as numbers with ${choice.description}${choice.ambiguity ? `; ${choice.ambiguity}` : ''}`;
+  return { type: fractional ? 'number' : 'integer', missingTokens: others, fractional, numberConvention: choice.convention, note };
 }
 
 function textualType(
@@ -368,7 +447,8 @@ export function applyStringInference(name: string, stats: StringStats, inference
     }
     case 'integer':
     case 'number': {
-      const values = numericFromUniques((u) => parseNumberText(u) ?? NaN);
+      const convention = inference.numberConvention;
+      const values = numericFromUniques((u) => (convention ? parseNumberWith(u, convention) : parseNumberText(u)) ?? NaN);
       return numericColumn(name, values, inference.fractional);
     }
     case 'empty': {
@@ -385,10 +465,11 @@ export function applyStringInference(name: string, stats: StringStats, inference
 export function stringColumn(
   name: string,
   values: ArrayLike<string | null | undefined>,
-  options: { numbersChecked?: boolean; stats?: StringStats; notes?: string[] } = {},
+  options: StringInferenceOptions & { stats?: StringStats; notes?: string[] } = {},
 ): Column {
   const stats = options.stats ?? stringStats(values);
   const inference = inferStringType(name, stats, options);
+  if (options.notes && inference.note) options.notes.push(`column '${name}': ${inference.note}`);
   if (options.notes && inference.missingTokens?.length) {
     const tokens = inference.missingTokens.map((t) => JSON.stringify(t)).join(', ');
     options.notes.push(`column '${name}': read ${tokens} as missing in an otherwise numeric column`);

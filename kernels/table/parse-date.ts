@@ -1,8 +1,9 @@
-// Date and datetime parsing for type inference and retyping. Accepted forms (a column must use
-// them consistently): ISO 8601 `YYYY-MM-DD` with an optional `T`/space time `HH:MM[:SS[.fff]]`
-// and zone (`Z`, `+HH:MM`, `+HHMM`); `YYYY/MM/DD`; `MM/DD/YYYY` or `DD/MM/YYYY` (the column's
-// values decide: a first part above 12 means day first); `DD.MM.YYYY`. Times without a zone
-// are read as UTC so a date means the same instant on every machine.
+// Date and datetime parsing for type inference and retyping. Accepted forms (a column may mix
+// them): ISO 8601 `YYYY-MM-DD` with an optional `T`/space time `HH:MM[:SS[.fff]]` and zone
+// (`Z`, `+HH:MM`, `+HHMM`); `YYYY/MM/DD`; `MM/DD/YYYY` or `DD/MM/YYYY`, also with dashes (the
+// column's values decide the order: a first part above 12 means day first); `DD.MM.YYYY`;
+// English month names, `Jan 5, 2024` and `5 Jan 2024` / `5-Jan-2024` (full names too). Times
+// without a zone are read as UTC so a date means the same instant on every machine.
 
 export type DayOrder = 'mdy' | 'dmy';
 
@@ -15,8 +16,22 @@ export interface ParsedDate {
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 const YMD_SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?$/;
-const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*([AaPp][Mm])?)?$/;
+const SLASHED = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*([AaPp][Mm])?)?$/;
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+const TIME = '(?:(?:,?\\s+|T)(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp][Mm])?)?$';
+const MONTH_DAY_YEAR = new RegExp('^([A-Za-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})' + TIME);
+const DAY_MONTH_YEAR = new RegExp('^(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+([A-Za-z]{3,9})\\.?,?[\\s-]+(\\d{4})' + TIME);
+const MONTHS = new Map<string, number>([
+  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['may', 5], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9], ['sept', 9], ['oct', 10], ['nov', 11], ['dec', 12],
+  ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['june', 6], ['july', 7], ['august', 8], ['september', 9], ['october', 10], ['november', 11], ['december', 12],
+]);
+
+/** The written forms parseDate knows, as notes name them. */
+export type DateForm = 'ISO' | 'YYYY/MM/DD' | 'slashed' | 'DD.MM.YYYY' | 'month name';
+
+/** The form of the last text parseDate accepted (module state keeps the hot path allocation-free). */
+export const dateParse: { form: DateForm } = { form: 'ISO' };
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -94,27 +109,49 @@ function parseIsoFast(t: string): ParsedDate | undefined | null {
 /** Parses one date/datetime text, or returns undefined when it is not one of the accepted forms. */
 export function parseDate(text: string, order: DayOrder = 'mdy'): ParsedDate | undefined {
   const fast = parseIsoFast(text);
+  dateParse.form = 'ISO';
   if (fast !== null) return fast;
   const t = text.trim();
   if (t.length < 8 || t.length > 40) return undefined;
   let m = ISO.exec(t);
   if (m) return build(+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), m[7], m[8]);
   m = YMD_SLASH.exec(t);
+  dateParse.form = 'YYYY/MM/DD';
   if (m) return build(+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), m[7], undefined);
   m = SLASHED.exec(t);
   if (m) {
+    dateParse.form = 'slashed';
     const [month, day] = order === 'mdy' ? [+m[1], +m[2]] : [+m[2], +m[1]];
-    let hour = +(m[4] ?? 0);
-    const meridiem = m[8]?.toLowerCase();
-    if (meridiem) {
-      if (hour < 1 || hour > 12) return undefined;
-      hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
-    }
-    return build(+m[3], month, day, hour, +(m[5] ?? 0), +(m[6] ?? 0), m[7], undefined);
+    const hour = hourOf(m[4], m[8]);
+    return hour < 0 ? undefined : build(+m[3], month, day, hour, +(m[5] ?? 0), +(m[6] ?? 0), m[7], undefined);
   }
   m = DOTTED.exec(t);
+  dateParse.form = 'DD.MM.YYYY';
   if (m) return build(+m[3], +m[2], +m[1], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), undefined, undefined);
+  dateParse.form = 'month name';
+  m = MONTH_DAY_YEAR.exec(t);
+  if (m) return fromMonthName(m[1], +m[2], +m[3], m[4], m[5], m[6], m[7]);
+  m = DAY_MONTH_YEAR.exec(t);
+  if (m) return fromMonthName(m[2], +m[1], +m[3], m[4], m[5], m[6], m[7]);
   return undefined;
+}
+
+/** A 24-hour hour from `HH` and an optional am/pm; -1 when impossible ("13 pm"). */
+function hourOf(hourText: string | undefined, meridiem: string | undefined): number {
+  const hour = +(hourText ?? 0);
+  if (!meridiem) return hour;
+  if (hour < 1 || hour > 12) return -1;
+  return (hour % 12) + (meridiem.toLowerCase() === 'pm' ? 12 : 0);
+}
+
+function fromMonthName(
+  name: string, day: number, year: number,
+  hourText: string | undefined, minute: string | undefined, second: string | undefined, meridiem: string | undefined,
+): ParsedDate | undefined {
+  const month = MONTHS.get(name.toLowerCase());
+  const hour = hourOf(hourText, meridiem);
+  if (month === undefined || hour < 0) return undefined;
+  return build(year, month, day, hour, +(minute ?? 0), +(second ?? 0), undefined, undefined);
 }
 
 /** Formats epoch milliseconds as ISO text: `YYYY-MM-DD` for dates, full ISO for datetimes. */

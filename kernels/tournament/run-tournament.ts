@@ -61,7 +61,7 @@ export async function runTournament(
   }
 }
 
-async function tournament(table: DataTable, settingsIn: TournamentSettings, executor: TournamentExecutor, options: RunOptions): Promise<TournamentResult> {
+async function tournament(tableIn: DataTable, settingsIn: TournamentSettings, executor: TournamentExecutor, options: RunOptions): Promise<TournamentResult> {
   const clock = options.clock ?? (() => globalThis.performance.now());
   const settings = resolveSettings(settingsIn);
   const started = options.startedAt ?? clock();
@@ -75,7 +75,10 @@ async function tournament(table: DataTable, settingsIn: TournamentSettings, exec
     options.onProgress?.({ ...p, elapsedSeconds: elapsed(), secondsLeft: Math.max(0, (deadline - clock()) / 1000) });
 
   // ---- the target, the metric, the rows
-  const target = prepareTarget(table, settings.target, { task: settings.task, positiveClass: settings.positiveClass, minRows: settings.folds ?? 5 });
+  const target = prepareTarget(tableIn, settings.target, { task: settings.task, positiveClass: settings.positiveClass, minRows: settings.folds ?? 5 });
+  // The table with the target's labels merged where they differ only by case (target.ts).
+  const table = target.table;
+  for (const w of target.warnings) options.onWarning?.(w);
   const task = target.task;
   const y = target.labels.y;
   const nClasses = task === 'regression' ? 1 : target.classes!.length;
@@ -173,6 +176,7 @@ async function tournament(table: DataTable, settingsIn: TournamentSettings, exec
     ...(target.classes ? { classes: target.classes } : {}),
     ...(target.positiveClass !== undefined ? { positiveClass: target.positiveClass } : {}),
     rows: y.length,
+    warnings: target.warnings,
     trainRows: plan.train.length,
     testRows: plan.test.length,
     searchRows: plan.search.length,

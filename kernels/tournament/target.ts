@@ -1,8 +1,11 @@
 // The target column checked and encoded before anything is split or fitted, so every bad target
 // gets one clear sentence instead of a learner's stack trace: unknown column, nothing to learn
 // (all missing, one class, constant), too few rows for cross-validation, an identifier-like
-// target with thousands of classes, text where a regression needs numbers.
+// target with thousands of classes or a class per row, a class too small to score, text where a
+// regression needs numbers (features/target-checks.ts, shared with `train --fixed`). Labels that
+// differ only by case are merged, and rows without a target counted, with warnings.
 import { encodeTarget, type EncodedTarget } from '../features/encode-labels';
+import { checkClassCounts, foldLabelSpellings, looseLabel, missingTargetWarning } from '../features/target-checks';
 import type { Task } from '../learn/matrix';
 import { DataError, type Column, type DataTable } from '../table/types';
 
@@ -16,6 +19,11 @@ export interface TargetOptions {
   minRows: number;
 }
 
+export { looseLabel } from '../features/target-checks';
+
+/** The encoded target, its column, the table to learn from (labels merged), and warnings to show. */
+export type PreparedTarget = EncodedTarget & { column: Column; table: DataTable; warnings: string[] };
+
 export function findTargetColumn(table: DataTable, target: string): Column {
   const exact = table.columns.find((c) => c.name === target);
   if (exact) return exact;
@@ -26,8 +34,10 @@ export function findTargetColumn(table: DataTable, target: string): Column {
   throw new DataError(`target column "${target}" not found in ${table.name || 'the table'}; columns are: ${shown}`, { column: target });
 }
 
-export function prepareTarget(table: DataTable, target: string, options: TargetOptions): EncodedTarget & { column: Column } {
-  const column = findTargetColumn(table, target);
+export function prepareTarget(tableIn: DataTable, target: string, options: TargetOptions): PreparedTarget {
+  let table = tableIn;
+  let column = findTargetColumn(table, target);
+  const warnings: string[] = [];
   const where = { column: column.name };
   if (table.rowCount === 0) throw new DataError(`the table has no rows to learn from`, where);
   if (table.columns.length < 2) throw new DataError(`the table has only the target column "${column.name}"; there is nothing to learn from`, where);
@@ -37,9 +47,21 @@ export function prepareTarget(table: DataTable, target: string, options: TargetO
       throw new DataError(`target column "${column.name}" holds text ("${column.values[bad]}" at row ${bad + 1}); a regression target must be numeric — use --task binary or multiclass to classify it`, { column: column.name, line: bad + 1 });
     }
   }
+  if (column.storage === 'string' && options.task !== 'regression') {
+    const folded = foldLabelSpellings(column.name, column.values);
+    warnings.push(...folded.warnings);
+    if (folded.texts !== column.values) {
+      const merged: Column = { ...column, values: folded.texts };
+      table = { ...table, columns: table.columns.map((c) => (c === column ? merged : c)) };
+      column = merged;
+    }
+  }
+  // A positive class named in another spelling ("Yes" for the merged "yes") names the merged class.
+  const positiveClass = options.positiveClass === undefined || column.storage !== 'string' ? options.positiveClass
+    : column.values.find((v) => v !== null && looseLabel(v) === looseLabel(options.positiveClass!)) ?? options.positiveClass;
   let encoded: EncodedTarget;
   try {
-    encoded = encodeTarget(column, { task: options.task, positiveClass: options.positiveClass });
+    encoded = encodeTarget(column, { task: options.task, positiveClass });
   } catch (err) {
     if (err instanceof DataError && /has no values/.test(err.message)) {
       throw new DataError(`target column "${column.name}" is empty: all ${table.rowCount} values are missing`, where);
@@ -71,7 +93,17 @@ export function prepareTarget(table: DataTable, target: string, options: TargetO
   if (n < options.minRows) {
     throw new DataError(`only ${n} rows have a value in target column "${column.name}"; the tournament needs at least ${options.minRows} (one per cross-validation fold)`, where);
   }
-  return { ...encoded, column };
+  if (encoded.task !== 'regression') {
+    const counts = new Map<string, number>((encoded.classes ?? []).map((c) => [c, 0]));
+    for (const v of encoded.labels.y) {
+      const name = encoded.classes![v];
+      counts.set(name, counts.get(name)! + 1);
+    }
+    warnings.push(...checkClassCounts(column.name, counts, column.storage === 'numeric' || looksNumeric(encoded.classes ?? [])));
+  }
+  const missing = missingTargetWarning(column.name, table.rowCount - n, table.rowCount);
+  if (missing) warnings.push(missing);
+  return { ...encoded, column, table, warnings };
 }
 
 function looksNumeric(classes: string[]): boolean {

@@ -48,6 +48,8 @@ export interface TournamentResult {
   positiveClass?: string;
   /** Rows with a target value; of which training, test, and cross-validated by the search. */
   rows: number;
+  /** What a person should know about the data before trusting the result (merged labels, rows left out, small classes). */
+  warnings: string[];
   trainRows: number;
   testRows: number;
   searchRows: number;
@@ -76,6 +78,8 @@ export interface TournamentResult {
 
 export interface RunOptions {
   onProgress?: (progress: TournamentProgress) => void;
+  /** Each of the result's warnings, as soon as it is known (before the search starts). */
+  onWarning?: (warning: string) => void;
   signal?: AbortSignal;
   /** Milliseconds; injectable for tests. */
   clock?: () => number;

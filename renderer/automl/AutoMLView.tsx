@@ -10,6 +10,7 @@ import { templateFileName, templateFromView, viewFromTemplateFile } from './temp
 import type { LeaderboardEntry, TournamentProgress } from '../../kernels/tournament/run-tournament';
 import type { AutoMLSummary, TargetInfo, WhatIfResult } from '../../workers/automl/automl-service';
 import { SvgChart as VegaChart, warmCharts } from './SvgChart';
+import { DataWarnings } from './DataWarnings';
 import { useTables } from '../data';
 import { AutoMLCancelledError, automlClient } from './automl-client';
 import {
@@ -370,6 +371,7 @@ function Results({ result }: { result: AutoMLSummary }) {
   return (
     <div className="am-results" data-testid="automl-results">
       <WinnerCard result={result} />
+      <DataWarnings warnings={result.warnings} />
       <h3 className="am-section">Evaluation <span className="am-muted">on {result.insights.rows.toLocaleString()} {result.insights.evaluatedOn === 'test' ? 'held-out test rows' : 'out-of-fold rows'}</span></h3>
       <div className="am-charts" data-testid="automl-charts">
         {charts.map((c) => <div key={c.key} className="am-card am-chart" data-testid={`automl-chart-${c.key}`}><VegaChart spec={c.spec} /></div>)}
