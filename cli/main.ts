@@ -1,6 +1,8 @@
 // `tourney` command dispatch. Usage errors exit 2, data/model errors exit 1, each with one
-// `error: …` line on stderr; stack traces only with TOURNEY_DEBUG=1.
+// `error: …` line on stderr (a usage error adds one line pointing at the command's --help);
+// stack traces only with TOURNEY_DEBUG=1.
 import { UsageError } from './args';
+import { commandHelp, formatCommandHelp, formatOverview, usageHint } from './help';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -11,30 +13,28 @@ const commands: Record<string, () => Promise<Command>> = {
   evaluate: async () => (await import('./commands/evaluate')).evaluateCommand,
 };
 
-const USAGE = `usage: tourney <command> [options]
-
-commands:
-  profile  <data> [--json]
-  train    <data> --target <col> [--task auto|binary|multiclass|regression] [--metric <name>]
-           [--time-budget <seconds>] [--models gbdt,forest,linear,bayes] [--seed <n>]
-           [--out <model-dir>] [--fixed '<json>'] [--json]
-           [--template <template.json>] [--workers <n>] [--max-candidates <n>]   (tournament only)
-  predict  <model-dir> <data> [--out <file.csv>]
-  evaluate <model-dir> <labeled data> [--json]`;
+const isHelp = (arg: string) => arg === '--help' || arg === '-h';
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    (name ? process.stdout : process.stderr).write(USAGE + '\n');
-    return name ? 0 : 2;
-  }
-  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
-  if (!load) {
-    process.stderr.write(`error: unknown command "${name}"\n${USAGE}\n`);
+  if (name === undefined) {
+    process.stderr.write(formatOverview());
     return 2;
   }
-  if (rest.some((a) => a === '--help' || a === '-h')) {
-    process.stdout.write(USAGE + '\n');
+  if (isHelp(name) || name === 'help') {
+    // `tourney help train` is `tourney train --help`.
+    const topic = name === 'help' ? rest[0] : undefined;
+    const page = topic === undefined ? formatOverview() : commandHelp(topic) && formatCommandHelp(commandHelp(topic)!);
+    if (!page) return usageError(`unknown command "${topic}"`);
+    process.stdout.write(page);
+    return 0;
+  }
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) return usageError(`unknown command "${name}" (commands: ${Object.keys(commands).join(', ')})`);
+  // --help anywhere before a lone `--` asks for help, whatever else the line holds.
+  const beforeDashes = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (beforeDashes.some(isHelp)) {
+    process.stdout.write(formatCommandHelp(commandHelp(name)!));
     return 0;
   }
   try {
@@ -42,7 +42,13 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (process.env.TOURNEY_DEBUG === '1') console.error(err);
     const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof UsageError) return usageError(message, name);
     process.stderr.write(`error: ${message.split('\n')[0]}\n`);
-    return err instanceof UsageError ? 2 : 1;
+    return 1;
   }
+}
+
+function usageError(message: string, command?: string): number {
+  process.stderr.write(`error: ${message.split('\n')[0]}\n${usageHint(command)}\n`);
+  return 2;
 }
