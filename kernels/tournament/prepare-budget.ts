@@ -59,9 +59,12 @@ export async function prepareWithinBudget(
     if (optional.signal.aborted && !budget.signal?.aborted) return undefined;
     throw err;
   }));
+  const allRest = Promise.all(rest);
+  // Awaited below only once the essential fits are done; if one of those fails first, this
+  // failure (or cancellation) is moot, not unhandled.
+  allRest.catch(() => undefined);
   try {
     await essential;
-    const allRest = Promise.all(rest);
     const wait = budget.prepareBy - budget.clock();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeUp = new Promise<'time'>((resolve) => (timer = setTimeout(() => resolve('time'), Math.max(0, wait))));
