@@ -61,6 +61,6 @@ describe('lists name at least one known item and no empty ones', () => {
   const models = (v: string) => listFlag(parse(`--models=${v}`), 'models', ['gbdt', 'forest']);
   it.each([',', ' , ', ''])('%j names nothing', (v) => expect(() => models(v)).toThrow(/names nothing/));
   it.each(['gbdt,', ',gbdt', 'gbdt,,forest'])('%j has an empty entry', (v) => expect(() => models(v)).toThrow(/has an empty entry/));
-  it('an unknown item is named', () => expect(() => models('gbdt,svm')).toThrow('--models: unknown "svm" (known: gbdt, forest)'));
+  it('an unknown item is named', () => expect(() => models('gbdt,svm')).toThrow('unknown value "svm" in --models (known: gbdt, forest)'));
   it('items are trimmed and deduplicated', () => expect(models(' gbdt , forest,gbdt')).toEqual(['gbdt', 'forest']));
 });

@@ -80,14 +80,14 @@ export function integerFlag(args: ParsedArgs, name: string, min = -Infinity): nu
 }
 
 /** A comma-separated list (`--models gbdt,forest`): at least one item, no empty ones, each one of `allowed`. */
-export function listFlag(args: ParsedArgs, name: string, allowed: readonly string[]): string[] | undefined {
+export function listFlag(args: ParsedArgs, name: string, allowed: readonly string[], itemName = 'value'): string[] | undefined {
   const v = stringFlag(args, name);
   if (v === undefined) return undefined;
   const items = v.split(',').map((s) => s.trim());
   if (items.every((s) => s === '')) throw new UsageError(`--${name} "${v}" names nothing (use one or more of ${allowed.join(', ')})`);
   if (items.includes('')) throw new UsageError(`--${name} "${v}" has an empty entry (separate names with single commas)`);
   for (const item of items) {
-    if (!allowed.includes(item)) throw new UsageError(`--${name}: unknown "${item}" (known: ${allowed.join(', ')})`);
+    if (!allowed.includes(item)) throw new UsageError(`unknown ${itemName} "${item}" in --${name} (known: ${allowed.join(', ')})`);
   }
   return [...new Set(items)];
 }

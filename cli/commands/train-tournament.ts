@@ -52,7 +52,7 @@ export async function trainTournamentCommand(argv: string[], io: TrainTournament
   if (budget !== undefined && !(budget > 0)) throw new UsageError(`--time-budget must be positive seconds, got ${budget}`);
   const workers = integerFlag(args, 'workers', 1);
   const maxCandidates = integerFlag(args, 'max-candidates', 1);
-  const models = listFlag(args, 'models', DEFAULT_MODELS);
+  const models = listFlag(args, 'models', DEFAULT_MODELS, 'model family');
   // Flags given on the command line win over the template; the rest comes from it or resolveSettings' defaults.
   const overrides: TournamentSettings = {
     target,

@@ -48,7 +48,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
   const budget = numberFlag(args, 'time-budget');
   if (budget !== undefined && !(budget > 0)) throw new UsageError(`--time-budget must be positive seconds, got ${budget}`);
   if (budget !== undefined) process.stderr.write('note: --time-budget has no effect with --fixed (one model, no search)\n');
-  const models = listFlag(args, 'models', FAMILIES) ?? ['gbdt'];
+  const models = listFlag(args, 'models', FAMILIES, 'model family') ?? ['gbdt'];
   const fixedText = stringFlag(args, 'fixed');
   if (fixedText === undefined) {
     throw new UsageError('model search is not yet supported: pass --fixed \'<json hyperparameters>\' with one family in --models');

@@ -29,7 +29,7 @@ const USAGE: Case[] = [
   ['empty seed (--seed=)', train('--seed='), 2, /^error: --seed must be a whole number, got ""$/],
   ['--models ,', train('--models', ','), 2, /^error: --models "," names nothing/],
   ['--models with an empty entry', train('--models', 'gbdt,,forest'), 2, /^error: --models "gbdt,,forest" has an empty entry/],
-  ['unknown family', train('--models', 'gbdt,svm'), 2, /^error: --models: unknown "svm" \(known: gbdt, forest, linear, bayes\)$/],
+  ['unknown family', train('--models', 'gbdt,svm'), 2, /^error: unknown model family "svm" in --models \(known: gbdt, forest, linear, bayes\)$/],
   ['--fixed --models ,', train('--models', ',', '--fixed', '{}'), 2, /^error: --models "," names nothing/],
   ['hex budget', train('--time-budget', '0x10'), 2, /^error: --time-budget must be a decimal number, got "0x10"$/],
   ['blank budget', train('--time-budget', ' '), 2, /^error: --time-budget must be a decimal number, got " "$/],

@@ -10,7 +10,7 @@ import type { TournamentExecutor } from './executor';
 import type { PreparedPart, PrepareInput, PrepareJob, RowPlan } from './prepare';
 
 /** At most this share of the budget goes to fitting pipelines before optional ones are dropped. */
-export const PREPARE_SHARE = 0.35;
+export const PREPARE_SHARE = 0.5;
 
 export interface BudgetedPreparation {
   parts: PreparedPart[];
