@@ -9,7 +9,8 @@
 // watching even while the main thread is busy, and kills outright if the orderly stop cannot run.
 import { Worker } from 'node:worker_threads';
 
-const EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+// Not SIGHUP: a handler would override `nohup`'s ignoring it, and end runs meant to outlive the terminal.
+const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 type StopSignal = keyof typeof EXIT_CODES;
 
 /** How often the watchdog checks that the parent is alive, and how long the orderly stop may take. */
@@ -20,10 +21,31 @@ export function exitCodeFor(signal: StopSignal): number {
   return EXIT_CODES[signal];
 }
 
+const installed = new Map<StopSignal, () => void>();
+
 /** Installs the handlers; `stop` is what a signal does (tests pass their own). */
 export function installSignalHandlers(stop: (signal: StopSignal) => void = stopNow): void {
-  for (const signal of Object.keys(EXIT_CODES) as StopSignal[]) process.once(signal, () => stop(signal));
+  for (const signal of Object.keys(EXIT_CODES) as StopSignal[]) {
+    const handler = () => stop(signal);
+    installed.set(signal, handler);
+    process.once(signal, handler);
+  }
   if (process.env.npm_command !== undefined || process.env.TOURNEY_WATCH_PARENT === '1') watchParent();
+}
+
+/**
+ * Runs long synchronous work (a `--fixed` fit on the main thread) with the signals' default
+ * action: a handler could only run once the work is done, so Ctrl+C would wait for the fit. The
+ * process dies by the signal at once (the shell reports 130 / 143), before anything is written.
+ */
+export function withDefaultSignals<T>(work: () => T): T {
+  const active = [...installed].filter(([signal, handler]) => process.listeners(signal).includes(handler));
+  for (const [signal, handler] of active) process.off(signal, handler);
+  try {
+    return work();
+  } finally {
+    for (const [signal, handler] of active) process.once(signal, handler);
+  }
 }
 
 function stopNow(signal: StopSignal): void {

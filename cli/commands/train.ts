@@ -15,6 +15,7 @@ import type { FittedModel, ModelFamily } from '../../kernels/learn/model';
 import { metricsFor } from '../../kernels/learn/metric';
 import { fitTableToMatrix } from '../../kernels/learn/table-to-matrix';
 import { checkFlags, integerFlag, listFlag, numberFlag, parseArgs, stringFlag, UsageError } from '../args';
+import { withDefaultSignals } from '../signals';
 import { readDataFile } from './read-data-file';
 
 const FLAGS = ['target', 'task', 'metric', 'time-budget', 'models', 'seed', 'out', 'fixed', 'json'];
@@ -87,7 +88,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
   const fitStart = performance.now();
   let model: FittedModel;
   try {
-    model = FITTERS[family](X, labels, params);
+    model = withDefaultSignals(() => FITTERS[family](X, labels, params));
   } catch (err) {
     // Parameter problems are the user's input, like a bad flag.
     const message = (err as Error).message;

@@ -27,8 +27,11 @@ interface Run {
   stderr: () => string;
 }
 
-function startTraining(via: 'bin' | 'npx', out: string): Run {
-  const args = ['train', TELCO, '--target', 'churn', '--time-budget', '120', '--out', out];
+const TOURNAMENT = (out: string) => ['train', TELCO, '--target', 'churn', '--time-budget', '120', '--out', out];
+/** A tournament's progress lines start `[0.6 s] `. */
+const TOURNAMENT_PROGRESS = /^\[\d+\.\d s\] /m;
+
+function startTraining(via: 'bin' | 'npx', args: string[], progressLine = TOURNAMENT_PROGRESS): Run {
   // detached: a process group of its own, as a shell gives a pipeline (pgid = the child's pid).
   const child = via === 'bin'
     ? spawn(process.execPath, [BIN, ...args], { cwd: REPO, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -38,7 +41,7 @@ function startTraining(via: 'bin' | 'npx', out: string): Run {
   const progress = new Promise<void>((resolve) => {
     child.stderr!.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      if (/^\[\d+\.\d s\] /m.test(stderr)) resolve();
+      if (progressLine.test(stderr)) resolve();
     });
   });
   const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) => {
@@ -86,7 +89,7 @@ describe('signals stop training at once and write nothing', () => {
     ['SIGINT to the process group (Ctrl+C)', 'SIGINT', 'group', 130],
   ] as const)('tourney train: %s', async (_name, signal, target, code) => {
     const out = join(dir, `bin-${signal}`);
-    const run = startTraining('bin', out);
+    const run = startTraining('bin', TOURNAMENT(out));
     await run.progress;
     const at = performance.now();
     process.kill(target === 'group' ? -run.child.pid! : run.child.pid!, signal);
@@ -102,13 +105,26 @@ describe('signals stop training at once and write nothing', () => {
     ['SIGTERM to the process group', 'SIGTERM', 'group'],
   ] as const)('npx tourney train: %s', async (_name, signal, target) => {
     const out = join(dir, `npx-${signal}-${target}`);
-    const run = startTraining('npx', out);
+    const run = startTraining('npx', TOURNAMENT(out));
     await run.progress;
     const at = performance.now();
     process.kill(target === 'group' ? -run.child.pid! : run.child.pid!, signal);
     await stoppedWithin(run, at);
     // The training process itself said why it stopped (npm may add its own lines).
     expect(run.stderr()).toMatch(/^error: interrupted by SIG(TERM|INT): stopped, nothing written$/m);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('tourney train --fixed: SIGTERM during the fit (synchronous, on the main thread) ends it at once', async () => {
+    const out = join(dir, 'fixed');
+    const args = ['train', TELCO, '--target', 'churn', '--models', 'gbdt', '--fixed', '{"trees":20000,"learningRate":0.001}', '--out', out];
+    const run = startTraining('bin', args, /^training gbdt on /m);
+    await run.progress;
+    const at = performance.now();
+    process.kill(run.child.pid!, 'SIGTERM');
+    const stopped = await stoppedWithin(run, at);
+    // Killed by the signal itself: the shell reports 143.
+    expect(stopped.signal).toBe('SIGTERM');
     expect(existsSync(out)).toBe(false);
   });
 });
