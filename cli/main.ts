@@ -17,10 +17,7 @@ const isHelp = (arg: string) => arg === '--help' || arg === '-h';
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined) {
-    process.stderr.write(formatOverview());
-    return 2;
-  }
+  if (name === undefined) return usageError(`no command given (commands: ${Object.keys(commands).join(', ')})`);
   if (isHelp(name) || name === 'help') {
     // `tourney help train` is `tourney train --help`.
     const topic = name === 'help' ? rest[0] : undefined;

@@ -37,11 +37,16 @@ export function installSignalHandlers(stop: (signal: StopSignal) => void = stopN
  * Runs long synchronous work (a `--fixed` fit on the main thread) with the signals' default
  * action: a handler could only run once the work is done, so Ctrl+C would wait for the fit. The
  * process dies by the signal at once (the shell reports 130 / 143), before anything is written.
+ * `announce` (the progress line) is written once the default action is in place, so a signal sent
+ * on seeing it cannot fall between the handlers and the default; a signal caught before gets its
+ * handler run first (the event loop turns once).
  */
-export function withDefaultSignals<T>(work: () => T): T {
+export async function withDefaultSignals<T>(announce: () => void, work: () => T): Promise<T> {
+  await new Promise((resolve) => setImmediate(resolve));
   const active = [...installed].filter(([signal, handler]) => process.listeners(signal).includes(handler));
   for (const [signal, handler] of active) process.off(signal, handler);
   try {
+    announce();
     return work();
   } finally {
     for (const [signal, handler] of active) process.once(signal, handler);

@@ -84,11 +84,13 @@ export async function trainCommand(argv: string[]): Promise<number> {
   if (!metrics.includes(metric)) throw new UsageError(`--metric "${metric}" does not fit a ${task} task (use ${metrics.join(', ')})`);
   checkObjectiveFits(params.objective, task, target);
 
-  progress(`training ${family} on ${conversion.rows} rows × ${X.columns.length} features (${task})`);
-  const fitStart = performance.now();
+  let fitStart = 0;
   let model: FittedModel;
   try {
-    model = withDefaultSignals(() => FITTERS[family](X, labels, params));
+    model = await withDefaultSignals(() => progress(`training ${family} on ${conversion.rows} rows × ${X.columns.length} features (${task})`), () => {
+      fitStart = performance.now();
+      return FITTERS[family](X, labels, params);
+    });
   } catch (err) {
     // Parameter problems are the user's input, like a bad flag.
     const message = (err as Error).message;

@@ -42,6 +42,7 @@ const USAGE: Case[] = [
   ['unknown option', train('--budget', '5'), 2, /^error: unknown option --budget$/],
   ['missing value', ['train', BINARY, '--target'], 2, /^error: --target needs a value$/],
   ['no data file', ['train', '--target', 'target'], 2, /^error: train needs exactly one data file/],
+  ['no command', [], 2, /^error: no command given \(commands: profile, train, predict, evaluate\)$/],
   ['unknown command', ['trian', BINARY], 2, /^error: unknown command "trian" \(commands: profile, train, predict, evaluate\)$/],
   ['help on an unknown command', ['help', 'trian'], 2, /^error: unknown command "trian"$/],
   ['profile without a file', ['profile'], 2, /^error: profile needs exactly one data file/],
@@ -80,7 +81,8 @@ describe('flags and input paths: refused with one line, nothing written', () => 
 
   it.each(USAGE)('usage error: %s', async (_name, args, code, message) => {
     // One hint, no usage dump.
-    const hint = `run \`tourney ${args[0] === 'trian' || args[0] === 'help' ? '' : `${args[0]} `}--help\` for usage`;
+    const command = ['profile', 'train', 'predict', 'evaluate'].includes(args[0]) ? `${args[0]} ` : '';
+    const hint = `run \`tourney ${command}--help\` for usage`;
     expect(await refused(args, code, message)).toEqual([hint]);
   });
 
