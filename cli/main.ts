@@ -1,6 +1,8 @@
 // `tourney` command dispatch. Usage errors exit 2, data/model errors exit 1, each with one
-// `error: …` line on stderr; stack traces only with TOURNEY_DEBUG=1.
+// `error: …` line on stderr (a usage error adds one line pointing at the command's --help);
+// stack traces only with TOURNEY_DEBUG=1.
 import { UsageError } from './args';
+import { commandHelp, formatCommandHelp, formatOverview, usageHint } from './help';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -12,30 +14,25 @@ const commands: Record<string, () => Promise<Command>> = {
   monitor: async () => (await import('./commands/monitor')).monitorCommand,
 };
 
-const USAGE = `usage: tourney <command> [options]
-
-commands:
-  profile  <data> [--json]
-  train    <data> --target <col> [--task auto|binary|multiclass|regression] [--metric <name>]
-           [--time-budget <seconds>] [--models gbdt,forest,linear,bayes] [--seed <n>]
-           [--out <model-dir>] [--fixed '<json>'] [--json]
-           [--template <template.json>] [--workers <n>] [--max-candidates <n>]   (tournament only)
-  predict  <model-dir> <data> [--out <file.csv>]
-  evaluate <model-dir> <labeled data> [--json]`;
+const isHelp = (arg: string) => arg === '--help' || arg === '-h';
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    (name ? process.stdout : process.stderr).write(USAGE + '\n');
-    return name ? 0 : 2;
+  if (name === undefined) return usageError(`no command given (commands: ${Object.keys(commands).join(', ')})`);
+  if (isHelp(name) || name === 'help') {
+    // `tourney help train` is `tourney train --help`.
+    const topic = name === 'help' ? rest[0] : undefined;
+    const page = topic === undefined ? formatOverview() : commandHelp(topic) && formatCommandHelp(commandHelp(topic)!);
+    if (!page) return usageError(`unknown command "${topic}"`);
+    process.stdout.write(page);
+    return 0;
   }
   const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
-  if (!load) {
-    process.stderr.write(`error: unknown command "${name}"\n${USAGE}\n`);
-    return 2;
-  }
-  if (rest.some((a) => a === '--help' || a === '-h')) {
-    process.stdout.write(USAGE + '\n');
+  if (!load) return usageError(`unknown command "${name}" (commands: ${Object.keys(commands).join(', ')})`);
+  // --help anywhere before a lone `--` asks for help, whatever else the line holds.
+  const beforeDashes = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (beforeDashes.some(isHelp)) {
+    process.stdout.write(formatCommandHelp(commandHelp(name)!));
     return 0;
   }
   try {
@@ -43,8 +40,9 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (process.env.TOURNEY_DEBUG === '1') console.error(err);
     const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof UsageError) return usageError(message, name);
     process.stderr.write(`error: ${errorLine(message)}\n`);
-    return err instanceof UsageError ? 2 : 1;
+    return 1;
   }
 }
 
@@ -54,4 +52,9 @@ export async function main(argv: string[]): Promise<number> {
  */
 export function errorLine(message: string): string {
   return message.replace(/\n+usage: [\s\S]*$/, '').replace(/\r\n|\r|\n/g, (b) => (b === '\r\n' ? '\\r\\n' : b === '\r' ? '\\r' : '\\n'));
+}
+
+function usageError(message: string, command?: string): number {
+  process.stderr.write(`error: ${errorLine(message)}\n${usageHint(command)}\n`);
+  return 2;
 }

@@ -9,5 +9,8 @@ process.stdout.on('error', (err) => {
   if (err.code === 'EPIPE') process.exit(0);
   throw err;
 });
+// Ctrl+C / kill stop at once with 130 / 143 and nothing written, also through `npx` (cli/signals.ts).
+const { installSignalHandlers } = await import('../signals.ts');
+installSignalHandlers();
 const { main } = await import('../main.ts');
 process.exitCode = await main(process.argv.slice(2));

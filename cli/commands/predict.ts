@@ -1,7 +1,7 @@
 // `tourney predict <model-dir> <data> [--out file.csv]`: replays the saved table → matrix
 // conversion on new data and writes one CSV row per input row, in order: binary
 // `prediction,probability` (of the positive class), multiclass `prediction,probability_<class>…`,
-// regression `prediction`.
+// regression `prediction`. The binary header stays the contract's; stderr names the class.
 import type { FittedModel } from '../../kernels/learn/model';
 import { checkFlags, parseArgs, stringFlag, UsageError } from '../args';
 import { reserveOutputFile } from '../output-location';
@@ -31,12 +31,25 @@ export async function predictCommand(argv: string[]): Promise<number> {
     checkModelInputs(loaded.pipeline, table, dataPath);
     const X = withFile(dataPath, () => loaded.toMatrix(table));
     const csv = formatPredictions({ nClasses: loaded.nClasses }, loaded.meta, loaded.predict(X), X.nRows);
+    const note = probabilityNote(loaded.meta);
+    if (note) process.stderr.write(`note: ${note}\n`);
     if (slot) await slot.commit(csv);
     else process.stdout.write(csv);
     return 0;
   } finally {
     await slot?.discard();
   }
+}
+
+/**
+ * Which class `probability` is about. The contract keeps the binary header `prediction,probability`
+ * (tools read it by name), so the class is named here, on stderr, every time.
+ */
+export function probabilityNote(meta: Pick<ModelMeta, 'task' | 'classes' | 'positiveClass'> & { target?: unknown }): string | undefined {
+  if (meta.task !== 'binary') return undefined;
+  const positive = meta.positiveClass ?? meta.classes?.[1] ?? '1';
+  const target = typeof meta.target === 'string' ? `${meta.target} = ` : '';
+  return `"probability" is the probability of ${target}"${positive}" (the positive class)`;
 }
 
 export function formatPredictions(model: Pick<FittedModel, 'nClasses'>, meta: ModelMeta, p: Float64Array, n: number): string {

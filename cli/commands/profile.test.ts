@@ -33,7 +33,7 @@ describe('tourney profile', () => {
     const { code, stdout, stderr } = tourney('profile', 'no/such/file.csv');
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toBe('error: no/such/file.csv: no such file\n');
+    expect(stderr).toBe('error: cannot read no/such/file.csv: no such file\n');
   });
 
   it('exits 2 on usage errors', () => {

@@ -9,6 +9,7 @@ import { createNodeCsvPool } from '../../workers/csv/node-csv-pool';
 import { loadAndProfile } from '../../workers/csv/load-and-profile';
 import { readFileShared } from '../../workers/csv/read-file-shared';
 import { PARALLEL_CSV_MIN_BYTES } from '../../workers/csv/read-csv-parallel';
+import { fileProblem } from './file-problem';
 
 const USAGE = 'usage: tourney profile <data> [--json]';
 
@@ -16,14 +17,11 @@ const USAGE = 'usage: tourney profile <data> [--json]';
 export async function readDataFile(path: string): Promise<Uint8Array> {
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw new DataError(`${path} is a directory, not a data file`, { file: path });
+    if (info.isDirectory()) throw new DataError(`cannot read ${path}: it is a directory, not a file`, { file: path });
     return await readFile(path);
   } catch (err) {
     if (err instanceof DataError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DataError(`${path}: no such file`, { file: path });
-    if (code === 'EACCES') throw new DataError(`${path}: permission denied`, { file: path });
-    throw new DataError(`${path}: cannot read (${(err as Error).message})`, { file: path });
+    throw new DataError(fileProblem(path, err), { file: path });
   }
 }
 
@@ -51,7 +49,7 @@ async function loadAndProfileFile(path: string): Promise<{ table: DataTable; pro
 export async function profileCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['json']);
   checkFlags(args, ['json']);
-  if (args.positionals.length !== 1) throw new UsageError(args.positionals.length === 0 ? `missing <data>\n${USAGE}` : `expected one data file\n${USAGE}`);
+  if (args.positionals.length !== 1) throw new UsageError(`profile needs exactly one data file (${USAGE})`);
   const [path] = args.positionals;
   const { table, profile } = await loadAndProfileFile(path);
   for (const note of table.notes ?? []) process.stderr.write(`note: ${note}\n`);

@@ -48,7 +48,7 @@ describe('tourney train (tournament) / evaluate', () => {
     expect(out).toMatchObject({ task: 'multiclass', target: 'species', metric: 'accuracy', classes: ['Adelie', 'Chinstrap', 'Gentoo'], rows: 344, modelDir: model });
     expect(Array.isArray(out.dropped)).toBe(true);
     expect(out.leaderboard.length).toBeGreaterThan(1);
-    for (const e of [...out.leaderboard, out.winner]) expect(Object.keys(e).sort()).toEqual(['cvScore', 'fitSeconds', 'model', 'params']);
+    for (const e of [...out.leaderboard, out.winner]) expect(Object.keys(e).sort()).toEqual(['cvScore', 'fitSeconds', 'id', 'model', 'params']);
     expect(out.winner.cvScore).toBeGreaterThan(0.9);
     expect(out.test.metrics.accuracy).toBeGreaterThan(0.9);
     expect(out.seconds).toBeLessThanOrEqual(6.6);
@@ -98,7 +98,7 @@ describe('tourney train (tournament) / evaluate', () => {
       [['train', noTarget, '--template', templatePath], /^error: no-species\.csv does not fit template species\.template\.json: the table has no target column "species"$/m],
       [['train', tenant, '--template', broken], /^error: template .*broken\.template\.json is not valid JSON/m],
       [['train', tenant, '--template', wrongField], /^error: .*wrong\.template\.json: tournament template: unknown metric "auc"/m],
-      [['train', tenant, '--template', join(dir, 'missing.json')], /^error: template .*missing\.json not found$/m],
+      [['train', tenant, '--template', join(dir, 'missing.json')], /^error: cannot read template .*missing\.json: no such file$/m],
     ];
     for (const [args, message] of cases) {
       const bad = await run(args);

@@ -5,7 +5,7 @@
 // --template <file.json> runs a saved tournament template (kernels/tournament/template.ts) on this
 // table, flags given explicitly overriding it; every model directory gets the template.json of
 // its own run, so the same tournament can be rerun on the next tenant's table.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Task } from '../../kernels/learn/matrix';
 import type { ModelFamily } from '../../kernels/learn/model';
@@ -13,10 +13,12 @@ import { METRIC_NAMES } from '../../kernels/learn/metric';
 import { runTournament, type TournamentProgress } from '../../kernels/tournament/run-tournament';
 import { DEFAULT_MODELS, type TournamentSettings } from '../../kernels/tournament/settings';
 import { checkTemplate, createTemplate, parseTemplateText, templateSettings, type TournamentTemplate } from '../../kernels/tournament/template';
-import { createNodeExecutor } from '../../workers/node-executor';
-import { checkFlags, numberFlag, parseArgs, stringFlag, UsageError } from '../args';
 import { tournamentDocuments } from '../../kernels/modeldir';
+import { boundWorkerCount, createNodeExecutor, workerBytesFor } from '../../workers/node-executor';
+import { checkFlags, integerFlag, listFlag, numberFlag, parseArgs, stringFlag, UsageError } from '../args';
+import { candidateName, formatLeaderboard } from '../leaderboard';
 import { reserveModelDir, type ModelDirSlot } from '../output-location';
+import { fileProblem } from './file-problem';
 import { writeModelDir } from './model-dir';
 import { readDataFile } from './read-data-file';
 
@@ -47,21 +49,12 @@ export async function trainTournamentCommand(argv: string[], io: TrainTournament
   if (metric !== undefined && !METRIC_NAMES.includes(metric as never)) {
     throw new UsageError(`unknown --metric "${metric}" (known: ${METRIC_NAMES.join(', ')})`);
   }
-  const seed = numberFlag(args, 'seed');
-  if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got ${seed}`);
+  const seed = integerFlag(args, 'seed');
   const budget = numberFlag(args, 'time-budget');
   if (budget !== undefined && !(budget > 0)) throw new UsageError(`--time-budget must be positive seconds, got ${budget}`);
-  const workers = numberFlag(args, 'workers');
-  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) throw new UsageError(`--workers must be a positive integer, got ${workers}`);
-  const maxCandidates = numberFlag(args, 'max-candidates');
-  if (maxCandidates !== undefined && !(Number.isInteger(maxCandidates) && maxCandidates >= 1)) {
-    throw new UsageError(`--max-candidates must be a positive integer, got ${maxCandidates}`);
-  }
-  const modelsFlag = stringFlag(args, 'models');
-  const models = modelsFlag?.split(',').map((m) => m.trim()).filter(Boolean);
-  for (const m of models ?? []) {
-    if (!DEFAULT_MODELS.includes(m as ModelFamily)) throw new UsageError(`unknown model family "${m}" in --models (known: ${DEFAULT_MODELS.join(', ')})`);
-  }
+  const workers = integerFlag(args, 'workers', 1);
+  const maxCandidates = integerFlag(args, 'max-candidates', 1);
+  const models = listFlag(args, 'models', DEFAULT_MODELS, 'model family');
   // Flags given on the command line win over the template; the rest comes from it or resolveSettings' defaults.
   const overrides: TournamentSettings = {
     target,
@@ -105,10 +98,9 @@ async function runAndWrite(slot: ModelDirSlot, { dataPath, template, templatePat
     const problems = checkTemplate(template, table);
     if (problems.length) throw new Error(`${basename(dataPath)} does not fit template ${basename(templatePath!)}: ${problems.join('; ')}`);
   }
-  const executor = createNodeExecutor(workers);
-  const controller = new AbortController();
-  const onSignal = () => controller.abort();
-  process.once('SIGINT', onSignal);
+  const bound = boundWorkerCount(workers, workerBytesFor(await fileBytes(dataPath)));
+  if (bound.note) log(`note: ${bound.note}`);
+  const executor = createNodeExecutor(bound.count);
   let lastLine = 0;
   const report = (p: TournamentProgress) => {
     const now = performance.now();
@@ -123,20 +115,20 @@ async function runAndWrite(slot: ModelDirSlot, { dataPath, template, templatePat
   try {
     result = await withFileName(dataPath, () =>
       runTournament(table, settings, executor, {
-        onProgress: report, signal: controller.signal, startedAt: started,
+        onProgress: report, startedAt: started,
         onWarning: (w) => log(`warning: ${basename(dataPath)}: ${w}`),
         debug: process.env.TOURNEY_DEBUG === '1' ? (line) => log(`  debug: ${line}`) : undefined,
       }),
     );
   } finally {
-    process.off('SIGINT', onSignal);
     executor.close();
   }
 
+  for (const note of result.notes) log(`note: ${note}`);
   const modelDir = slot.target;
   const usedTemplate = createTemplate({ ...settings, maxCandidates: undefined }, template?.name ?? `${target} on ${basename(dataPath)}`, template?.description);
   await writeModelDir(slot, tournamentDocuments(result, basename(dataPath), usedTemplate, new Date().toISOString()));
-  const entry = (e: (typeof result.leaderboard)[number]) => ({ model: e.model, params: e.params, cvScore: e.cvScore, fitSeconds: e.fitSeconds });
+  const entry = (e: (typeof result.leaderboard)[number]) => ({ id: e.id, model: e.model, params: e.params, cvScore: e.cvScore, fitSeconds: e.fitSeconds });
   const summary = {
     task: result.task,
     target: result.target,
@@ -153,6 +145,7 @@ async function runAndWrite(slot: ModelDirSlot, { dataPath, template, templatePat
     ...(result.calibration ? { calibration: result.calibration.method } : {}),
     aboveChance: result.insights.aboveChance.above,
     candidates: result.candidatesEvaluated,
+    notes: result.notes,
     validation: result.validation,
     seconds: (performance.now() - started) / 1000,
     modelDir,
@@ -162,9 +155,8 @@ async function runAndWrite(slot: ModelDirSlot, { dataPath, template, templatePat
     const top = result.leaderboard.slice(0, 10);
     const lines = [
       `${result.task} on "${result.target}", ${result.rows} rows (${result.trainRows} training, ${result.testRows} test), ${result.candidatesEvaluated} candidates in ${summary.seconds.toFixed(1)} s`,
-      `rank  model     cv ${result.metric}  fit s`,
-      ...top.map((e, i) => `${String(i + 1).padStart(4)}  ${e.model.padEnd(8)}  ${e.cvScore.toFixed(4).padStart(8)}  ${e.fitSeconds.toFixed(2).padStart(6)}`),
-      `winner: ${result.winner.model} (cv ${result.metric} ${result.winner.cvScore.toFixed(4)}${result.test ? `, test ${result.test.score.toFixed(4)}` : ''})` +
+      ...formatLeaderboard(top, result.metric),
+      `winner: ${candidateName(result.winner)} (cv ${result.metric} ${result.winner.cvScore.toFixed(4)}${result.test ? `, test ${result.test.score.toFixed(4)}` : ''})` +
         (result.calibration && result.calibration.method !== 'none' ? `, calibrated (${result.calibration.method})` : ''),
       ...(result.dropped.length ? [`dropped: ${result.dropped.map((d) => `${d.column} (${d.reason})`).join(', ')}`] : []),
       `model written to ${modelDir}`,
@@ -179,10 +171,13 @@ async function readTemplate(path: string): Promise<TournamentTemplate> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? `template ${path} not found` : `cannot read template ${path}: ${(err as Error).message}`, { cause: err });
+    throw new Error(fileProblem(path, err, 'template'), { cause: err });
   }
   return parseTemplateText(text, `template ${path}`);
+}
+
+async function fileBytes(path: string): Promise<number> {
+  return stat(path).then((info) => info.size, () => 0);
 }
 
 function tableName(path: string): string {

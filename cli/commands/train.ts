@@ -14,8 +14,9 @@ import type { FittedModel, ModelFamily } from '../../kernels/learn/model';
 import { metricsFor } from '../../kernels/learn/metric';
 import { fitTableToMatrix } from '../../kernels/learn/table-to-matrix';
 import { fixedDocuments } from '../../kernels/modeldir';
-import { checkFlags, numberFlag, parseArgs, stringFlag, UsageError } from '../args';
+import { checkFlags, integerFlag, listFlag, numberFlag, parseArgs, stringFlag, UsageError } from '../args';
 import { reserveModelDir, type ModelDirSlot } from '../output-location';
+import { withDefaultSignals } from '../signals';
 import { writeModelDir } from './model-dir';
 import { readDataFile } from './read-data-file';
 
@@ -46,15 +47,11 @@ export async function trainCommand(argv: string[]): Promise<number> {
   if (!target) throw new UsageError('train needs --target <column>');
   const taskFlag = stringFlag(args, 'task') ?? 'auto';
   if (!TASKS.includes(taskFlag)) throw new UsageError(`--task must be one of ${TASKS.join(', ')}, got "${taskFlag}"`);
-  const seed = numberFlag(args, 'seed');
-  if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got ${seed}`);
+  const seed = integerFlag(args, 'seed');
   const budget = numberFlag(args, 'time-budget');
   if (budget !== undefined && !(budget > 0)) throw new UsageError(`--time-budget must be positive seconds, got ${budget}`);
   if (budget !== undefined) process.stderr.write('note: --time-budget has no effect with --fixed (one model, no search)\n');
-  const models = (stringFlag(args, 'models') ?? 'gbdt').split(',').map((m) => m.trim()).filter(Boolean);
-  for (const m of models) {
-    if (!FAMILIES.includes(m as ModelFamily)) throw new UsageError(`unknown model family "${m}" in --models (known: ${FAMILIES.join(', ')})`);
-  }
+  const models = listFlag(args, 'models', FAMILIES, 'model family') ?? ['gbdt'];
   const fixedText = stringFlag(args, 'fixed');
   if (fixedText === undefined) {
     throw new UsageError('model search is not yet supported: pass --fixed \'<json hyperparameters>\' with one family in --models');
@@ -70,6 +67,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
   if (!fixed || typeof fixed !== 'object' || Array.isArray(fixed)) throw new UsageError('--fixed must be a JSON object of hyperparameters');
   const params = SEEDED.includes(family) && seed !== undefined && fixed.seed === undefined ? { ...fixed, seed } : fixed;
   // Check tree parameters before reading a possibly large file.
+  if (taskFlag !== 'auto') checkObjectiveFits(params.objective, taskFlag as Task);
   try {
     if (family === 'gbdt') resolveGbdtParams(params);
     if (family === 'forest') resolveForestParams(params);
@@ -109,12 +107,15 @@ async function trainFixed(slot: ModelDirSlot, { dataPath, target, taskFlag, metr
   const metric = metricFlag ?? DEFAULT_METRIC[task];
   const metrics: readonly string[] = metricsFor(task);
   if (!metrics.includes(metric)) throw new UsageError(`--metric "${metric}" does not fit a ${task} task (use ${metrics.join(', ')})`);
+  checkObjectiveFits(params.objective, task, target);
 
-  progress(`training ${family} on ${conversion.rows} rows × ${X.columns.length} features (${task})`);
-  const fitStart = performance.now();
+  let fitStart = 0;
   let model: FittedModel;
   try {
-    model = FITTERS[family](X, labels, params);
+    model = await withDefaultSignals(() => progress(`training ${family} on ${conversion.rows} rows × ${X.columns.length} features (${task})`), () => {
+      fitStart = performance.now();
+      return FITTERS[family](X, labels, params);
+    });
   } catch (err) {
     // Parameter problems are the user's input, like a bad flag.
     const message = (err as Error).message;
@@ -153,6 +154,16 @@ async function trainFixed(slot: ModelDirSlot, { dataPath, target, taskFlag, metr
     );
   }
   return 0;
+}
+
+/** Objectives a GBDT may use per task: another would fit the labels as something they are not. */
+const OBJECTIVES: Record<Task, readonly string[]> = { binary: ['binary'], multiclass: ['multiclass'], regression: ['regression', 'huber'] };
+
+/** A `--fixed` "objective" must fit the task (a multiclass objective on a binary target is a usage error). */
+export function checkObjectiveFits(objective: unknown, task: Task, target?: string): void {
+  if (objective === undefined || OBJECTIVES[task].includes(objective as string)) return;
+  const on = target ? `target "${target}" is ${task}` : `--task is ${task}`;
+  throw new UsageError(`--fixed objective "${String(objective)}" does not fit the task: ${on} (use ${OBJECTIVES[task].map((o) => `"${o}"`).join(' or ')}, or leave it out)`);
 }
 
 function tableName(path: string): string {

@@ -30,7 +30,10 @@ export interface FeaturePipelineFit {
 /** Derivations whose indicators together encode one categorical reading of the column. */
 const GROUPED: DerivationKind[] = ['one-hot', 'email', 'url'];
 
-export function fitFeaturePipeline(table: DataTable, target: string, options: FeaturePipelineOptions = {}): FeaturePipelineFit {
+/** How one fit runs (not part of the spec): `deadline` (Date.now() ms) cuts optional checks short. */
+export interface FitRunOptions { deadline?: number }
+
+export function fitFeaturePipeline(table: DataTable, target: string, options: FeaturePipelineOptions = {}, run: FitRunOptions = {}): FeaturePipelineFit {
   const targetColumn = table.columns.find((c) => c.name === target);
   if (!targetColumn) {
     throw new DataError(`target column '${target}' not found; columns are: ${table.columns.map((c) => c.name).join(', ')}`, { column: target });
@@ -147,7 +150,7 @@ export function fitFeaturePipeline(table: DataTable, target: string, options: Fe
   const leakColumns = new Map<string, DroppedColumn>();
   if (options.sanityCheck !== false) {
     const leak = options.leakThreshold ? { threshold: options.leakThreshold } : {};
-    const findings = sanityCheck(checked.map((i) => features[i]), checkedGroups, enc.labels, target, { leak });
+    const findings = sanityCheck(checked.map((i) => features[i]), checkedGroups, enc.labels, target, { leak, deadline: run.deadline });
     for (const f of findings) {
       if (f.kind === 'leak') {
         const entry: DroppedColumn = { column: f.column, kind: 'leak', reason: f.reason };

@@ -39,4 +39,11 @@ describe('findNearDuplicates', () => {
     expect(found.map((f) => f.index)).toEqual(expect.arrayContaining([50, 51, 52]));
     expect(found.map((f) => f.index)).not.toContain(53);
   });
+
+  it('stops scanning past its deadline (duplicates then stay: a cost in time, not in correctness)', () => {
+    const a = Float64Array.from({ length: 100 }, (_, i) => i % 7);
+    const features = [a, a.map((v) => v * 2)].map((values) => ({ values }));
+    expect(findNearDuplicates(features, 100, 0.999, 4000, Date.now() + 60_000)).toHaveLength(1);
+    expect(findNearDuplicates(features, 100, 0.999, 4000, Date.now() - 1)).toEqual([]);
+  });
 });

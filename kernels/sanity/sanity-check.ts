@@ -16,7 +16,12 @@ export interface SanityFinding {
   reason: string;
 }
 
-export interface SanityOptions { leak?: Partial<LeakOptions>; maxLeakRows?: number }
+export interface SanityOptions {
+  leak?: Partial<LeakOptions>;
+  maxLeakRows?: number;
+  /** Date.now() ms after which the (optional) duplicate scan stops. */
+  deadline?: number;
+}
 
 export function sanityCheck(
   features: readonly SanityFeature[],
@@ -50,7 +55,7 @@ export function sanityCheck(
   features.forEach((f, i) => { if (leakColumns.has(f.column)) gone.add(i); });
 
   const rest = features.map((_, i) => i).filter((i) => !gone.has(i));
-  for (const d of findNearDuplicates(rest.map((i) => features[i]), n)) {
+  for (const d of findNearDuplicates(rest.map((i) => features[i]), n, undefined, undefined, opts.deadline)) {
     const f = features[rest[d.index]];
     const of = features[rest[d.of]];
     const mirror = d.correlation < 0;

@@ -17,8 +17,8 @@ export interface FittedFeatures {
   droppedFeatures: { column: string; feature: string; reason: string }[];
 }
 
-export function fitFeatures(table: DataTable, target: string, task: Task, settings: FeatureSettings = {}, positiveClass?: string): FittedFeatures {
-  const fit = fitFeaturePipeline(table, target, { ...settings, task, ...(positiveClass !== undefined ? { positiveClass } : {}) });
+export function fitFeatures(table: DataTable, target: string, task: Task, settings: FeatureSettings = {}, positiveClass?: string, deadline?: number): FittedFeatures {
+  const fit = fitFeaturePipeline(table, target, { ...settings, task, ...(positiveClass !== undefined ? { positiveClass } : {}) }, { deadline });
   if (fit.matrix.nRows !== table.rowCount) throw new Error(`feature pipeline returned ${fit.matrix.nRows} rows for ${table.rowCount}`);
   return {
     spec: fit.spec,

@@ -79,6 +79,8 @@ export interface PrepareInput {
   positiveClass?: string;
   plan: RowPlan;
   features?: FeatureSettings;
+  /** Date.now() ms by which pipeline fits should be done: optional checks are cut short after it. */
+  deadline?: number;
 }
 
 /** One pipeline fit: a fold's, the training rows' (test rows replayed), or every row's. */
@@ -115,7 +117,7 @@ export function preparePart(input: PrepareInput, job: PrepareJob): PreparedPart 
     const fold = plan.folds[job.fold];
     const trainRows = compose(plan.search, fold.train);
     const validRows = compose(plan.search, fold.valid);
-    const fitted = fitFeatures(takeRows(table, trainRows), target, task, input.features, input.positiveClass);
+    const fitted = fitFeatures(takeRows(table, trainRows), target, task, input.features, input.positiveClass, input.deadline);
     const valid = applyFeatures(fitted.spec, takeRows(table, validRows));
     return {
       job,
@@ -129,7 +131,7 @@ export function preparePart(input: PrepareInput, job: PrepareJob): PreparedPart 
     };
   }
   const rows = job.kind === 'refit' ? plan.train : undefined;
-  const fitted = fitFeatures(rows ? takeRows(table, rows) : table, target, task, input.features, input.positiveClass);
+  const fitted = fitFeatures(rows ? takeRows(table, rows) : table, target, task, input.features, input.positiveClass, input.deadline);
   const part: PartData = { X: shareMatrix(fitted.X), y: shareArray(rows ? labelsOf(y, rows) : y), view: categoricalView(fitted.spec, fitted.X.featureNames) };
   if (job.kind === 'refit' && plan.test.length) {
     part.test = shareMatrix(applyFeatures(fitted.spec, takeRows(table, plan.test)));

@@ -9,7 +9,8 @@ import { DataError } from '../table/types';
 import type { TournamentExecutor } from './executor';
 import { finalize } from './finalize';
 import { computeInsights } from './insights';
-import { assemblePrepared, prepareJobs, type PreparedPart, type PrepareInput } from './prepare';
+import { assemblePrepared, prepareJobs, type PrepareInput } from './prepare';
+import { prepareWithinBudget, PREPARE_SHARE, type BudgetedPreparation } from './prepare-budget';
 import { RefitCost } from './refit-cost';
 import { planRows } from './row-plan';
 import { Scoring } from './scoring';
@@ -91,30 +92,38 @@ async function tournament(tableIn: DataTable, settingsIn: TournamentSettings, ex
   }
   if (!metric.tasks.includes(task)) throw new DataError(`metric "${metricName}" does not apply to a ${task} task (it is for ${metric.tasks.join('/')} tasks)`);
   const rowsTable = target.rows.length === table.rowCount ? table : takeRows(table, target.rows);
-  const { plan, validation, ySearch } = planRows(y, task, nClasses, settings, { target: target.column.name, classes: target.classes });
-  const folds = plan.folds;
+  const planned = planRows(y, task, nClasses, settings, { target: target.column.name, classes: target.classes });
+  const { ySearch } = planned;
 
-  // ---- the feature pipeline inside each fold, fitted in the executor's workers
-  progress({ phase: 'preparing', message: `fitting the feature pipeline in ${folds.length} fold${folds.length > 1 ? 's' : ''}`, candidatesFinished: 0, candidatesRunning: 0 });
+  // ---- the feature pipeline inside each fold, fitted in the executor's workers, within its share of the budget
+  progress({ phase: 'preparing', message: `fitting the feature pipeline in ${planned.plan.folds.length} fold${planned.plan.folds.length > 1 ? 's' : ''}`, candidatesFinished: 0, candidatesRunning: 0 });
   const prepareInput: PrepareInput = {
-    table: rowsTable, y, target: target.column.name, task, nClasses, classes: target.classes, positiveClass: target.positiveClass, plan,
+    table: rowsTable, y, target: target.column.name, task, nClasses, classes: target.classes, positiveClass: target.positiveClass, plan: planned.plan,
     features: settings.features,
+    // Workers share the wall clock, not this clock.
+    deadline: Date.now() + (started + PREPARE_SHARE * settings.timeBudgetSeconds * 1000 - clock()),
   };
-  const jobs = prepareJobs(plan);
-  let prepDone = 0;
-  let parts: PreparedPart[];
+  let budgeted: BudgetedPreparation;
   try {
-    parts = await Promise.all(jobs.map((job) => executor.prepare(prepareInput, job, signal).then((part) => {
-      progress({ phase: 'preparing', message: `feature pipeline ${++prepDone}/${jobs.length}`, candidatesFinished: 0, candidatesRunning: 0 });
-      return part;
-    })));
+    budgeted = await prepareWithinBudget(executor, prepareInput, prepareJobs(planned.plan), {
+      prepareBy: started + PREPARE_SHARE * settings.timeBudgetSeconds * 1000, clock, signal,
+      onPart: (done, of) => progress({ phase: 'preparing', message: `feature pipeline ${done}/${of}`, candidatesFinished: 0, candidatesRunning: 0 }),
+    });
   } catch (err) {
     executor.cancel(); // one pipeline failed: the others' work is moot
     throw err;
   }
-  const prepared = assemblePrepared(prepareInput, parts);
+  const plan = budgeted.plan;
+  const folds = plan.folds;
+  const validation = folds.length === planned.plan.folds.length ? planned.validation : { kind: 'holdout' as const, folds: 1 };
+  const notes = [...budgeted.notes];
+  for (const note of notes) options.debug?.(note);
+  const prepared = assemblePrepared({ ...prepareInput, plan }, budgeted.parts);
   check();
   await executor.load(prepared.data);
+  if (elapsed() > settings.timeBudgetSeconds) {
+    notes.push(`fitting the feature pipeline took ${elapsed().toFixed(1)} s, past the ${settings.timeBudgetSeconds} s budget (any model needs the first fold's and the training rows' pipelines, here on ${rowsTable.columns.length} columns)`);
+  }
   const prepareSeconds = elapsed();
 
   // ---- the search
@@ -138,6 +147,10 @@ async function tournament(tableIn: DataTable, settingsIn: TournamentSettings, ex
   });
   check();
   const searchSeconds = (clock() - searchStarted) / 1000;
+  const firstDone = runs.find((r) => r.entry);
+  if (firstDone && clock() > deadline && !notes.some((n) => n.startsWith('fitting the feature pipeline took'))) {
+    notes.push(`the first candidate (${firstDone.candidate.family} #${firstDone.candidate.id}) ran ${((clock() - deadline) / 1000).toFixed(1)} s past the ${settings.timeBudgetSeconds} s budget: the first candidate always finishes its own fit, so there is a model`);
+  }
 
   // ---- final phase
   const finalStarted = clock();
@@ -192,6 +205,7 @@ async function tournament(tableIn: DataTable, settingsIn: TournamentSettings, ex
     pipeline,
     insights,
     candidatesEvaluated: ranked.length,
+    notes,
     candidatesCancelled: runs.filter((r) => r.cancelled).length,
     seconds: elapsed(),
     timing: { prepareSeconds, searchSeconds, finalSeconds: (clock() - finalStarted) / 1000 },

@@ -70,6 +70,8 @@ export interface TournamentResult {
   pipeline: unknown;
   insights: TournamentInsights;
   candidatesEvaluated: number;
+  /** What the budget made the tournament give up or overrun, in words (empty when nothing). */
+  notes: string[];
   candidatesCancelled: number;
   seconds: number;
   timing: { prepareSeconds: number; searchSeconds: number; finalSeconds: number };
