@@ -9,6 +9,8 @@ const commands: Record<string, () => Promise<Command>> = {
   train: async () => (await import('./commands/train')).trainCommand,
   predict: async () => (await import('./commands/predict')).predictCommand,
   evaluate: async () => (await import('./commands/evaluate')).evaluateCommand,
+  export: async () => (await import('./commands/export')).exportCommand,
+  serve: async () => (await import('./commands/serve')).serveCommand,
 };
 
 const USAGE = `usage: tourney <command> [options]
@@ -20,7 +22,9 @@ commands:
            [--out <model-dir>] [--fixed '<json>'] [--json]
            [--template <template.json>] [--workers <n>] [--max-candidates <n>]   (tournament only)
   predict  <model-dir> <data> [--out <file.csv>]
-  evaluate <model-dir> <labeled data> [--json]`;
+  evaluate <model-dir> <labeled data> [--json]
+  export   <model-dir> --out <bundle-dir>
+  serve    <bundle-or-model-dir> [--port 8080] [--host 127.0.0.1]`;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
