@@ -164,7 +164,14 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
     const scores = await engine.score(X);
     const out = writePredictions(scores, input.table.rowCount);
     metrics.scored(input.stats, out.predictedClass, out.histogramScores);
-    if (predictionLog && records) predictionLog.write(predictionLogLines(requestId, modelHeader, records, out.items));
+    if (predictionLog && records) {
+      try {
+        predictionLog.write(predictionLogLines(requestId, modelHeader, records, out.items));
+      } catch (err) {
+        // A full or broken log disk must not stop scoring; the error goes to stderr.
+        process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', requestId, msg: `prediction log: ${(err as Error).message}` })}\n`);
+      }
+    }
     send(req, res, started, 200, `{"model":${modelHeader},"predictions":[${out.items.join(',')}]}`, 'application/json', input.table.rowCount);
   }
 

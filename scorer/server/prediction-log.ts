@@ -7,7 +7,7 @@
 // The live file is `<dir>/predictions.ndjson`; past `maxFileBytes` it is renamed
 // `predictions-<UTC time>-<n>.ndjson` and a new one starts; the oldest rotated files are deleted
 // while all files together exceed `maxTotalBytes`. Writes are appended asynchronously in order.
-import { createWriteStream, mkdirSync, readdirSync, renameSync, statSync, unlinkSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 
 export interface PredictionLogOptions {
@@ -37,7 +37,9 @@ export class PredictionLog {
   }
 
   private open(): WriteStream {
-    const stream = createWriteStream(join(this.options.dir, LIVE), { flags: 'a' });
+    // Opened synchronously so the file exists before the first rotation can rename it.
+    const path = join(this.options.dir, LIVE);
+    const stream = createWriteStream(path, { fd: openSync(path, 'a') });
     stream.on('error', (err) => process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: `prediction log: ${err.message}` })}\n`));
     return stream;
   }
