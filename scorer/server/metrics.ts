@@ -3,6 +3,7 @@
 // from the model, never from request data.
 import { Counter, Histogram, Registry, collectDefaultMetrics, exponentialBuckets, linearBuckets } from 'prom-client';
 import type { InputStats } from '../input-table';
+import { BulkHistogram } from './bulk-histogram';
 import type { ScorerModel } from '../load-model';
 
 export const ROUTES = ['/v1/predict', '/v1/model', '/healthz', '/readyz', '/metrics', '/openapi.json'] as const;
@@ -39,7 +40,7 @@ export function createMetrics(model: ScorerModel): ScorerMetrics {
   const predictions = classes ? new Counter({ name: 'tourney_predictions_total', help: 'Predicted class counts', labelNames: ['class'], registers }) : null;
   const scoreHelp = model.task === 'binary' ? `Probability of the positive class (${model.positiveClass ?? classes?.[1]})`
     : model.task === 'multiclass' ? 'Probability of the predicted class' : 'Predicted value';
-  const score = new Histogram({ name: 'tourney_prediction_score', help: scoreHelp, buckets: scoreBuckets(model), registers });
+  const score = new BulkHistogram('tourney_prediction_score', scoreHelp, scoreBuckets(model), registry);
   return {
     registry,
     request(route, code, seconds) {
@@ -58,13 +59,17 @@ export function createMetrics(model: ScorerModel): ScorerMetrics {
         for (let i = 0; i < predictedClass.length; i++) counts[predictedClass[i]]++;
         counts.forEach((n, c) => { if (n) predictions.inc({ class: classes[c] }, n); });
       }
-      for (let i = 0; i < scores.length; i++) if (Number.isFinite(scores[i])) score.observe(scores[i]);
+      score.observeMany(scores);
     },
   };
 }
 
 /** Probabilities in tenths; regression values over the training target range when known. */
 function scoreBuckets(model: ScorerModel): number[] {
+  return rawScoreBuckets(model).map((b) => Number(b.toPrecision(12)));
+}
+
+function rawScoreBuckets(model: ScorerModel): number[] {
   if (model.task !== 'regression') return linearBuckets(0.1, 0.1, 9);
   const target = model.profile?.columns?.find((c) => c.name === model.target);
   if (target && typeof target.min === 'number' && typeof target.max === 'number' && target.max > target.min) {

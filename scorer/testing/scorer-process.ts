@@ -37,7 +37,8 @@ export interface ScorerProcess {
  * resolves once it listens; rejects with its stderr if it exits first.
  */
 export async function startProcess(command: string, args: string[], env: Record<string, string> = {}, cwd = REPO): Promise<ScorerProcess> {
-  const proc = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so stop() also reaches the server `npm start` runs as a child.
+  const proc = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const lines: Record<string, unknown>[] = [];
   let err = '';
   proc.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
@@ -63,7 +64,7 @@ export async function startProcess(command: string, args: string[], env: Record<
     proc, url, lines, exited, ready,
     stderr: () => err,
     async stop() {
-      if (proc.exitCode === null) proc.kill('SIGTERM');
+      if (proc.exitCode === null) process.kill(-proc.pid!, 'SIGTERM');
       return exited;
     },
   };
