@@ -7,7 +7,7 @@
 // then batches of 10,000 rows (rows/s, median of --batches requests) against (a) and (b).
 // Prints a markdown table for docs/BENCHMARKS.md.
 //
-// usage: node --import tsx bench/serve.ts [--seconds 30] [--batches 20]
+// usage: node --import tsx bench/serve.ts [--seconds 30] [--rounds 3] [--batches 20]
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -137,28 +137,59 @@ async function batchRate(url: string, n: number): Promise<number> {
   return rates.sort((x, y) => x - y)[Math.floor(rates.length / 2)];
 }
 
+// All three servers run for the whole bench (an idle one costs nothing); the wrk runs rotate
+// through them in --rounds segments of seconds/rounds each, so a noisy moment on the shared
+// machine falls on every server alike instead of on whichever ran then.
+const NAMES = ['echo', 'bundle', 'reference'] as const;
+const urlOf = (name: (typeof NAMES)[number]) => `http://127.0.0.1:${PORTS[name]}${name === 'echo' ? '/' : '/v1/predict'}`;
+const rounds = Number(flag('rounds', '3'));
+const load = loadavg()[0];
+const procs = NAMES.map((name) => start(name));
 const results: Record<string, WrkResult> = {};
 const batch: Record<string, number> = {};
-const load = loadavg()[0];
-for (const name of ['echo', 'bundle', 'reference'] as const) {
-  const proc = start(name);
-  try {
-    const url = `http://127.0.0.1:${PORTS[name]}${name === 'echo' ? '/' : '/v1/predict'}`;
-    await untilAnswers(url, singleBody);
-    wrk(url, 3); // warm-up
-    results[name] = wrk(url, seconds);
-    if (name !== 'echo') batch[name] = await batchRate(url, name === 'bundle' ? batches : Math.max(3, Math.floor(batches / 4)));
-    process.stderr.write(`${name}: ${JSON.stringify(results[name])} batch ${batch[name] ?? '-'}\n`);
-  } finally {
-    process.kill(-proc.pid!, 'SIGTERM');
+try {
+  for (const name of NAMES) {
+    await untilAnswers(urlOf(name), singleBody);
+    wrk(urlOf(name), 3); // warm-up
   }
+  const segments: Record<string, WrkResult[]> = { echo: [], bundle: [], reference: [] };
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < NAMES.length; k++) {
+      const name = NAMES[(k + r) % NAMES.length];
+      const w = wrk(urlOf(name), Math.max(1, Math.round(seconds / rounds)));
+      segments[name].push(w);
+      process.stderr.write(`round ${r + 1} ${name}: ${JSON.stringify(w)}\n`);
+    }
+  }
+  const median = (v: number[]) => v.sort((x, y) => x - y)[Math.floor(v.length / 2)];
+  for (const name of NAMES) {
+    const s = segments[name];
+    const requests = s.reduce((sum, w) => sum + w.requests, 0);
+    results[name] = {
+      requests,
+      rps: s.reduce((sum, w) => sum + w.rps, 0) / s.length,
+      p50: median(s.map((w) => w.p50)),
+      p99: Math.max(...s.map((w) => w.p99)),
+      errors: s.reduce((sum, w) => sum + w.errors, 0),
+    };
+  }
+  const bundleRates: number[] = [];
+  const referenceRates: number[] = [];
+  for (let i = 0; i < batches; i++) {
+    bundleRates.push(await batchRate(urlOf('bundle'), 1));
+    if (i % 4 === 0) referenceRates.push(await batchRate(urlOf('reference'), 1));
+  }
+  batch.bundle = median(bundleRates);
+  batch.reference = median(referenceRates);
+} finally {
+  for (const proc of procs) process.kill(-proc.pid!, 'SIGTERM');
 }
 
 const a = results.bundle;
 const b = results.reference;
 const c = results.echo;
 const fmt = (v: number, d = 0) => v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-console.log(`Run of ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, load average ${load.toFixed(1)} at start; wrk -t2 -c16 -d${seconds}s, single-row JSON (telco_churn row 43).\n`);
+console.log(`Run of ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, load average ${load.toFixed(1)} at start; wrk -t2 -c16, ${seconds} s per server in ${rounds} rotating segments, single-row JSON (telco_churn row 43); requests/s = mean over segments, p50 = median, p99 = worst segment; batches: median of ${batches} (bundle) / ${Math.ceil(batches / 4)} (FastAPI).\n`);
 console.log('| server | requests/s | p50 ms | p99 ms | errors | 10,000-row batches, rows/s |');
 console.log('|---|---|---|---|---|---|');
 console.log(`| (a) Tourney bundle (node server.js) | ${fmt(a.rps)} | ${fmt(a.p50, 2)} | ${fmt(a.p99, 2)} | ${a.errors} | ${fmt(batch.bundle)} |`);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsv } from '../../kernels/io/from-csv';
 import { buildServerJs } from '../bundle/write-bundle';
-import { DATA, startProcess, tourney, trainModels, type ScorerProcess } from '../testing/scorer-process';
+import { DATA, REPO, startProcess, tourney, trainModels, type ScorerProcess } from '../testing/scorer-process';
 
 const dir = mkdtempSync(join(tmpdir(), 'tourney-scorer-api-'));
 const serverJs = join(dir, 'server.js');
@@ -293,6 +293,17 @@ describe('scorer HTTP API', () => {
     const quiet = await scorer(models.binary, { TOURNEY_ACCESS_LOG: 'off' });
     await stillServes(quiet);
     expect(quiet.lines.filter((l) => l.path)).toEqual([]);
+  });
+
+  it('`tourney serve` serves a model directory with the same answers as the bundle server', async () => {
+    const served = await startProcess(process.execPath, [join(REPO, 'cli', 'bin', 'tourney.js'), 'serve', models.binary, '--port', '0'], { TOURNEY_ACCESS_LOG: 'off' });
+    started.push(served);
+    await served.ready;
+    const body = JSON.stringify({ rows: [{ tenure: 40, contract: 'One year', monthly_charges: 55.5 }] });
+    const viaCli = await post(served.url, body);
+    expect(viaCli.status).toBe(200);
+    expect(viaCli.body).toEqual((await post(main.url, body)).body);
+    expect(await served.stop()).toBe(0);
   });
 
   it('drains an in-flight request on SIGTERM, then exits 0', async () => {
