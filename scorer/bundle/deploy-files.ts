@@ -104,5 +104,6 @@ export function kubernetesManifests({ app, image }: DeployNames): Record<string,
 }
 
 export function toYaml(doc: unknown): string {
-  return stringify(doc, { lineWidth: 0 });
+  // No anchors/aliases for the shared label maps: plain YAML every tool reads the same way.
+  return stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
 }
