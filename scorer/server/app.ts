@@ -289,6 +289,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     });
     req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
     req.on('error', reject);
+    // A client that hangs up mid-body: settle, so the buffered chunks are not held forever.
+    req.on('close', () => { if (!req.complete) reject(new InputError('the client closed the connection before the body ended')); });
   });
 }
 
