@@ -12,6 +12,8 @@ const commands: Record<string, () => Promise<Command>> = {
   predict: async () => (await import('./commands/predict')).predictCommand,
   evaluate: async () => (await import('./commands/evaluate')).evaluateCommand,
   monitor: async () => (await import('./commands/monitor')).monitorCommand,
+  export: async () => (await import('./commands/export')).exportCommand,
+  serve: async () => (await import('./commands/serve')).serveCommand,
 };
 
 const isHelp = (arg: string) => arg === '--help' || arg === '-h';

@@ -228,11 +228,14 @@ export function predictFlat(flat: FlatEnsemble, X: Matrix, out: Float64Array): F
   const nOut = flat.nOutputs;
   const { binned, outputOf, perfectDepth, nodeOffset, leafOffset, feature, threshold, defaultRight, leafValue } = flat;
   const useDoubles = binned === null ? true : binned.needsDoubles;
-  const block = new Float64Array(useDoubles ? BLOCK_ROWS * nF : 0);
-  const node = new Int32Array(BLOCK_ROWS);
+  // Buffers sized for the rows there are: a one-row request (the scorer's hot path) must not
+  // allocate and collect a full block's worth each call.
+  const blockRows = Math.min(BLOCK_ROWS, Math.max(1, X.nRows));
+  const block = new Float64Array(useDoubles ? blockRows * nF : 0);
+  const node = new Int32Array(blockRows);
   const stride = binned ? Math.max(1, binned.bins.column.length) : 0;
-  const binBlock = new Uint8Array(binned ? BLOCK_ROWS * stride : 0);
-  const scratch = binScratch(binned ? BLOCK_ROWS : 0);
+  const binBlock = new Uint8Array(binned ? blockRows * stride : 0);
+  const scratch = binScratch(binned ? blockRows : 0);
   const allPerfectSingleOutput = nOut === 1 && perfectDepth.every((d) => d >= 0);
   for (let start = 0; start < X.nRows; start += BLOCK_ROWS) {
     const m = Math.min(BLOCK_ROWS, X.nRows - start);

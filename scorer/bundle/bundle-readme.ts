@@ -1,0 +1,103 @@
+// The bundle's README: how to run it, call it, and deploy it — with the plain statement that no
+// container engine or cluster ran where the bundle was made.
+import type { ScorerModel } from '../load-model';
+
+function exampleRow(model: ScorerModel): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const f of model.inputs.slice(0, 6)) {
+    if (f.categories?.length) row[f.name] = f.categories[0];
+    else if (f.type === 'boolean') row[f.name] = true;
+    else if (f.type === 'date' || f.type === 'datetime') row[f.name] = '2024-01-31';
+    else if (f.storage === 'numeric') row[f.name] = f.min ?? 1;
+    else row[f.name] = 'text';
+  }
+  return row;
+}
+
+export function bundleReadme(model: ScorerModel, app: string, hasProfile: boolean): string {
+  const row = JSON.stringify(exampleRow(model));
+  const columns = model.inputs.slice(0, 6).map((f) => f.name);
+  const csvValues = columns.map((c) => JSON.stringify(exampleRow(model)[c] ?? '')).join(',');
+  return `# ${model.name} scorer (${model.version})
+
+A standalone scoring service for the Tourney model \`${model.name}\` (${model.task}, target
+\`${model.target}\`), exported by \`tourney export\`. It needs Node.js 20 and nothing else: no
+Tourney, Python or JVM. It scores exactly as \`tourney predict\` does: the fitted feature pipeline
+(\`pipeline.json\`) replays in the same JavaScript, bundled into \`server.js\`.
+
+**Not tested here:** no container engine and no Kubernetes cluster ran where this bundle was
+made. The \`Dockerfile\` has never been built, and the manifests in \`k8s/\` were only validated
+against the Kubernetes schemas. \`npm install && npm start\` was tested.
+
+## Run
+
+\`\`\`sh
+npm install          # or: npm ci --omit=dev
+npm start            # http://127.0.0.1:8080 ; node server.js --port 9000 --host 127.0.0.1
+\`\`\`
+
+| variable | meaning |
+|---|---|
+| \`PORT\`, \`HOST\` | where to listen (default 8080 on 127.0.0.1) |
+| \`TOURNEY_API_KEY\` | required to bind anything but loopback; then every route except /healthz and /readyz needs \`Authorization: Bearer <key>\` |
+| \`TOURNEY_CORS_ORIGINS\` | comma-separated origins allowed to call from a browser (CORS is off otherwise) |
+| \`TOURNEY_ACCESS_LOG\` | \`off\` silences the one-JSON-line-per-request access log on stdout |
+| \`TOURNEY_PREDICTION_LOG\` | a folder: log every scored row as NDJSON (see below) |
+| \`TOURNEY_PREDICTION_LOG_FILE_BYTES\`, \`TOURNEY_PREDICTION_LOG_TOTAL_BYTES\` | rotate past this size (default 16 MB); keep at most this much on disk (default 256 MB) |
+| \`TOURNEY_MAX_BODY_BYTES\`, \`TOURNEY_MAX_ROWS\` | request limits (default 32 MB, 100,000 rows): 413 above them |
+| \`TOURNEY_REQUEST_TIMEOUT_MS\`, \`TOURNEY_HEADERS_TIMEOUT_MS\` | slow-client deadlines (default 30 s, 10 s): 408 |
+
+SIGTERM stops accepting connections, lets in-flight requests finish, then exits 0.
+
+## Call it
+
+\`\`\`sh
+curl -s http://127.0.0.1:8080/readyz
+curl -s -X POST http://127.0.0.1:8080/v1/predict -H 'content-type: application/json' \\
+  -d '{"rows":[${row}]}'
+printf '${columns.join(',')}\\n${csvValues.replace(/'/g, "'\\''")}\\n' | \\
+  curl -s -X POST http://127.0.0.1:8080/v1/predict -H 'content-type: text/csv' --data-binary @-
+curl -s http://127.0.0.1:8080/v1/model
+curl -s http://127.0.0.1:8080/metrics
+curl -s http://127.0.0.1:8080/openapi.json
+# with an API key:
+curl -s -H "Authorization: Bearer $TOURNEY_API_KEY" http://127.0.0.1:8080/v1/model
+\`\`\`
+
+The answer: \`{"model":{"name","version"},"predictions":[{"prediction":…,"probabilities":{class:p,…}}]}\`
+(regression: \`prediction\` only), one per row, in order. Fields the model does not read are ignored;
+missing fields and unseen categories are scored as at training time. A value that cannot belong to
+its column gets 400 with \`{"error": "row 2, field \\"age\\": expected a number, got \\"abc\\""}\`.
+
+## Files
+
+| file | what |
+|---|---|
+| \`server.js\` | the server, one JavaScript file (esbuild), kernels included |
+| \`meta.json\`, \`pipeline.json\`, \`tournament.json\` / \`model.json\`, \`report.json\` | the model directory the service scores with |
+| \`model.onnx\` | the model as ONNX (when the exporter wrote one) |
+| \`bundle.json\` | bundle name, model version, file list |
+| \`openapi.json\` | OpenAPI 3.1, generated from the model's input schema |
+| \`MODEL_CARD.md\` | model details, intended use, training data, metrics, caveats |
+| \`reference-profile.json\` | ${hasProfile ? 'the training data profile, the reference for drift monitoring' : 'absent: the model directory had no training reference profile'} |
+| \`package.json\`, \`package-lock.json\`, \`.npmrc\` | exact runtime dependency versions |
+| \`Dockerfile\`, \`.dockerignore\` | node:20-slim image, non-root, HEALTHCHECK on /healthz (untested here) |
+| \`k8s/\` | Deployment (probes, requests/limits, non-root, read-only root), Service, HorizontalPodAutoscaler, PodDisruptionBudget |
+
+## Deploy (untested here)
+
+\`\`\`sh
+docker build -t ${app}:${model.version.replace(/[^\w.-]/g, '-')} .
+docker run -p 8080:8080 -e TOURNEY_API_KEY=change-me ${app}:${model.version.replace(/[^\w.-]/g, '-')}
+kubectl create secret generic ${app}-api-key --from-literal=api-key=change-me
+kubectl apply -f k8s/
+\`\`\`
+
+## Prediction log format
+
+With \`TOURNEY_PREDICTION_LOG=<dir>\`, each scored row is one line of \`<dir>/predictions.ndjson\`:
+\`{"time","requestId","model":{"name","version"},"row","inputs":{…},"outputs":{"prediction","probabilities"}}\`.
+Past the file size limit it is renamed \`predictions-<time>-<n>.ndjson\`; the oldest rotated files are
+deleted to stay under the total.
+`;
+}

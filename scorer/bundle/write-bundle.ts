@@ -1,0 +1,103 @@
+// `writeBundle(modelDir, outDir)`: a model directory → a folder a team deploys without Tourney.
+// Layout (see bundle-readme.ts for what each file is): the model files, server.js (esbuild, one
+// CommonJS file, kernels bundled, no TypeScript at run time), package.json + package-lock.json with
+// exact versions, .npmrc, openapi.json, MODEL_CARD.md, reference-profile.json when the model has
+// one, Dockerfile, k8s/*.yaml, README.md, bundle.json.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { createEngine } from '../engine';
+import { loadScorerModel } from '../load-model';
+import { modelCardMarkdown } from '../model-card';
+import { openApiDocument } from '../openapi';
+import { DEFAULT_LIMITS } from '../server/app';
+import { readModelDirFiles } from '../server/read-model-dir';
+import { bundleReadme } from './bundle-readme';
+import { dockerfile, DOCKERIGNORE, kubernetesManifests, NPMRC, toYaml } from './deploy-files';
+import { bundleLock, type ProjectLock } from './package-lock';
+
+const REPO = resolve(import.meta.dirname, '..', '..');
+/** Packages server.js loads at run time instead of bundling (native code). */
+export const RUNTIME_PACKAGES = ['onnxruntime-node'] as const;
+/** Model files copied as they are (the ONNX slot is filled when the exporter writes model.onnx). */
+const COPIED = ['meta.json', 'pipeline.json', 'tournament.json', 'model.json', 'report.json', 'model.onnx'];
+
+export interface BundleResult {
+  outDir: string;
+  name: string;
+  version: string;
+  files: string[];
+}
+
+/** DNS-1123 label: lower case, digits and dashes, ≤ 63 characters. */
+function dnsName(name: string): string {
+  const slug = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 55);
+  return `${slug || 'model'}-scorer`;
+}
+
+/** Builds scorer/server/main.ts into one CommonJS file. */
+export async function buildServerJs(outfile: string): Promise<void> {
+  await build({
+    entryPoints: [join(REPO, 'scorer', 'server', 'main.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile,
+    external: [...RUNTIME_PACKAGES],
+    legalComments: 'eof',
+    logLevel: 'silent',
+    banner: { js: '// Tourney scorer, built by `tourney export` with esbuild. Source: scorer/server in the Tourney repository.' },
+  });
+}
+
+export async function writeBundle(modelDir: string, outDir: string, options: { name?: string } = {}): Promise<BundleResult> {
+  const files = readModelDirFiles(modelDir);
+  files.delete('bundle.json');
+  const model = loadScorerModel(files, options.name ?? basename(resolve(modelDir)));
+  const engine = await createEngine(files); // refuses a model the server could not score
+  if (existsSync(outDir) && readdirSync(outDir).length && !existsSync(join(outDir, 'bundle.json'))) {
+    throw new Error(`${outDir} exists and is not an empty folder or a previous bundle: choose another --out`);
+  }
+  mkdirSync(join(outDir, 'k8s'), { recursive: true });
+  const written: string[] = [];
+  const put = (name: string, content: string | Uint8Array) => {
+    writeFileSync(join(outDir, name), content);
+    written.push(name);
+  };
+  for (const name of COPIED) if (files.has(name)) put(name, files.get(name)!);
+  const profile = files.get('reference-profile.json') ?? files.get('profile.json');
+  if (profile) put('reference-profile.json', profile);
+
+  await buildServerJs(join(outDir, 'server.js'));
+  written.push('server.js');
+  const app = dnsName(model.name);
+  const { lock, versions } = bundleLock(JSON.parse(readFileSync(join(REPO, 'package-lock.json'), 'utf8')) as ProjectLock, app, '1.0.0', RUNTIME_PACKAGES);
+  put('package.json', JSON.stringify({
+    name: app,
+    version: '1.0.0',
+    private: true,
+    description: `Scoring service for the Tourney model ${model.name} (${model.version})`,
+    main: 'server.js',
+    scripts: { start: 'node server.js' },
+    engines: { node: '>=20.19' },
+    dependencies: versions,
+  }, null, 2) + '\n');
+  put('package-lock.json', JSON.stringify(lock, null, 2) + '\n');
+  put('.npmrc', NPMRC);
+  put('openapi.json', JSON.stringify(openApiDocument(model, DEFAULT_LIMITS), null, 2) + '\n');
+  put('MODEL_CARD.md', modelCardMarkdown(model));
+  put('Dockerfile', dockerfile());
+  put('.dockerignore', DOCKERIGNORE);
+  for (const [name, doc] of Object.entries(kubernetesManifests({ app, image: `${app}:${model.version.replace(/[^\w.-]/g, '-')}` }))) put(`k8s/${name}`, toYaml(doc));
+  put('README.md', bundleReadme(model, app, Boolean(profile)));
+  const bundleFiles = [...written, 'bundle.json'].sort();
+  writeFileSync(join(outDir, 'bundle.json'), JSON.stringify({
+    tourneyBundle: 1,
+    model: { name: model.name, version: model.version, task: model.task, target: model.target },
+    engine: engine.kind,
+    createdAt: new Date().toISOString(),
+    files: bundleFiles,
+  }, null, 2) + '\n');
+  return { outDir, name: model.name, version: model.version, files: bundleFiles };
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { readCsv } from '../kernels/io/from-csv';
+import { compileSchema, InputError, tableFromCsvTable, tableFromJsonRows } from './input-table';
+import type { InputField } from './load-model';
+
+const fields: InputField[] = [
+  { name: 'age', type: 'integer', storage: 'numeric', min: 18, max: 90 },
+  { name: 'member', type: 'boolean', storage: 'numeric' },
+  { name: 'joined', type: 'date', storage: 'numeric' },
+  { name: 'plan', type: 'categorical', storage: 'string', categories: ['basic', 'pro'] },
+];
+const schema = compileSchema(fields);
+
+describe('tableFromJsonRows', () => {
+  it('reads values as the pipeline wants them: numbers from text, NA as missing, loose header names', () => {
+    const { table, stats } = tableFromJsonRows(schema, [
+      { age: '1,234', member: 'yes', joined: '2024-02-01', plan: 'pro' },
+      { ' AGE ': 30, member: false, joined: 1706745600000, plan: 7 },
+      { age: 'NA', plan: null, extra: 1 },
+    ]);
+    expect(Array.from(table.columns[0].values as Float64Array)).toEqual([1234, 30, NaN]);
+    expect(Array.from(table.columns[1].values as Float64Array)).toEqual([1, 0, NaN]);
+    expect((table.columns[2].values as Float64Array)[0]).toBe(Date.parse('2024-02-01'));
+    expect(table.columns[3].values).toEqual(['pro', '7', null]);
+    expect(stats).toMatchObject({ rows: 3, rowsWithMissing: 1, rowsOutOfRange: 1, unknownFields: 1 });
+    expect(stats.unseen).toEqual(new Map([['plan', 1]]));
+  });
+
+  it('names the row and the field of a value that cannot belong to its column', () => {
+    const bad = (row: Record<string, unknown>) => () => tableFromJsonRows(schema, [{}, row]);
+    expect(bad({ age: 'old' })).toThrow('row 2, field "age": expected a number, got "old"');
+    expect(bad({ age: true })).toThrow('row 2, field "age": expected a number, got true');
+    expect(bad({ member: 'maybe' })).toThrow(/row 2, field "member": expected a boolean/);
+    expect(bad({ joined: 'someday' })).toThrow(/row 2, field "joined": expected a date/);
+    expect(bad({ plan: ['a'] })).toThrow('row 2, field "plan": expected text, a number or null, got an array');
+    expect(bad({ age: Number.POSITIVE_INFINITY })).toThrow(InputError);
+  });
+});
+
+describe('tableFromCsvTable', () => {
+  it('applies the same checks to cells the CSV reader kept as text', () => {
+    const csv = readCsv(new TextEncoder().encode('age,plan,other\n40,basic,x\n,gold,y\n'), { fileName: 'body' });
+    const { table, stats } = tableFromCsvTable(schema, csv);
+    expect(Array.from(table.columns[0].values as Float64Array)).toEqual([40, NaN]);
+    expect(table.columns[3].values).toEqual(['basic', 'gold']);
+    expect(stats).toMatchObject({ rows: 2, rowsWithMissing: 2, unknownFields: 2 });
+    const bad = readCsv(new TextEncoder().encode('age\n40\nforty\n'), { fileName: 'body' });
+    expect(() => tableFromCsvTable(schema, bad)).toThrow('row 2, field "age": expected a number, got "forty"');
+  });
+});

@@ -1,0 +1,322 @@
+// The scorer's HTTP server on Node's own `http` (no framework: six routes, and the hot path —
+// a single-row JSON request — should cost a parse, a tiny table, a predict and a string, nothing
+// more). Routes, limits and security defaults follow BRIEF §Scorer HTTP API; see scorer/README.md.
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readCsv } from '../../kernels/io/from-csv';
+import { DataError, type DataTable } from '../../kernels/table/types';
+import { createEngine, type ScoringEngine } from '../engine';
+import { compileSchema, InputError, tableFromCsvTable, tableFromJsonRows, type InputStats } from '../input-table';
+import { loadScorerModel, type ScorerModel } from '../load-model';
+import { modelCardMarkdown } from '../model-card';
+import { openApiDocument } from '../openapi';
+import { createMetrics, routeLabel } from './metrics';
+import { PredictionLog, type PredictionLogOptions } from './prediction-log';
+import { predictionWriter } from './predictions-json';
+
+export interface ScorerOptions {
+  /** The model directory's files (name → bytes). */
+  files: ReadonlyMap<string, Uint8Array>;
+  /** Model name when meta.json has none (e.g. the directory's name). */
+  name?: string;
+  /** Default 127.0.0.1; any non-loopback address needs `apiKey`. */
+  host?: string;
+  /** Default 8080; 0 picks a free port. */
+  port?: number;
+  /** When set, every route but /healthz and /readyz needs `Authorization: Bearer <apiKey>`. */
+  apiKey?: string;
+  /** Origins allowed to call from a browser (CORS is off when empty). */
+  corsOrigins?: string[];
+  /** One JSON line per request: true (stdout, the default), false, or a sink. */
+  accessLog?: boolean | ((line: string) => void);
+  predictionLog?: PredictionLogOptions;
+  /** Largest request body (default 32 MB): 413 above it. */
+  maxBodyBytes?: number;
+  /** Most rows in one request (default 100,000): 413 above it. */
+  maxRows?: number;
+  /** Whole-request deadline for slow clients (default 30 s): 408. */
+  requestTimeoutMs?: number;
+  /** Deadline for the request headers (default 10 s). */
+  headersTimeoutMs?: number;
+  /** How long SIGTERM waits for in-flight requests before closing connections (default 10 s). */
+  drainTimeoutMs?: number;
+}
+
+/** The server cannot start as configured (exit 2, one line). */
+export class StartupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartupError';
+  }
+}
+
+export interface RunningScorer {
+  server: Server;
+  model: ScorerModel;
+  engine: ScoringEngine;
+  host: string;
+  port: number;
+  url: string;
+  /** Resolves once the model has scored its warm-up row (/readyz answers 200 from then on). */
+  ready: Promise<void>;
+  /** Stops accepting, lets in-flight requests finish (up to drainTimeoutMs), closes the logs. */
+  drain(): Promise<void>;
+}
+
+export const DEFAULT_LIMITS = { maxBodyBytes: 32 * 1024 * 1024, maxRows: 100_000 };
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.test(host);
+}
+
+const sha = (s: string | Buffer) => createHash('sha256').update(s).digest();
+
+export async function startScorer(options: ScorerOptions): Promise<RunningScorer> {
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopback(host) && !options.apiKey) {
+    throw new StartupError(`refusing to listen on ${host} without an API key: set TOURNEY_API_KEY (or bind 127.0.0.1)`);
+  }
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes;
+  const maxRows = options.maxRows ?? DEFAULT_LIMITS.maxRows;
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const headersTimeout = Math.min(options.headersTimeoutMs ?? 10_000, requestTimeout);
+  const model = loadScorerModel(options.files, options.name);
+  const engine = await createEngine(options.files);
+  const schema = compileSchema(model.inputs);
+  const metrics = createMetrics(model);
+  const writePredictions = predictionWriter(model);
+  const predictionLog = options.predictionLog ? new PredictionLog(options.predictionLog) : null;
+  const accessLog = options.accessLog === false ? null
+    : typeof options.accessLog === 'function' ? options.accessLog : (line: string) => process.stdout.write(line + '\n');
+  const keyHash = options.apiKey ? sha(options.apiKey) : null;
+  const cors = new Set(options.corsOrigins ?? []);
+  const modelHeader = JSON.stringify({ name: model.name, version: model.version });
+  const openapi = JSON.stringify(openApiDocument(model, { maxRows, maxBodyBytes }));
+  const modelJson = JSON.stringify({
+    name: model.name, version: model.version, task: model.task, target: model.target,
+    classes: model.classes, positiveClass: model.positiveClass, engine: engine.kind,
+    inputs: model.inputs, dropped: model.dropped, metrics: model.metrics,
+    limits: { maxRows, maxBodyBytes }, card: modelCardMarkdown(model),
+  });
+  let ready = false;
+  let draining = false;
+
+  function authorized(req: IncomingMessage): boolean {
+    if (!keyHash) return true;
+    const header = req.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+    return timingSafeEqual(sha(token), keyHash);
+  }
+
+  function send(req: IncomingMessage, res: ServerResponse, started: number, status: number, body: string, type = 'application/json', rows = 0): void {
+    const headers: Record<string, string> = { 'content-type': type, 'content-length': String(Buffer.byteLength(body)), 'x-request-id': res.getHeader('x-request-id') as string };
+    if (draining) headers.connection = 'close';
+    res.writeHead(status, headers);
+    res.end(body);
+    const route = routeLabel(pathOf(req));
+    const seconds = (performance.now() - started) / 1000;
+    metrics.request(route, status, seconds);
+    accessLog?.(JSON.stringify({
+      time: new Date().toISOString(), requestId: headers['x-request-id'], method: req.method, path: route,
+      status, ms: Math.round(seconds * 1e5) / 100, ...(rows ? { rows } : {}),
+    }));
+  }
+
+  const sendError = (req: IncomingMessage, res: ServerResponse, started: number, status: number, message: string) => send(req, res, started, status, JSON.stringify({ error: message }));
+
+  async function predict(req: IncomingMessage, res: ServerResponse, started: number, requestId: string): Promise<void> {
+    const type = (req.headers['content-type'] ?? 'application/json').toLowerCase();
+    const isCsv = type.includes('csv');
+    if (!isCsv && !type.includes('json')) throw new InputError(`unsupported content type "${type}": send application/json or text/csv`, 415);
+    const body = await readBody(req, maxBodyBytes);
+    let input: { table: DataTable; stats: InputStats };
+    let records: unknown[] | undefined;
+    if (isCsv) {
+      if (countLines(body) > maxRows + 1) throw new InputError(`more than ${maxRows} rows in one request; split the batch`, 413);
+      let csv: DataTable;
+      try {
+        if (body.length === 0) throw new DataError('request body is empty');
+        csv = readCsv(body, { fileName: 'request body' });
+      } catch (err) {
+        throw new InputError(err instanceof DataError ? err.message : `malformed CSV: ${(err as Error).message}`);
+      }
+      if (csv.rowCount > maxRows) throw new InputError(`${csv.rowCount} rows in one request; the limit is ${maxRows}`, 413);
+      input = tableFromCsvTable(schema, csv);
+      if (predictionLog) records = csvRecords(csv);
+    } else {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(body.toString('utf8'));
+      } catch (err) {
+        throw new InputError(`malformed JSON: ${(err as Error).message}`);
+      }
+      const rows = (parsed as { rows?: unknown } | null)?.rows;
+      if (!parsed || typeof parsed !== 'object' || !Array.isArray(rows)) throw new InputError('expected a JSON object {"rows": [{column: value, …}, …]}');
+      if (rows.length > maxRows) throw new InputError(`${rows.length} rows in one request; the limit is ${maxRows}`, 413);
+      if (rows.length === 0) throw new InputError('"rows" is empty: send at least one row');
+      input = tableFromJsonRows(schema, rows);
+      records = rows;
+    }
+    const X = model.toMatrix(input.table);
+    const scores = await engine.score(X);
+    const out = writePredictions(scores, input.table.rowCount);
+    metrics.scored(input.stats, out.predictedClass, out.histogramScores);
+    if (predictionLog && records) {
+      try {
+        predictionLog.write(predictionLogLines(requestId, modelHeader, records, out.items));
+      } catch (err) {
+        // A full or broken log disk must not stop scoring; the error goes to stderr.
+        process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', requestId, msg: `prediction log: ${(err as Error).message}` })}\n`);
+      }
+    }
+    send(req, res, started, 200, `{"model":${modelHeader},"predictions":[${out.items.join(',')}]}`, 'application/json', input.table.rowCount);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const given = req.headers['x-request-id'];
+    const requestId = typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    const origin = req.headers.origin;
+    if (origin && cors.has(origin)) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'Origin');
+    }
+    const path = pathOf(req);
+    try {
+      if (req.method === 'OPTIONS') {
+        if (!origin || !cors.has(origin)) return sendError(req, res, started, 403, 'CORS is not enabled for this origin');
+        res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+        res.setHeader('access-control-allow-headers', 'authorization, content-type, x-request-id');
+        res.setHeader('access-control-max-age', '600');
+        return send(req, res, started, 204, '', 'text/plain');
+      }
+      if (path === '/healthz') return send(req, res, started, 200, '{"status":"ok"}');
+      if (path === '/readyz') return ready && !draining ? send(req, res, started, 200, '{"status":"ready"}') : send(req, res, started, 503, `{"status":"${draining ? 'draining' : 'loading'}"}`);
+      if (!authorized(req)) {
+        res.setHeader('www-authenticate', 'Bearer');
+        return sendError(req, res, started, 401, 'missing or wrong API key: send Authorization: Bearer <key>');
+      }
+      const method = req.method ?? 'GET';
+      if (path === '/v1/predict') {
+        if (method !== 'POST') return sendError(req, res, started, 405, 'use POST /v1/predict');
+        if (!ready) return sendError(req, res, started, 503, 'model is still loading');
+        return await predict(req, res, started, requestId);
+      }
+      if (method !== 'GET' && method !== 'HEAD') return sendError(req, res, started, 405, `use GET ${path}`);
+      if (path === '/v1/model') return send(req, res, started, 200, modelJson);
+      if (path === '/openapi.json') return send(req, res, started, 200, openapi);
+      if (path === '/metrics') return send(req, res, started, 200, await metrics.registry.metrics(), metrics.registry.contentType);
+      return sendError(req, res, started, 404, `no route ${path}`);
+    } catch (err) {
+      if (res.headersSent) return;
+      if (err instanceof InputError) {
+        if (err.status === 413) res.setHeader('connection', 'close');
+        return sendError(req, res, started, err.status, err.message);
+      }
+      if (err instanceof DataError) return sendError(req, res, started, 400, err.message);
+      process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', requestId, msg: (err as Error).stack ?? String(err) })}\n`);
+      return sendError(req, res, started, 500, `internal error (request ${requestId})`);
+    }
+  }
+
+  const server = createServer({
+    requestTimeout,
+    headersTimeout,
+    keepAliveTimeout: 5_000,
+    // Node checks the two deadlines on this interval (default 30 s), so it bounds their precision.
+    connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 2))),
+  }, (req, res) => { void handle(req, res); });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) => reject(new StartupError(err.code === 'EADDRINUSE' ? `port ${options.port ?? 8080} on ${host} is in use` : `cannot listen on ${host}:${options.port ?? 8080}: ${err.message}`)));
+    server.listen(options.port ?? 8080, host, resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  // Warm-up: one all-missing row through the whole path, so the first request pays no JIT/lazy cost.
+  const readyPromise = (async () => {
+    const warm = tableFromJsonRows(schema, [{}]);
+    const scores = await engine.score(model.toMatrix(warm.table));
+    writePredictions(scores, 1);
+    ready = true;
+  })();
+
+  return {
+    server, model, engine, host, port,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    ready: readyPromise,
+    async drain() {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<void>((resolve) => { timer = setTimeout(() => { server.closeAllConnections(); resolve(); }, options.drainTimeoutMs ?? 10_000); });
+      await Promise.race([closed, deadline]);
+      clearTimeout(timer);
+      await predictionLog?.close();
+    },
+  };
+}
+
+function pathOf(req: IncomingMessage): string {
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  return q < 0 ? url : url.slice(0, q);
+}
+
+/** The body, refused with 413 as soon as it is known to be over the limit. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (declared > limit) {
+    req.resume();
+    return Promise.reject(new InputError(`request body of ${declared} bytes is over the limit of ${limit} bytes`, 413));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new InputError(`request body is over the limit of ${limit} bytes`, 413));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
+    req.on('error', reject);
+    // A client that hangs up mid-body: settle, so the buffered chunks are not held forever.
+    req.on('close', () => { if (!req.complete) reject(new InputError('the client closed the connection before the body ended')); });
+  });
+}
+
+function countLines(body: Buffer): number {
+  let n = 0;
+  let at = -1;
+  while ((at = body.indexOf(10, at + 1)) !== -1) n++;
+  return body.length && body[body.length - 1] !== 10 ? n + 1 : n;
+}
+
+/** CSV rows as records, for the prediction log. */
+function csvRecords(table: DataTable): Record<string, unknown>[] {
+  return Array.from({ length: table.rowCount }, (_, i) => {
+    const record: Record<string, unknown> = {};
+    for (const c of table.columns) {
+      const v = c.values[i];
+      record[c.name] = typeof v === 'number' && Number.isNaN(v) ? null : v;
+    }
+    return record;
+  });
+}
+
+function predictionLogLines(requestId: string, modelHeader: string, records: unknown[], items: string[]): string {
+  const time = new Date().toISOString();
+  const head = `{"time":"${time}","requestId":${JSON.stringify(requestId)},"model":${modelHeader},"row":`;
+  let text = '';
+  for (let i = 0; i < items.length; i++) text += `${head}${i},"inputs":${JSON.stringify(records[i])},"outputs":${items[i]}}\n`;
+  return text;
+}

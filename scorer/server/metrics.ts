@@ -1,0 +1,79 @@
+// /metrics in Prometheus text format (prom-client). Every label set is bounded: routes are the
+// API's own paths (anything else is "other"), codes are HTTP statuses, classes and columns come
+// from the model, never from request data.
+import { Counter, Histogram, Registry, collectDefaultMetrics, exponentialBuckets, linearBuckets } from 'prom-client';
+import type { InputStats } from '../input-table';
+import { BulkHistogram } from './bulk-histogram';
+import type { ScorerModel } from '../load-model';
+
+export const ROUTES = ['/v1/predict', '/v1/model', '/healthz', '/readyz', '/metrics', '/openapi.json'] as const;
+
+export interface ScorerMetrics {
+  registry: Registry;
+  /** One finished request. */
+  request(route: string, code: number, seconds: number): void;
+  /** What one scored batch looked like, and what it predicted. */
+  scored(stats: InputStats, predictedClass: Uint32Array | null, scores: Float64Array): void;
+}
+
+export function routeLabel(path: string): string {
+  return (ROUTES as readonly string[]).includes(path) ? path : 'other';
+}
+
+export function createMetrics(model: ScorerModel): ScorerMetrics {
+  const registry = new Registry();
+  registry.setDefaultLabels({ model: model.name, version: model.version });
+  collectDefaultMetrics({ register: registry, prefix: 'tourney_scorer_' });
+  const registers = [registry];
+  const requests = new Counter({ name: 'tourney_http_requests_total', help: 'HTTP requests by route and status code', labelNames: ['route', 'code'], registers });
+  const errors = new Counter({ name: 'tourney_http_request_errors_total', help: 'HTTP requests answered 4xx or 5xx, by route and status code', labelNames: ['route', 'code'], registers });
+  const latency = new Histogram({
+    name: 'tourney_http_request_duration_seconds', help: 'Time from request start to the last byte of the response', labelNames: ['route'], registers,
+    buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  });
+  const rows = new Counter({ name: 'tourney_rows_scored_total', help: 'Rows scored', registers });
+  const missing = new Counter({ name: 'tourney_rows_missing_inputs_total', help: 'Scored rows with at least one missing input (scored as missing, as at training time)', registers });
+  const outOfRange = new Counter({ name: 'tourney_rows_out_of_range_total', help: 'Scored rows with a number outside the training range (counted only when the model has a reference profile)', registers });
+  const unknown = new Counter({ name: 'tourney_unknown_fields_total', help: 'Input fields the model does not read (ignored)', registers });
+  const unseen = new Counter({ name: 'tourney_unseen_categories_total', help: 'Text values not among the categories the model knows, by input column', labelNames: ['column'], registers });
+  const classes = model.task === 'regression' ? null : model.classes ?? [];
+  const predictions = classes ? new Counter({ name: 'tourney_predictions_total', help: 'Predicted class counts', labelNames: ['class'], registers }) : null;
+  const scoreHelp = model.task === 'binary' ? `Probability of the positive class (${model.positiveClass ?? classes?.[1]})`
+    : model.task === 'multiclass' ? 'Probability of the predicted class' : 'Predicted value';
+  const score = new BulkHistogram('tourney_prediction_score', scoreHelp, scoreBuckets(model), registry);
+  return {
+    registry,
+    request(route, code, seconds) {
+      requests.inc({ route, code });
+      if (code >= 400) errors.inc({ route, code });
+      latency.observe({ route }, seconds);
+    },
+    scored(stats, predictedClass, scores) {
+      rows.inc(stats.rows);
+      if (stats.rowsWithMissing) missing.inc(stats.rowsWithMissing);
+      if (stats.rowsOutOfRange) outOfRange.inc(stats.rowsOutOfRange);
+      if (stats.unknownFields) unknown.inc(stats.unknownFields);
+      for (const [column, n] of stats.unseen) unseen.inc({ column }, n);
+      if (predictions && classes && predictedClass) {
+        const counts = new Uint32Array(classes.length);
+        for (let i = 0; i < predictedClass.length; i++) counts[predictedClass[i]]++;
+        counts.forEach((n, c) => { if (n) predictions.inc({ class: classes[c] }, n); });
+      }
+      score.observeMany(scores);
+    },
+  };
+}
+
+/** Probabilities in tenths; regression values over the training target range when known. */
+function scoreBuckets(model: ScorerModel): number[] {
+  return rawScoreBuckets(model).map((b) => Number(b.toPrecision(12)));
+}
+
+function rawScoreBuckets(model: ScorerModel): number[] {
+  if (model.task !== 'regression') return linearBuckets(0.1, 0.1, 9);
+  const target = model.profile?.columns?.find((c) => c.name === model.target);
+  if (target && typeof target.min === 'number' && typeof target.max === 'number' && target.max > target.min) {
+    return linearBuckets(target.min, (target.max - target.min) / 10, 11);
+  }
+  return exponentialBuckets(1, 4, 16);
+}

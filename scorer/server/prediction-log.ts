@@ -1,0 +1,89 @@
+// The optional prediction log the monitoring issue reads. Format (NDJSON, one line per scored row,
+// UTF-8, in the order rows were scored):
+//   {"time":"2026-12-04T19:00:00.000Z","requestId":"…","model":{"name":"…","version":"…"},
+//    "row":0,"inputs":{<the row's fields as received, unknown fields included>},
+//    "outputs":{"prediction":…,"probabilities":{class:p,…}}}
+// `row` is the row's index in its request; regression outputs have no `probabilities`.
+// The live file is `<dir>/predictions.ndjson`; past `maxFileBytes` it is renamed
+// `predictions-<UTC time>-<n>.ndjson` and a new one starts; the oldest rotated files are deleted
+// while all files together exceed `maxTotalBytes`. Writes are appended asynchronously in order.
+import { createWriteStream, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
+
+export interface PredictionLogOptions {
+  dir: string;
+  /** Rotate the live file past this size (default 16 MB). */
+  maxFileBytes?: number;
+  /** Keep at most this many bytes of log on disk (default 256 MB). */
+  maxTotalBytes?: number;
+}
+
+const LIVE = 'predictions.ndjson';
+const ROTATED = /^predictions-.+\.ndjson$/;
+
+export class PredictionLog {
+  private stream: WriteStream;
+  private size: number;
+  private rotations = 0;
+  readonly maxFileBytes: number;
+  readonly maxTotalBytes: number;
+
+  constructor(readonly options: PredictionLogOptions) {
+    this.maxFileBytes = options.maxFileBytes ?? 16 * 1024 * 1024;
+    this.maxTotalBytes = Math.max(options.maxTotalBytes ?? 256 * 1024 * 1024, this.maxFileBytes);
+    mkdirSync(options.dir, { recursive: true });
+    this.size = fileSize(join(options.dir, LIVE));
+    this.stream = this.open();
+  }
+
+  private open(): WriteStream {
+    // Opened synchronously so the file exists before the first rotation can rename it.
+    const path = join(this.options.dir, LIVE);
+    const stream = createWriteStream(path, { fd: openSync(path, 'a') });
+    stream.on('error', (err) => process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: `prediction log: ${err.message}` })}\n`));
+    return stream;
+  }
+
+  /** Appends one request's rows; `lines` are already-serialized NDJSON lines (with newlines). */
+  write(text: string): void {
+    const bytes = Buffer.byteLength(text);
+    if (this.size > 0 && this.size + bytes > this.maxFileBytes) this.rotate();
+    this.stream.write(text);
+    this.size += bytes;
+  }
+
+  private rotate(): void {
+    this.stream.end();
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    renameSync(join(this.options.dir, LIVE), join(this.options.dir, `predictions-${stamp}-${++this.rotations}.ndjson`));
+    this.stream = this.open();
+    this.size = 0;
+    this.prune();
+  }
+
+  /** Deletes the oldest rotated files until the total fits. */
+  private prune(): void {
+    const rotated = readdirSync(this.options.dir).filter((f) => ROTATED.test(f)).map((f) => {
+      const st = statSync(join(this.options.dir, f));
+      return { f, size: st.size, mtime: st.mtimeMs };
+    }).sort((a, b) => a.mtime - b.mtime || a.f.localeCompare(b.f));
+    let total = rotated.reduce((s, r) => s + r.size, 0) + this.maxFileBytes;
+    for (const r of rotated) {
+      if (total <= this.maxTotalBytes) break;
+      unlinkSync(join(this.options.dir, r.f));
+      total -= r.size;
+    }
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.stream.end(resolve));
+  }
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,54 @@
+// Runs a scorer as a process: configuration from flags and environment, one JSON line when it
+// listens, SIGTERM/SIGINT drain in-flight requests and then exit 0. Shared by the bundle's
+// server.js (main.ts) and `tourney serve`.
+import { startScorer, type RunningScorer, type ScorerOptions } from './app';
+
+/** Environment variables the scorer reads (documented in scorer/README.md and the bundle README). */
+export function optionsFromEnv(env: NodeJS.ProcessEnv): Omit<ScorerOptions, 'files'> {
+  const int = (name: string): number | undefined => {
+    const v = env[name];
+    if (v === undefined || v === '') return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number, got "${v}"`);
+    return n;
+  };
+  const logDir = env.TOURNEY_PREDICTION_LOG;
+  return {
+    ...(env.HOST ? { host: env.HOST } : {}),
+    ...(env.PORT ? { port: int('PORT') } : {}),
+    ...(env.TOURNEY_API_KEY ? { apiKey: env.TOURNEY_API_KEY } : {}),
+    corsOrigins: (env.TOURNEY_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    accessLog: !/^(0|off|false|no)$/i.test(env.TOURNEY_ACCESS_LOG ?? 'on'),
+    ...(logDir ? { predictionLog: { dir: logDir, maxFileBytes: int('TOURNEY_PREDICTION_LOG_FILE_BYTES'), maxTotalBytes: int('TOURNEY_PREDICTION_LOG_TOTAL_BYTES') } } : {}),
+    maxBodyBytes: int('TOURNEY_MAX_BODY_BYTES'),
+    maxRows: int('TOURNEY_MAX_ROWS'),
+    requestTimeoutMs: int('TOURNEY_REQUEST_TIMEOUT_MS'),
+    headersTimeoutMs: int('TOURNEY_HEADERS_TIMEOUT_MS'),
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Starts the scorer and resolves when it has drained after SIGTERM/SIGINT. */
+export async function runScorer(options: ScorerOptions, onStarted?: (s: RunningScorer) => void): Promise<void> {
+  const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as ScorerOptions;
+  const scorer = await startScorer(defined);
+  const line = (msg: string, extra: Record<string, unknown> = {}) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg, ...extra })}\n`);
+  line('listening', { url: scorer.url, model: scorer.model.name, version: scorer.model.version, engine: scorer.engine.kind });
+  onStarted?.(scorer);
+  await scorer.ready;
+  line('ready');
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      line('draining', { signal });
+      void scorer.drain().then(() => { line('stopped'); resolve(); });
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+}
