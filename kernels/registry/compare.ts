@@ -1,0 +1,95 @@
+// Side-by-side data for two runs or two versions: settings diff, metrics, leaderboards, dropped
+// columns and the importance diff (by raw column, from report.json). Plain data: the app's
+// Compare view and the CLI render it.
+import type { ModelVersion } from './documents';
+import type { ModelDirSummary } from './model-dir-summary';
+
+export interface SettingChange {
+  /** Dotted path ('features.maxTerms', 'models'). */
+  path: string;
+  a: unknown;
+  b: unknown;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** Every leaf that differs (arrays compared whole), sorted by path; absent on one side is `undefined`. */
+export function diffSettings(a: unknown, b: unknown, prefix = ''): SettingChange[] {
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    return keys.flatMap((k) => diffSettings(a[k], b[k], prefix ? `${prefix}.${k}` : k));
+  }
+  return JSON.stringify(a) === JSON.stringify(b) ? [] : [{ path: prefix || '(all)', a, b }];
+}
+
+export interface VersionSide {
+  version: ModelVersion;
+  summary: ModelDirSummary;
+}
+
+export interface MetricRow {
+  name: string;
+  on: 'cv' | 'test';
+  a: number | null;
+  b: number | null;
+  /** b − a. */
+  delta: number | null;
+}
+
+export interface VersionComparison {
+  a: { model: string; version: number; family: string };
+  b: { model: string; version: number; family: string };
+  metrics: MetricRow[];
+  leaderboards: { a: { model: string; cvScore: number | null; fitSeconds: number }[]; b: { model: string; cvScore: number | null; fitSeconds: number }[] };
+  dropped: { onlyA: { column: string; reason: string }[]; onlyB: { column: string; reason: string }[]; both: string[] };
+  /** By raw column, largest change first. */
+  importance: { column: string; a: number | null; b: number | null; delta: number }[];
+  features: { onlyA: string[]; onlyB: string[] };
+  settings: SettingChange[];
+}
+
+function metricMap(side: VersionSide): Map<string, number> {
+  const out = new Map<string, number>();
+  const r = side.summary.report;
+  if (r?.winner?.cvScore != null) out.set(`cv:${side.version.summary.metric ?? ''}`, r.winner.cvScore);
+  for (const [name, v] of Object.entries(r?.test?.metrics ?? {})) out.set(`test:${name}`, v);
+  if (r?.test && side.version.summary.metric) out.set(`test:${side.version.summary.metric}`, r.test.score);
+  return out;
+}
+
+const importanceOf = (side: VersionSide) => new Map((side.summary.report?.insights?.importance.byColumn ?? []).map((c) => [c.column, c.importance]));
+
+export function compareVersions(a: VersionSide, b: VersionSide): VersionComparison {
+  const ma = metricMap(a);
+  const mb = metricMap(b);
+  const metrics = [...new Set([...ma.keys(), ...mb.keys()])].sort().map((key): MetricRow => {
+    const [on, name] = key.split(/:(.*)/s) as ['cv' | 'test', string];
+    const va = ma.get(key) ?? null;
+    const vb = mb.get(key) ?? null;
+    return { name, on, a: va, b: vb, delta: va !== null && vb !== null ? vb - va : null };
+  });
+  const board = (s: VersionSide) => (s.summary.report?.leaderboard ?? []).map((e) => ({ model: e.model, cvScore: e.cvScore, fitSeconds: e.fitSeconds }));
+  const da = a.summary.report?.dropped ?? [];
+  const db = b.summary.report?.dropped ?? [];
+  const namesA = new Set(da.map((d) => d.column));
+  const namesB = new Set(db.map((d) => d.column));
+  const ia = importanceOf(a);
+  const ib = importanceOf(b);
+  const importance = [...new Set([...ia.keys(), ...ib.keys()])]
+    .map((column) => ({ column, a: ia.get(column) ?? null, b: ib.get(column) ?? null, delta: (ib.get(column) ?? 0) - (ia.get(column) ?? 0) }))
+    .sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || x.column.localeCompare(y.column));
+  return {
+    a: { model: a.version.model, version: a.version.version, family: a.version.summary.family },
+    b: { model: b.version.model, version: b.version.version, family: b.version.summary.family },
+    metrics,
+    leaderboards: { a: board(a), b: board(b) },
+    dropped: {
+      onlyA: da.filter((d) => !namesB.has(d.column)),
+      onlyB: db.filter((d) => !namesA.has(d.column)),
+      both: [...namesA].filter((c) => namesB.has(c)).sort(),
+    },
+    importance,
+    features: { onlyA: [...ia.keys()].filter((c) => !ib.has(c)).sort(), onlyB: [...ib.keys()].filter((c) => !ia.has(c)).sort() },
+    settings: diffSettings(a.summary.template ?? {}, b.summary.template ?? {}),
+  };
+}
