@@ -22,5 +22,5 @@ export function checkDocument<S extends z.ZodType>(schema: S, json: unknown, fil
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue.path.length ? issue.path.map(String).join('.') : '(document)';
-  throw new RegistryError(`${file}: field ${field}: ${issue.message.replace(/^Invalid input: /, '')}`);
+  throw new RegistryError(`${file}: field ${field}: ${issue.message.replace(/^Invalid (input|option): /, '')}`);
 }

@@ -53,7 +53,8 @@ export interface RegistryStore {
   snapshot(): Promise<RegistrySnapshot>;
   /**
    * Replaces the whole registry with the snapshot, all or nothing. Refused on a registry that holds
-   * anything unless `replace` is set (the caller keeps the old content first).
+   * anything unless `replace` is set. Resolves to where the replaced content was kept, if the
+   * store keeps it (the folder store renames the old folder aside), else null.
    */
-  restore(snapshot: RegistrySnapshot, options?: { replace?: boolean }): Promise<void>;
+  restore(snapshot: RegistrySnapshot, options?: { replace?: boolean }): Promise<{ previous: string | null }>;
 }
