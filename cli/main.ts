@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<Command>> = {
   train: async () => (await import('./commands/train')).trainCommand,
   predict: async () => (await import('./commands/predict')).predictCommand,
   evaluate: async () => (await import('./commands/evaluate')).evaluateCommand,
+  registry: async () => (await import('./commands/registry')).registryCommand,
 };
 
 const USAGE = `usage: tourney <command> [options]

@@ -15,10 +15,11 @@ import { DEFAULT_MODELS, type TournamentSettings } from '../../kernels/tournamen
 import { checkTemplate, createTemplate, parseTemplateText, templateSettings, type TournamentTemplate } from '../../kernels/tournament/template';
 import { createNodeExecutor } from '../../workers/node-executor';
 import { checkFlags, numberFlag, parseArgs, stringFlag, UsageError } from '../args';
+import { REGISTER_FLAGS, registerRun, registrationFlags } from '../registry/register-run';
 import { writeTournamentModelDir } from './model-dir';
 import { readDataFile } from './read-data-file';
 
-const FLAGS = ['target', 'task', 'metric', 'time-budget', 'models', 'seed', 'out', 'json', 'workers', 'max-candidates', 'template'];
+const FLAGS = ['target', 'task', 'metric', 'time-budget', 'models', 'seed', 'out', 'json', 'workers', 'max-candidates', 'template', ...REGISTER_FLAGS];
 const TASKS = ['auto', 'binary', 'multiclass', 'regression'];
 
 export interface TrainTournamentOptions {
@@ -33,6 +34,7 @@ export async function trainTournamentCommand(argv: string[], io: TrainTournament
   const out = io.out ?? ((text: string) => process.stdout.write(text));
   const args = parseArgs(argv, ['json']);
   checkFlags(args, FLAGS);
+  const registration = registrationFlags(args);
   if (args.positionals.length !== 1) throw new UsageError('train needs exactly one data file: tourney train <data> --target <col>');
   const dataPath = args.positionals[0];
   const templatePath = stringFlag(args, 'template');
@@ -109,6 +111,7 @@ export async function trainTournamentCommand(argv: string[], io: TrainTournament
   const modelDir = resolve(stringFlag(args, 'out') ?? `models/${tableName(dataPath)}-tournament`);
   const usedTemplate = createTemplate({ ...settings, maxCandidates: undefined }, template?.name ?? `${target} on ${basename(dataPath)}`, template?.description);
   await writeTournamentModelDir(modelDir, result, basename(dataPath), usedTemplate);
+  if (registration) await registerRun(registration, { dataPath, table, modelDir, started, log });
   const entry = (e: (typeof result.leaderboard)[number]) => ({ model: e.model, params: e.params, cvScore: e.cvScore, fitSeconds: e.fitSeconds });
   const summary = {
     task: result.task,

@@ -15,9 +15,10 @@ import type { FittedModel, ModelFamily } from '../../kernels/learn/model';
 import { metricsFor } from '../../kernels/learn/metric';
 import { fitTableToMatrix } from '../../kernels/learn/table-to-matrix';
 import { checkFlags, numberFlag, parseArgs, stringFlag, UsageError } from '../args';
+import { REGISTER_FLAGS, registerRun, registrationFlags } from '../registry/register-run';
 import { readDataFile } from './read-data-file';
 
-const FLAGS = ['target', 'task', 'metric', 'time-budget', 'models', 'seed', 'out', 'fixed', 'json'];
+const FLAGS = ['target', 'task', 'metric', 'time-budget', 'models', 'seed', 'out', 'fixed', 'json', ...REGISTER_FLAGS];
 const FAMILIES: readonly ModelFamily[] = ['gbdt', 'forest', 'linear', 'bayes'];
 const TASKS = ['auto', 'binary', 'multiclass', 'regression'];
 const DEFAULT_METRIC: Record<Task, string> = { binary: 'auroc', multiclass: 'accuracy', regression: 'rmse' };
@@ -37,6 +38,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
   if (!argv.some((a) => a === '--fixed' || a.startsWith('--fixed='))) return (await import('./train-tournament')).trainTournamentCommand(argv);
   const args = parseArgs(argv, ['json']);
   checkFlags(args, FLAGS);
+  const registration = registrationFlags(args);
   const started = performance.now();
   if (args.positionals.length !== 1) throw new UsageError('train needs exactly one data file: tourney train <data> --target <col>');
   const dataPath = args.positionals[0];
@@ -117,6 +119,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
   await writeFile(resolve(modelDir, 'model.json'), JSON.stringify(model.toJSON()));
   await writeFile(resolve(modelDir, 'pipeline.json'), JSON.stringify(state, null, 1));
   await writeFile(resolve(modelDir, 'meta.json'), JSON.stringify(meta, null, 2));
+  if (registration) await registerRun(registration, { dataPath, table, modelDir, started, fitSeconds, log: progress });
 
   const entry = { model: family, params, cvScore: null, fitSeconds };
   const summary = {
