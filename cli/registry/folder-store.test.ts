@@ -45,6 +45,9 @@ describe('FolderRegistryStore', () => {
     writeFileSync(docPath, JSON.stringify({ ...doc, summary: { ...doc.summary, task: 'ranking' } }));
     await expect(store.getVersion('churn', 1)).rejects.toThrow(`${docPath}: field summary.task: expected one of "binary"|"multiclass"|"regression"`);
     writeFileSync(docPath, JSON.stringify(doc));
+    writeFileSync(join(root, 'models/churn/versions/1/tournament.json'), '{}');
+    expect([...(await store.readVersionFiles('churn', 1, ['meta.json'])).keys()]).toEqual(['meta.json']);
+    await expect(store.readVersionFiles('churn', 1, ['tournament.json'])).rejects.toThrow(/tournament.json is corrupt/);
     writeFileSync(join(root, 'models/churn/versions/1/meta.json'), '{}');
     await expect(store.readVersionFiles('churn', 1)).rejects.toThrow(`${join(root, 'models/churn/versions/1')}/meta.json is corrupt: its sha256 does not match version.json`);
   });

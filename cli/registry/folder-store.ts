@@ -94,19 +94,23 @@ export class FolderRegistryStore implements RegistryStore {
     return out;
   }
 
-  /** A version directory's files except version.json, unchecked. */
-  private async rawFiles(name: string, version: number): Promise<Map<string, Uint8Array>> {
+  /** A version directory's files except version.json (or only `names`, those present), unchecked. */
+  private async rawFiles(name: string, version: number, names?: readonly string[]): Promise<Map<string, Uint8Array>> {
     const dir = this.path(versionDir(name, version));
     const files = new Map<string, Uint8Array>();
-    for (const rel of await walk(dir)) if (rel !== 'version.json') files.set(rel, await readBytes(join(dir, rel)));
+    for (const rel of names ?? (await walk(dir))) {
+      const bytes = rel === 'version.json' ? undefined : names ? await readOptional(join(dir, rel)) : await readBytes(join(dir, rel));
+      if (bytes) files.set(rel, bytes);
+    }
     return files;
   }
 
-  async readVersionFiles(name: string, version: number): Promise<Map<string, Uint8Array>> {
+  async readVersionFiles(name: string, version: number, names?: readonly string[]): Promise<Map<string, Uint8Array>> {
     const doc = await this.getVersion(name, version);
     if (!doc) throw new RegistryError(`model "${name}" has no version ${version}`);
-    const files = await this.rawFiles(name, version);
-    checkVersionFiles(doc, files, this.path(versionDir(name, version)));
+    const wanted = names?.filter((n) => doc.files.some((f) => f.name === n));
+    const files = await this.rawFiles(name, version, wanted);
+    checkVersionFiles(doc, files, this.path(versionDir(name, version)), wanted);
     return files;
   }
 

@@ -2,7 +2,9 @@
 // columns and the importance diff (by raw column, from report.json). Plain data: the app's
 // Compare view and the CLI render it.
 import type { ModelVersion } from './documents';
-import type { ModelDirSummary } from './model-dir-summary';
+import { readModelDirSummary, SUMMARY_FILES, type ModelDirSummary } from './model-dir-summary';
+import { RegistryError } from './parse-document';
+import type { RegistryStore } from './store';
 
 export interface SettingChange {
   /** Dotted path ('features.maxTerms', 'models'). */
@@ -92,4 +94,15 @@ export function compareVersions(a: VersionSide, b: VersionSide): VersionComparis
     features: { onlyA: [...ia.keys()].filter((c) => !ib.has(c)).sort(), onlyB: [...ib.keys()].filter((c) => !ia.has(c)).sort() },
     settings: diffSettings(a.summary.template ?? {}, b.summary.template ?? {}),
   };
+}
+
+/** Compare data for two stored versions, reading only the files the summary needs. */
+export async function compareStoredVersions(store: RegistryStore, a: { name: string; version: number }, b: { name: string; version: number }): Promise<VersionComparison> {
+  const side = async ({ name, version }: { name: string; version: number }): Promise<VersionSide> => {
+    const doc = await store.getVersion(name, version);
+    if (!doc) throw new RegistryError(`model "${name}" has no version ${version}`);
+    return { version: doc, summary: readModelDirSummary(await store.readVersionFiles(name, version, SUMMARY_FILES)) };
+  };
+  const [sa, sb] = await Promise.all([side(a), side(b)]);
+  return compareVersions(sa, sb);
 }

@@ -130,9 +130,10 @@ export function entriesToSnapshot(entries: ReadonlyMap<string, Uint8Array>, wher
   return { manifest, snapshot: { experiments: sortById(experiments), models: sortByName(out) } };
 }
 
-/** The files must be exactly the manifest's, each with its hash. */
-export function checkVersionFiles(doc: VersionEntry['doc'], files: ReadonlyMap<string, Uint8Array>, where: string): void {
+/** The files must be exactly the manifest's (or its `only` part), each with its hash. */
+export function checkVersionFiles(doc: VersionEntry['doc'], files: ReadonlyMap<string, Uint8Array>, where: string, only?: readonly string[]): void {
   for (const f of doc.files) {
+    if (only && !only.includes(f.name)) continue;
     const bytes = files.get(f.name);
     if (!bytes) throw new RegistryError(`${where}/${f.name} is missing`);
     if (bytes.byteLength !== f.size || sha256Hex(bytes) !== f.sha256) throw new RegistryError(`${where}/${f.name} is corrupt: its sha256 does not match version.json`);

@@ -68,6 +68,9 @@ export interface ModelDirSummary {
 
 const decoder = new TextDecoder();
 
+/** The files readModelDirSummary reads (a store can load just these). */
+export const SUMMARY_FILES: readonly string[] = ['meta.json', 'report.json', 'template.json'];
+
 function readJsonFile(files: ReadonlyMap<string, Uint8Array>, name: string): unknown {
   const bytes = files.get(name);
   return bytes === undefined ? undefined : parseJsonText(decoder.decode(bytes), name);

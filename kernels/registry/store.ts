@@ -41,8 +41,8 @@ export interface RegistryStore {
   /** By version number. */
   listVersions(name: string): Promise<ModelVersion[]>;
   getVersion(name: string, version: number): Promise<ModelVersion | undefined>;
-  /** The version's model-directory files, checked against its manifest. */
-  readVersionFiles(name: string, version: number): Promise<Map<string, Uint8Array>>;
+  /** The version's model-directory files (all, or only `names`), checked against its manifest. */
+  readVersionFiles(name: string, version: number, names?: readonly string[]): Promise<Map<string, Uint8Array>>;
   getAliases(name: string): Promise<Aliases | undefined>;
   putExperiment(experiment: Experiment): Promise<void>;
   getExperiment(id: string): Promise<Experiment | undefined>;

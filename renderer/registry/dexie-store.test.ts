@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { compareStoredVersions } from '../../kernels/registry/compare';
 import { modelDirFixture } from '../../kernels/registry/testing/model-dir-fixture';
 import { asSchemaV1, experimentFixture, snapshotFixture } from '../../kernels/registry/testing/registry-fixture';
 import { DexieRegistryStore } from './dexie-store';
@@ -23,6 +24,9 @@ describe('DexieRegistryStore (fake-indexeddb)', () => {
     expect(await store.getExperiment(experiment.id)).toEqual(experiment);
     expect(await store.listVersions('churn')).toEqual([v1, v2]);
     expect(await store.readVersionFiles('churn', 1)).toEqual(modelDirFixture(1));
+    expect([...(await store.readVersionFiles('churn', 1, ['meta.json', 'absent.json'])).keys()]).toEqual(['meta.json']);
+    const compared = await compareStoredVersions(store, { name: 'churn', version: 1 }, { name: 'churn', version: 2 });
+    expect(compared.metrics.find((m) => m.on === 'cv')!.delta).toBeCloseTo(0.01);
     const aliases = await store.moveAlias('churn', { alias: 'champion', to: 2, at, note: 'better' });
     expect(aliases.history).toEqual([{ at, alias: 'champion', from: null, to: 2, note: 'better' }]);
     const listing = await store.listModels();

@@ -49,14 +49,17 @@ export class DexieRegistryStore implements RegistryStore {
     return this.db.versions.get([name, version]);
   }
 
-  async readVersionFiles(name: string, version: number): Promise<Map<string, Uint8Array>> {
+  async readVersionFiles(name: string, version: number, names?: readonly string[]): Promise<Map<string, Uint8Array>> {
     const db = this.db;
     return db.transaction('r', [db.versions, db.files], async () => {
       const doc = await db.versions.get([name, version]);
       if (!doc) throw new RegistryError(`model "${name}" has no version ${version}`);
-      const rows = await db.files.where('[model+version]').equals([name, version]).toArray();
+      const wanted = names?.filter((n) => doc.files.some((f) => f.name === n));
+      const rows = wanted
+        ? (await db.files.bulkGet(wanted.map((n): [string, number, string] => [name, version, n]))).filter((r): r is FileRow => r !== undefined)
+        : await db.files.where('[model+version]').equals([name, version]).toArray();
       const files = new Map(rows.map((r) => [r.name, r.bytes]));
-      checkVersionFiles(doc, files, `IndexedDB ${name} v${version}`);
+      checkVersionFiles(doc, files, `IndexedDB ${name} v${version}`, wanted);
       return files;
     });
   }
