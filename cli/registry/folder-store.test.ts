@@ -112,3 +112,18 @@ describe('FolderRegistryStore', () => {
     await expect(store.requireExisting()).rejects.toThrow(`${root} uses registry schema version 5, newer than this Tourney supports (2)`);
   });
 });
+
+describe('FolderRegistryStore safety', () => {
+  it('never makes a registry in a folder holding other files, nor restores over a file', async () => {
+    const root = freshDir();
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(root);
+    writeFileSync(join(root, 'notes.txt'), 'mine');
+    await expect(new FolderRegistryStore(root).registerVersion({ name: 'churn', files: modelDirFixture(), createdAt: at, source: 'cli' }))
+      .rejects.toThrow(`${root} is not a registry (no registry.json) and is not empty`);
+    expect(readdirSync(root)).toEqual(['notes.txt']);
+    const file = join(root, 'notes.txt');
+    await expect(new FolderRegistryStore(file).restore(snapshotFixture(1, 1), { replace: true })).rejects.toThrow(`${file} is a file, not a registry folder`);
+    expect(readFileSync(file, 'utf8')).toBe('mine');
+  });
+});

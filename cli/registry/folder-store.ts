@@ -50,9 +50,26 @@ export class FolderRegistryStore implements RegistryStore {
     if (!(await this.exists())) throw new RegistryError(`no registry at ${this.root} (no ${MANIFEST_FILE}): register a model with \`tourney train … --register <name>\`, or pass --registry <dir>`);
   }
 
+  /** Makes the registry on first write; never in a folder that already holds something else. */
   private async init(): Promise<void> {
+    await this.requireFolderOrAbsent();
     await mkdir(this.root, { recursive: true });
-    if (!(await this.exists())) await writeFileAtomic(this.path(MANIFEST_FILE), documentBytes(registryManifest()));
+    if (await this.exists()) return;
+    const others = (await readdirOptional(this.root)).filter((name) => !name.startsWith(LOCK_FILE) && !isTempName(name));
+    // Another process may have just made the registry (registry.json first, then the rest).
+    if (others.length) {
+      if (await this.exists()) return;
+      throw new RegistryError(`${this.root} is not a registry (no ${MANIFEST_FILE}) and is not empty: pass --registry with a new or empty folder`);
+    }
+    await writeFileAtomic(this.path(MANIFEST_FILE), documentBytes(registryManifest()));
+  }
+
+  private async requireFolderOrAbsent(): Promise<void> {
+    const info = await stat(this.root).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return undefined;
+      throw err;
+    });
+    if (info && !info.isDirectory()) throw new RegistryError(`${this.root} is a file, not a registry folder`);
   }
 
   private async readDoc<T>(kind: DocumentKind, schema: Schema, rel: string, files?: () => Promise<Map<string, Uint8Array>>): Promise<T | undefined> {
@@ -197,7 +214,7 @@ export class FolderRegistryStore implements RegistryStore {
     await this.requireExisting();
     return withRegistryLock(this.root, async () => {
       const entries = new Map<string, Uint8Array>();
-      for (const rel of await walk(this.root)) if (rel !== LOCK_FILE) entries.set(rel, await readBytes(this.path(rel)));
+      for (const rel of await walk(this.root)) if (!rel.startsWith(LOCK_FILE)) entries.set(rel, await readBytes(this.path(rel)));
       return entriesToSnapshot(entries, this.root).snapshot;
     }, this.lockOptions);
   }
@@ -208,6 +225,7 @@ export class FolderRegistryStore implements RegistryStore {
    * it as `<dir>.before-restore-<time>` (returned), never deleted.
    */
   async restore(snapshot: RegistrySnapshot, options: { replace?: boolean } = {}): Promise<{ previous: string | null }> {
+    await this.requireFolderOrAbsent();
     const occupied = (await readdirOptional(this.root)).length > 0;
     if (occupied && !options.replace) {
       throw new RegistryError(`${this.root} is not empty: restore into a new --registry folder, or pass --replace (the current registry is kept as ${basename(this.root)}.before-restore-<time>)`);

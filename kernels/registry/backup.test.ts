@@ -54,6 +54,12 @@ describe('.tourney-registry backup', () => {
       e['models/model-0/versions/1/version.json'] = strToU8(JSON.stringify({ ...doc, lineage: { ...doc.lineage, parentVersion: 'one' } }));
     });
     expect(() => readBackup(badDoc, 'b')).toThrow('b: models/model-0/versions/1/version.json: field lineage.parentVersion: expected number, received string');
+    const renamed = rezip(bytes, (e) => {
+      const path = Object.keys(e).find((k) => k.startsWith('experiments/'))!;
+      e['experiments/exp-renamed.json'] = e[path];
+      delete e[path];
+    });
+    expect(() => readBackup(renamed, 'b')).toThrow(/^b: experiments\/exp-renamed.json: field id: "exp-.+" does not match the file name$/);
     const dangling = rezip(bytes, (e) => (e['models/model-0/aliases.json'] = strToU8(canonicalJson({ kind: 'aliases', schemaVersion: 2, model: 'model-0', aliases: { champion: 9 }, history: [] }))));
     expect(() => readBackup(dangling, 'b')).toThrow('b: models/model-0/aliases.json: field aliases.champion: version 9 does not exist');
   });

@@ -89,8 +89,11 @@ export function entriesToSnapshot(entries: ReadonlyMap<string, Uint8Array>, wher
   for (const [path, bytes] of entries) {
     if (path === MANIFEST_FILE) continue;
     let m: RegExpMatchArray | null;
-    if (EXPERIMENT.test(path)) experiments.push(readDoc('experiment', experimentSchema, bytes, at(path)));
-    else if ((m = path.match(MODEL_DOC))) {
+    if ((m = path.match(EXPERIMENT))) {
+      const experiment = readDoc<Experiment>('experiment', experimentSchema, bytes, at(path));
+      if (experiment.id !== m[1]) throw new RegistryError(`${at(path)}: field id: "${experiment.id}" does not match the file name`);
+      experiments.push(experiment);
+    } else if ((m = path.match(MODEL_DOC))) {
       const slot = modelSlot(m[1]);
       if (m[2] === 'model') slot.model = readDoc('registered-model', registeredModelSchema, bytes, at(path));
       else slot.aliases = readDoc('aliases', aliasesSchema, bytes, at(path));

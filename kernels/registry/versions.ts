@@ -1,12 +1,12 @@
 // Registering a model directory as a new version of a named model, and finding a version by
 // number, alias or "latest". Pure: the stores read the current state, call these, and write the
 // result in one transaction (Dexie) or under the registry lock (folder).
-import type { Aliases, Experiment, ModelFileEntry, ModelVersion, RegisteredModel, Source } from './documents';
+import { experimentSchema, type Aliases, type Experiment, type ModelFileEntry, type ModelVersion, type RegisteredModel, type Source } from './documents';
 import { sha256Hex } from './hash';
 import { buildModelCard } from './model-card';
 import { readModelDirSummary } from './model-dir-summary';
 import { checkModelFileName, checkModelName, type VersionSelector } from './names';
-import { RegistryError } from './parse-document';
+import { checkDocument, RegistryError } from './parse-document';
 import { REGISTRY_SCHEMA_VERSION } from './schema-version';
 
 /** Versions count from 1; a removed version's number is never reused (the max, not the count). */
@@ -52,7 +52,7 @@ export function registerVersion(state: RegistryModelState, input: RegisterInput)
   const latest = state.versions.length ? Math.max(...state.versions) : null;
   const parent = input.parentVersion !== undefined ? input.parentVersion : (state.aliases?.aliases.champion ?? latest);
   if (parent !== null && !state.versions.includes(parent)) throw new RegistryError(`model "${name}" has no version ${parent} to be the parent`);
-  const experiment = input.experiment ?? null;
+  const experiment = input.experiment ? checkDocument(experimentSchema, input.experiment, `experiment ${input.experiment.id}`) : null;
   const { meta, report } = summary;
   const version: ModelVersion = {
     kind: 'model-version',
