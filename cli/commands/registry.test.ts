@@ -1,6 +1,6 @@
 // `tourney registry …` and `train --register` through the real binary, on real registry folders.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -62,6 +62,18 @@ describe('tourney train --register / registry', () => {
     const report = JSON.parse(readFileSync(join(dir, 'm1', 'report.json'), 'utf8'));
     expect(experiment.leaderboard.map((r: { model: string; cvScore: number }) => [r.model, r.cvScore])).toEqual(report.leaderboard.map((r: { model: string; cvScore: number }) => [r.model, r.cvScore]));
     for (const row of experiment.leaderboard) expect(typeof row.fitSeconds).toBe('number');
+    const exported = await run(['registry', 'export', 'penguins@champion', '--out', 'exported']);
+    const trained = readdirSync(join(dir, 'm1')).sort();
+    expect(exported.stdout).toBe(`exported penguins v1 (${trained.length} files) to ${join(dir, 'exported')}\n`);
+    expect(readdirSync(join(dir, 'exported')).sort()).toEqual(trained);
+    for (const f of trained) {
+      expect(readFileSync(join(dir, 'exported', f)).equals(readFileSync(join(dir, 'm1', f)))).toBe(true);
+    }
+    const p1 = await run(['predict', 'm1', PENGUINS]);
+    const p2 = await run(['predict', 'exported', PENGUINS]);
+    expect(p2.code).toBe(0);
+    expect(p2.stdout).toBe(p1.stdout);
+    expect(errorLine(await run(['registry', 'export', 'penguins', '--out', 'exported']))).toMatch(/exported is not empty: export into a new or empty folder$/);
     const text = await run(['registry', 'show', 'penguins@2']);
     expect(text.stdout).toMatch(/^penguins v2 \(challenger\): gbdt/);
     expect(text.stdout).toContain('## Metrics');
@@ -108,6 +120,7 @@ describe('tourney train --register / registry', () => {
       [['registry', 'show', ...reg], 2, /^error: registry show takes 1 argument, got 0$/],
       [['registry', 'alias', 'churn', 'champion', ...reg], 2, /^error: registry alias takes 3 arguments, got 2$/],
       [['registry', 'list', '--colour=red', ...reg], 2, /^error: unknown option --colour$/],
+      [['registry', 'export', 'churn', ...reg], 2, /^error: registry export needs --out <model-dir>$/],
       [['train', PENGUINS, '--target', 'species', '--register', '../escape'], 2, /^error: --register: invalid model name "\.\.\/escape"/],
       [['train', PENGUINS, '--target', 'species', '--registry', 'r'], 2, /^error: --registry needs --register <name>$/],
     ];

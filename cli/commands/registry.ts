@@ -14,9 +14,10 @@ import { RegistryError } from '../../kernels/registry/parse-document';
 import { resolveVersion } from '../../kernels/registry/versions';
 import { checkFlags, parseArgs, stringFlag, UsageError, type ParsedArgs } from '../args';
 import { writeFileAtomic } from '../registry/atomic-write';
+import { exportVersionModelDir } from '../registry/export-version';
 import { DEFAULT_REGISTRY_DIR, FolderRegistryStore } from '../registry/folder-store';
 
-const USAGE = 'usage: tourney registry list | show <name>[@<version|alias>] | alias <name> <alias> <version> [--note <text>] | backup <file> | restore <file> [--replace]   [--registry <dir>] [--json]';
+const USAGE = 'usage: tourney registry list | show <name>[@<version|alias>] | alias <name> <alias> <version> [--note <text>] | export <name>[@<version|alias>] --out <model-dir> | backup <file> | restore <file> [--replace]   [--registry <dir>] [--json]';
 
 type Out = (text: string) => void;
 type Sub = { flags: string[]; booleans: string[]; positionals: number; run: (store: FolderRegistryStore, args: ParsedArgs, out: Out) => Promise<number> };
@@ -25,6 +26,7 @@ const SUBCOMMANDS: Record<string, Sub> = {
   list: { flags: ['registry', 'json'], booleans: ['json'], positionals: 0, run: list },
   show: { flags: ['registry', 'json'], booleans: ['json'], positionals: 1, run: show },
   alias: { flags: ['registry', 'note', 'json'], booleans: ['json'], positionals: 3, run: alias },
+  export: { flags: ['registry', 'out'], booleans: [], positionals: 1, run: exportVersion },
   backup: { flags: ['registry'], booleans: [], positionals: 1, run: backup },
   restore: { flags: ['registry', 'replace'], booleans: ['replace'], positionals: 1, run: restore },
 };
@@ -130,6 +132,16 @@ async function alias(store: FolderRegistryStore, args: ParsedArgs, out: Out): Pr
   const result = await store.moveAlias(name, { alias: aliasName, to, at: new Date().toISOString(), note: stringFlag(args, 'note') ?? null });
   if (args.flags.has('json')) out(JSON.stringify(result) + '\n');
   else out(before === to ? `${name}@${aliasName} already points at v${to}\n` : `${name}@${aliasName}: ${before === undefined ? '—' : `v${before}`} → v${to}\n`);
+  return 0;
+}
+
+async function exportVersion(store: FolderRegistryStore, args: ParsedArgs, out: Out): Promise<number> {
+  const dir = stringFlag(args, 'out');
+  if (!dir) throw new UsageError('registry export needs --out <model-dir>');
+  const { name } = parseModelRef(args.positionals[0]);
+  await requireModel(store, name);
+  const version = await exportVersionModelDir(store, args.positionals[0], dir);
+  out(`exported ${version.model} v${version.version} (${version.files.length} files) to ${resolve(dir)}\n`);
   return 0;
 }
 

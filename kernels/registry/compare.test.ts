@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions, diffSettings } from './compare';
+import { compareExperiments, compareVersions, diffSettings } from './compare';
 import { readModelDirSummary } from './model-dir-summary';
 import { modelDirFixture } from './testing/model-dir-fixture';
+import { experimentFixture } from './testing/registry-fixture';
 import { registerVersion } from './versions';
 
 describe('diffSettings', () => {
@@ -34,5 +35,18 @@ describe('compareVersions', () => {
     expect(c.importance.find((i) => i.column === 'tenure')!.delta).toBeCloseTo(0.03);
     expect(c.features).toEqual({ onlyA: ['region'], onlyB: [] });
     expect(c.settings).toEqual([{ path: 'seed', a: 2, b: 5 }, { path: 'timeBudgetSeconds', a: 7, b: 7 }].filter((s) => s.a !== s.b));
+  });
+});
+
+describe('compareExperiments', () => {
+  it('puts two runs side by side: scores, leaderboards, dropped columns, settings diff, same data or not', () => {
+    const c = compareExperiments(experimentFixture(2), experimentFixture(5));
+    expect(c.sameData).toBe(false);
+    expect(c.metrics.map((m) => `${m.on}:${m.name}`)).toEqual(['cv:auroc', 'test:accuracy', 'test:auroc', 'test:logloss']);
+    expect(c.metrics[0].delta).toBeCloseTo(0.03);
+    expect(c.leaderboards.b[0].params).toEqual({ trees: 105 });
+    expect(c.dropped.onlyB.map((d) => d.column)).toEqual(['region']);
+    expect(c.settings).toEqual([{ path: 'seed', a: 2, b: 5 }]);
+    expect(compareExperiments(experimentFixture(2), experimentFixture(2)).sameData).toBe(true);
   });
 });

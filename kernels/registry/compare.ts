@@ -1,7 +1,7 @@
 // Side-by-side data for two runs or two versions: settings diff, metrics, leaderboards, dropped
 // columns and the importance diff (by raw column, from report.json). Plain data: the app's
 // Compare view and the CLI render it.
-import type { ModelVersion } from './documents';
+import type { Experiment, ModelVersion } from './documents';
 import { readModelDirSummary, SUMMARY_FILES, type ModelDirSummary } from './model-dir-summary';
 import { RegistryError } from './parse-document';
 import type { RegistryStore } from './store';
@@ -50,31 +50,38 @@ export interface VersionComparison {
   settings: SettingChange[];
 }
 
-function metricMap(side: VersionSide): Map<string, number> {
+function scoreMap(metric: string | null, cvScore: number | null | undefined, test: { score: number; metrics: Record<string, number> } | null | undefined): Map<string, number> {
   const out = new Map<string, number>();
-  const r = side.summary.report;
-  if (r?.winner?.cvScore != null) out.set(`cv:${side.version.summary.metric ?? ''}`, r.winner.cvScore);
-  for (const [name, v] of Object.entries(r?.test?.metrics ?? {})) out.set(`test:${name}`, v);
-  if (r?.test && side.version.summary.metric) out.set(`test:${side.version.summary.metric}`, r.test.score);
+  if (cvScore != null) out.set(`cv:${metric ?? ''}`, cvScore);
+  for (const [name, v] of Object.entries(test?.metrics ?? {})) out.set(`test:${name}`, v);
+  if (test && metric) out.set(`test:${metric}`, test.score);
   return out;
 }
 
+const metricMap = (side: VersionSide) => scoreMap(side.version.summary.metric, side.summary.report?.winner?.cvScore, side.summary.report?.test);
+
 const importanceOf = (side: VersionSide) => new Map((side.summary.report?.insights?.importance.byColumn ?? []).map((c) => [c.column, c.importance]));
 
-export function compareVersions(a: VersionSide, b: VersionSide): VersionComparison {
-  const ma = metricMap(a);
-  const mb = metricMap(b);
-  const metrics = [...new Set([...ma.keys(), ...mb.keys()])].sort().map((key): MetricRow => {
+/** Metric rows from two maps keyed 'cv:<metric>' / 'test:<metric>'. */
+function metricRows(ma: ReadonlyMap<string, number>, mb: ReadonlyMap<string, number>): MetricRow[] {
+  return [...new Set([...ma.keys(), ...mb.keys()])].sort().map((key): MetricRow => {
     const [on, name] = key.split(/:(.*)/s) as ['cv' | 'test', string];
     const va = ma.get(key) ?? null;
     const vb = mb.get(key) ?? null;
     return { name, on, a: va, b: vb, delta: va !== null && vb !== null ? vb - va : null };
   });
-  const board = (s: VersionSide) => (s.summary.report?.leaderboard ?? []).map((e) => ({ model: e.model, cvScore: e.cvScore, fitSeconds: e.fitSeconds }));
-  const da = a.summary.report?.dropped ?? [];
-  const db = b.summary.report?.dropped ?? [];
+}
+
+type Dropped = { column: string; reason: string };
+
+function droppedDiff(da: readonly Dropped[], db: readonly Dropped[]): VersionComparison['dropped'] {
   const namesA = new Set(da.map((d) => d.column));
   const namesB = new Set(db.map((d) => d.column));
+  return { onlyA: da.filter((d) => !namesB.has(d.column)), onlyB: db.filter((d) => !namesA.has(d.column)), both: [...namesA].filter((c) => namesB.has(c)).sort() };
+}
+
+export function compareVersions(a: VersionSide, b: VersionSide): VersionComparison {
+  const board = (s: VersionSide) => (s.summary.report?.leaderboard ?? []).map((e) => ({ model: e.model, cvScore: e.cvScore, fitSeconds: e.fitSeconds }));
   const ia = importanceOf(a);
   const ib = importanceOf(b);
   const importance = [...new Set([...ia.keys(), ...ib.keys()])]
@@ -83,13 +90,9 @@ export function compareVersions(a: VersionSide, b: VersionSide): VersionComparis
   return {
     a: { model: a.version.model, version: a.version.version, family: a.version.summary.family },
     b: { model: b.version.model, version: b.version.version, family: b.version.summary.family },
-    metrics,
+    metrics: metricRows(metricMap(a), metricMap(b)),
     leaderboards: { a: board(a), b: board(b) },
-    dropped: {
-      onlyA: da.filter((d) => !namesB.has(d.column)),
-      onlyB: db.filter((d) => !namesA.has(d.column)),
-      both: [...namesA].filter((c) => namesB.has(c)).sort(),
-    },
+    dropped: droppedDiff(a.summary.report?.dropped ?? [], b.summary.report?.dropped ?? []),
     importance,
     features: { onlyA: [...ia.keys()].filter((c) => !ib.has(c)).sort(), onlyB: [...ib.keys()].filter((c) => !ia.has(c)).sort() },
     settings: diffSettings(a.summary.template ?? {}, b.summary.template ?? {}),
@@ -105,4 +108,31 @@ export async function compareStoredVersions(store: RegistryStore, a: { name: str
   };
   const [sa, sb] = await Promise.all([side(a), side(b)]);
   return compareVersions(sa, sb);
+}
+
+export interface ExperimentComparison {
+  a: { id: string; createdAt: string; winner: string };
+  b: { id: string; createdAt: string; winner: string };
+  /** Same data file (content hash)? Scores of runs on different data compare less directly. */
+  sameData: boolean;
+  metrics: MetricRow[];
+  leaderboards: { a: Experiment['leaderboard']; b: Experiment['leaderboard'] };
+  dropped: VersionComparison['dropped'];
+  settings: SettingChange[];
+  timings: { a: Experiment['timings']; b: Experiment['timings'] };
+}
+
+/** Two runs side by side: metrics (CV of the winner, test), leaderboards, dropped columns, settings diff. */
+export function compareExperiments(a: Experiment, b: Experiment): ExperimentComparison {
+  const scores = (e: Experiment) => scoreMap(e.metric, e.winner.cvScore, e.test);
+  return {
+    a: { id: a.id, createdAt: a.createdAt, winner: a.winner.model },
+    b: { id: b.id, createdAt: b.createdAt, winner: b.winner.model },
+    sameData: a.dataset.sha256 === b.dataset.sha256,
+    metrics: metricRows(scores(a), scores(b)),
+    leaderboards: { a: a.leaderboard, b: b.leaderboard },
+    dropped: droppedDiff(a.dropped, b.dropped),
+    settings: diffSettings(a.settings, b.settings),
+    timings: { a: a.timings, b: b.timings },
+  };
 }

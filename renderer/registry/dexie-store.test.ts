@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { compareStoredVersions } from '../../kernels/registry/compare';
+import { findStoredVersion, loadStoredModel } from '../../kernels/registry/lookup';
 import { modelDirFixture } from '../../kernels/registry/testing/model-dir-fixture';
 import { asSchemaV1, experimentFixture, snapshotFixture } from '../../kernels/registry/testing/registry-fixture';
 import { DexieRegistryStore } from './dexie-store';
@@ -29,6 +30,9 @@ describe('DexieRegistryStore (fake-indexeddb)', () => {
     expect(compared.metrics.find((m) => m.on === 'cv')!.delta).toBeCloseTo(0.01);
     const aliases = await store.moveAlias('churn', { alias: 'champion', to: 2, at, note: 'better' });
     expect(aliases.history).toEqual([{ at, alias: 'champion', from: null, to: 2, note: 'better' }]);
+    expect(await findStoredVersion(store, 'churn@champion')).toEqual(await store.getVersion('churn', 2));
+    expect((await loadStoredModel(store, 'churn@1')).files).toEqual(modelDirFixture(1));
+    await expect(findStoredVersion(store, 'nope@champion')).rejects.toThrow('no model "nope" in the registry');
     const listing = await store.listModels();
     expect(listing.map((l) => [l.model.name, l.latest?.version, l.aliases.aliases])).toEqual([['churn', 2, { champion: 2 }], ['other', 1, {}]]);
     await expect(store.moveAlias('churn', { alias: 'champion', to: 9, at })).rejects.toThrow('model "churn" has no version 9');
