@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<Command>> = {
   monitor: async () => (await import('./commands/monitor')).monitorCommand,
   export: async () => (await import('./commands/export')).exportCommand,
   serve: async () => (await import('./commands/serve')).serveCommand,
+  registry: async () => (await import('./commands/registry')).registryCommand,
 };
 
 const isHelp = (arg: string) => arg === '--help' || arg === '-h';

@@ -20,9 +20,10 @@ import { candidateName, formatLeaderboard } from '../leaderboard';
 import { reserveModelDir, type ModelDirSlot } from '../output-location';
 import { fileProblem } from './file-problem';
 import { writeModelDir } from './model-dir';
+import { REGISTER_FLAGS, registerRun, registrationFlags, type Registration } from '../registry/register-run';
 import { readDataFile } from './read-data-file';
 
-const FLAGS = ['target', 'task', 'metric', 'time-budget', 'models', 'seed', 'out', 'json', 'workers', 'max-candidates', 'template'];
+const FLAGS = ['target', 'task', 'metric', 'time-budget', 'models', 'seed', 'out', 'json', 'workers', 'max-candidates', 'template', ...REGISTER_FLAGS];
 const TASKS = ['auto', 'binary', 'multiclass', 'regression'];
 
 export interface TrainTournamentOptions {
@@ -37,6 +38,7 @@ export async function trainTournamentCommand(argv: string[], io: TrainTournament
   const out = io.out ?? ((text: string) => process.stdout.write(text));
   const args = parseArgs(argv, ['json']);
   checkFlags(args, FLAGS);
+  const registration = registrationFlags(args);
   if (args.positionals.length !== 1) throw new UsageError('train needs exactly one data file: tourney train <data> --target <col>');
   const dataPath = args.positionals[0];
   const templatePath = stringFlag(args, 'template');
@@ -72,7 +74,7 @@ export async function trainTournamentCommand(argv: string[], io: TrainTournament
   const outFlag = stringFlag(args, 'out');
   const slot = await reserveModelDir(outFlag ?? `models/${tableName(dataPath)}-tournament`, { createParent: outFlag === undefined });
   try {
-    return await runAndWrite(slot, { dataPath, template, templatePath, target, settings, workers, json: args.flags.has('json'), started, log, out });
+    return await runAndWrite(slot, { dataPath, template, templatePath, target, settings, workers, json: args.flags.has('json'), started, log, out, registration });
   } finally {
     await slot.discard();
   }
@@ -89,9 +91,10 @@ interface RunOptions {
   started: number;
   log: (line: string) => void;
   out: (text: string) => void;
+  registration: Registration | undefined;
 }
 
-async function runAndWrite(slot: ModelDirSlot, { dataPath, template, templatePath, target, settings, workers, json, started, log, out }: RunOptions): Promise<number> {
+async function runAndWrite(slot: ModelDirSlot, { dataPath, template, templatePath, target, settings, workers, json, started, log, out, registration }: RunOptions): Promise<number> {
   log(`reading ${dataPath}`);
   const table = await readDataFile(dataPath);
   if (template) {
@@ -128,6 +131,7 @@ async function runAndWrite(slot: ModelDirSlot, { dataPath, template, templatePat
   const modelDir = slot.target;
   const usedTemplate = createTemplate({ ...settings, maxCandidates: undefined }, template?.name ?? `${target} on ${basename(dataPath)}`, template?.description);
   await writeModelDir(slot, tournamentDocuments(result, basename(dataPath), usedTemplate, new Date().toISOString()));
+  if (registration) await registerRun(registration, { dataPath, table, modelDir, started, log });
   const entry = (e: (typeof result.leaderboard)[number]) => ({ id: e.id, model: e.model, params: e.params, cvScore: e.cvScore, fitSeconds: e.fitSeconds });
   const summary = {
     task: result.task,

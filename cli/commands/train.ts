@@ -18,9 +18,10 @@ import { checkFlags, integerFlag, listFlag, numberFlag, parseArgs, stringFlag, U
 import { reserveModelDir, type ModelDirSlot } from '../output-location';
 import { withDefaultSignals } from '../signals';
 import { writeModelDir } from './model-dir';
+import { REGISTER_FLAGS, registerRun, registrationFlags, type Registration } from '../registry/register-run';
 import { readDataFile } from './read-data-file';
 
-const FLAGS = ['target', 'task', 'metric', 'time-budget', 'models', 'seed', 'out', 'fixed', 'json'];
+const FLAGS = ['target', 'task', 'metric', 'time-budget', 'models', 'seed', 'out', 'fixed', 'json', ...REGISTER_FLAGS];
 const FAMILIES: readonly ModelFamily[] = ['gbdt', 'forest', 'linear', 'bayes'];
 const TASKS = ['auto', 'binary', 'multiclass', 'regression'];
 const DEFAULT_METRIC: Record<Task, string> = { binary: 'auroc', multiclass: 'accuracy', regression: 'rmse' };
@@ -40,6 +41,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
   if (!argv.some((a) => a === '--fixed' || a.startsWith('--fixed='))) return (await import('./train-tournament')).trainTournamentCommand(argv);
   const args = parseArgs(argv, ['json']);
   checkFlags(args, FLAGS);
+  const registration = registrationFlags(args);
   const started = performance.now();
   if (args.positionals.length !== 1) throw new UsageError('train needs exactly one data file: tourney train <data> --target <col>');
   const dataPath = args.positionals[0];
@@ -79,7 +81,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
   const outFlag = stringFlag(args, 'out');
   const slot = await reserveModelDir(outFlag ?? `models/${tableName(dataPath)}-${family}`, { createParent: outFlag === undefined });
   try {
-    return await trainFixed(slot, { dataPath, target, taskFlag, metricFlag: stringFlag(args, 'metric'), family, params, json: args.flags.has('json'), started });
+    return await trainFixed(slot, { dataPath, target, taskFlag, metricFlag: stringFlag(args, 'metric'), family, params, json: args.flags.has('json'), started, registration });
   } finally {
     await slot.discard();
   }
@@ -94,9 +96,10 @@ interface FixedOptions {
   params: Record<string, unknown>;
   json: boolean;
   started: number;
+  registration: Registration | undefined;
 }
 
-async function trainFixed(slot: ModelDirSlot, { dataPath, target, taskFlag, metricFlag, family, params, json, started }: FixedOptions): Promise<number> {
+async function trainFixed(slot: ModelDirSlot, { dataPath, target, taskFlag, metricFlag, family, params, json, started, registration }: FixedOptions): Promise<number> {
   const progress = (line: string) => process.stderr.write(line + '\n');
   progress(`reading ${dataPath}`);
   const table = await readDataFile(dataPath);
@@ -129,6 +132,7 @@ async function trainFixed(slot: ModelDirSlot, { dataPath, target, taskFlag, metr
   await writeModelDir(slot, fixedDocuments(model, {
     family, metric, params, state, featureNames: X.featureNames, rows: conversion.rows, trainedOn: basename(dataPath), createdAt,
   }));
+  if (registration) await registerRun(registration, { dataPath, table, modelDir, started, fitSeconds, log: progress });
 
   const entry = { model: family, params, cvScore: null, fitSeconds };
   const summary = {
