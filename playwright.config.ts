@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // End-to-end tests drive Debian's Chromium (no browser download) against the built workbench,
 // served by scripts/serve-web.js with cross-origin isolation headers.
-const PORT = 4179;
+// TOURNEY_E2E_PORT lets two checkouts run their suites side by side on one machine.
+const PORT = Number(process.env.TOURNEY_E2E_PORT ?? 4179);
 
 export default defineConfig({
   testDir: 'e2e',
