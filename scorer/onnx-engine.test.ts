@@ -7,14 +7,16 @@ import { readFileSync } from 'node:fs';
 import * as ortWeb from 'onnxruntime-web/wasm';
 import { describe, expect, it } from 'vitest';
 import { readTable } from '../kernels/io/read-table';
+import type { NaiveBayesModel } from '../kernels/learn/bayes';
 import { fitModel } from '../kernels/learn/fit';
+import type { LinearModel } from '../kernels/learn/linear';
 import type { Matrix, Task } from '../kernels/learn/matrix';
 import type { FittedModel, ModelFamily } from '../kernels/learn/model';
 import { fitTableToMatrix } from '../kernels/learn/table-to-matrix';
 import { exportOnnx, ONNX_INPUT } from '../kernels/onnx';
 import type { TreeEnsembleModel } from '../kernels/learn/tree/tree-ensemble-model';
 import { fitIsotonic, fitPlatt, fitTemperature, type Calibration } from '../kernels/tournament/calibrate';
-import { applyCategoricalView, categoricalView, type CategoricalView } from '../kernels/tournament/categorical-view';
+import { applyCategoricalView, categoricalView } from '../kernels/tournament/categorical-view';
 import { createInlineExecutor } from '../kernels/tournament/executor';
 import { applyFeatures, fitFeatures } from '../kernels/tournament/features';
 import { runTournament } from '../kernels/tournament/run-tournament';
@@ -22,53 +24,12 @@ import { prepareTarget } from '../kernels/tournament/target';
 import { TournamentModel, TOURNAMENT_MODEL_FORMAT, type TournamentModelJSON } from '../kernels/tournament/tournament-model';
 import type { DataTable } from '../kernels/table/types';
 import { createOnnxEngine, rowMajor } from './onnx-engine';
+import { maxAbsDifference, withHardRows } from './onnx-parity';
 
 const TOLERANCE = 1e-6;
-const UNSEEN_CODE = 97;
 
 async function table(name: string): Promise<DataTable> {
   return readTable(readFileSync(`../shared/data/${name}.csv`), { fileName: `${name}.csv` });
-}
-
-/**
- * The matrix followed by a perturbed copy of its first rows: scattered missing values, unseen
- * codes in categorical features, and one-hot groups with no indicator set (an unseen category).
- */
-function withHardRows(X: Matrix, groups: CategoricalView['groups'] = [], rows = 400): Matrix {
-  const n = Math.min(rows, X.nRows);
-  const index = new Map(X.featureNames.map((name, j) => [name, j]));
-  const columns = X.columns.map((col, j) => {
-    const out = new Float64Array(X.nRows + n);
-    out.set(col);
-    for (let i = 0; i < n; i++) {
-      let v = col[i];
-      if ((i * 7 + j * 3) % 11 === 0) v = NaN;
-      else if (X.categorical?.[j] && (i + j) % 5 === 0) v = UNSEEN_CODE;
-      out[X.nRows + i] = v;
-    }
-    return out;
-  });
-  groups.forEach((group, g) => {
-    for (let i = 0; i < n; i++) {
-      if ((i + g) % 4 !== 0) continue;
-      for (const m of group.members) {
-        const j = index.get(m);
-        if (j !== undefined) columns[j][X.nRows + i] = 0;
-      }
-    }
-  });
-  return { ...X, nRows: X.nRows + n, columns };
-}
-
-function maxAbsDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(b.length).toBe(a.length);
-  let max = 0;
-  for (let i = 0; i < a.length; i++) {
-    // NaN on one side only would hide behind Math.max.
-    expect(Number.isNaN(b[i])).toBe(Number.isNaN(a[i]));
-    max = Math.max(max, Math.abs(a[i] - b[i]) || 0);
-  }
-  return max;
 }
 
 async function onnxScores(document: unknown, X: Matrix): Promise<Float64Array> {
@@ -113,6 +74,26 @@ describe('ONNX export: every family on the train --fixed matrix (onnxruntime-nod
     expect(model.trees.some((t) => t.defaultLeft.some((d) => d))).toBe(true);
     const hard = withHardRows(X, [], 2000);
     await expectParity(model.toJSON(), model.predict(hard), hard);
+  });
+});
+
+describe('ONNX export: rarer corners of linear and naive Bayes models (onnxruntime-node)', () => {
+  it('pooled "other" levels of a linear model and a class naive Bayes never saw', async () => {
+    const n = 1500;
+    // A categorical feature with 260 levels (the design keeps 200, pools the rest), a numeric
+    // one with gaps, and four classes of which the last never occurs.
+    const level = Float64Array.from({ length: n }, (_, i) => (i * 7) % 260);
+    const number = Float64Array.from({ length: n }, (_, i) => (i % 17 === 0 ? NaN : Math.sin(i) * 10 + (i % 3)));
+    const X: Matrix = { nRows: n, columns: [level, number], featureNames: ['level', 'number'], categorical: [true, false] };
+    const y = Float64Array.from({ length: n }, (_, i) => (level[i] % 3 === 0 ? 0 : number[i] > 2 ? 1 : 2));
+    const labels = { task: 'multiclass' as const, y, classes: ['a', 'b', 'c', 'never'] };
+    const hard = withHardRows(X);
+    const linear = fitModel('linear', X, labels, {}, { seed: 1 });
+    expect((linear as LinearModel).state.design.otherLevels).toBeDefined();
+    await expectParity(linear.toJSON(), linear.predict(hard), hard);
+    const bayes = fitModel('bayes', X, labels, {}, { seed: 1 });
+    expect((bayes as NaiveBayesModel).state.logPrior[3]).toBeNull();
+    await expectParity(bayes.toJSON(), bayes.predict(hard), hard);
   });
 });
 
@@ -190,7 +171,7 @@ describe('ONNX export: ensembles through categorical views, and calibration (onn
       const X = withHardRows(applyFeatures(result.pipeline, data), view?.groups);
       await expectParity(result.model, new TournamentModel(result.model).predict(X), X);
     }
-  });
+  }, 180_000);
 });
 
 describe('ONNX export in onnxruntime-web (plain WASM build, in Node)', () => {
@@ -216,5 +197,5 @@ describe('ONNX export in onnxruntime-web (plain WASM build, in Node)', () => {
       expect(maxAbsDifference(await onnxScores(document, X), fromWeb)).toBeLessThanOrEqual(TOLERANCE);
       await session.release();
     }
-  });
+  }, 180_000);
 });
