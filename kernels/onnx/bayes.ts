@@ -17,9 +17,8 @@ export function naiveBayesRaw(g: GraphBuilder, model: NaiveBayesModel, x: string
   const terms: string[] = [g.double('prior_term', bias(model, active))];
   const gaussian = features.flatMap((f, j) => (f.kind === 'gaussian' ? [{ f, j }] : []));
   if (gaussian.length) terms.push(gaussianTerms(g, x, gaussian, binary ? [0, 1] : active, binary, K));
-  features.forEach((f, j) => {
-    if (f.kind === 'categorical') terms.push(categoricalTerm(g, x, f, j, binary ? [0, 1] : active, binary, K));
-  });
+  const categorical = features.flatMap((f, j) => (f.kind === 'categorical' ? [{ f, j }] : []));
+  if (categorical.length) terms.push(categoricalTerms(g, x, categorical, binary ? [0, 1] : active, binary, K));
   // Broadcasting the [K] prior against the [N, K] terms; a model without features gets zeros.
   if (terms.length === 1) terms.push(g.zeros(x));
   return terms.reduce((sum, t) => g.add(sum, t, 'bayes_sum'));
@@ -59,28 +58,44 @@ function gaussianTerms(g: GraphBuilder, x: string, gaussian: { f: GaussianFeatur
   return binary ? summed : g.op1('MatMul', [summed, g.double('class_outputs', toOutputs(classes, K), [nC, K])], 'gauss_terms');
 }
 
-/** One categorical feature's term [N, K]: a table row per training level, 0 when the value is no level. */
-function categoricalTerm(g: GraphBuilder, x: string, f: CategoricalFeature, j: number, classes: number[], binary: boolean, K: number): string {
-  const levels = f.logProb[0]?.length ?? 0;
-  // Each level's term exactly as the model forms it from the class log-likelihoods.
+/**
+ * Sum over the categorical features of their terms [N, K], looked up in one table (every
+ * feature's levels in turn, each level's term formed exactly as the model forms it); a value that
+ * is not a level of its feature (missing, unseen, not an integer code) contributes 0.
+ */
+function categoricalTerms(g: GraphBuilder, x: string, categorical: { f: CategoricalFeature; j: number }[], classes: number[], binary: boolean, K: number): string {
   const rows: number[] = [];
-  for (let l = 0; l < levels; l++) {
-    if (binary) {
-      rows.push(f.logProb[1][l] - f.logProb[0][l]);
-      continue;
+  const offsets: number[] = [];
+  const counts: number[] = [];
+  for (const { f } of categorical) {
+    const levels = f.logProb[0]?.length ?? 0;
+    offsets.push(rows.length / K);
+    counts.push(levels);
+    for (let l = 0; l < levels; l++) {
+      if (binary) {
+        rows.push(f.logProb[1][l] - f.logProb[0][l]);
+        continue;
+      }
+      let mean = 0;
+      for (const c of classes) mean += f.logProb[c][l];
+      mean /= classes.length;
+      const row = new Array<number>(K).fill(0);
+      for (const c of classes) row[c] = f.logProb[c][l] - mean;
+      rows.push(...row);
     }
-    let mean = 0;
-    for (const c of classes) mean += f.logProb[c][l];
-    mean /= classes.length;
-    const row = new Array<number>(K).fill(0);
-    for (const c of classes) row[c] = f.logProb[c][l] - mean;
-    rows.push(...row);
   }
-  if (!levels) return g.zeros(x);
-  const value = g.columns(x, [j], 'bayes_category');
-  const valid = g.anyTrue(g.op1('Equal', [value, g.double('bayes_levels', Array.from({ length: levels }, (_, l) => l))], 'is_level'), 'is_known_level');
-  const index = g.cast(g.where(valid, value, g.scalar('zero', 0), 'level_or_zero'), DataType.INT64, 'level_index');
-  const looked = g.op1('Gather', [g.double('level_terms', rows, [levels, K]), index], 'level_term_3d', [{ name: 'axis', int: 0 }]);
-  const term = g.reshape(looked, [-1, K], 'level_term');
-  return g.where(valid, term, g.scalar('zero', 0), 'category_term');
+  if (!rows.length) return g.zeros(x);
+  const value = g.columns(x, categorical.map(({ j }) => j), 'bayes_category');
+  // An integer code 0 ≤ v < levels (NaN fails the first test, ±∞ the last two).
+  const integer = g.op1('Equal', [g.op1('Floor', [value], 'code_floor'), value], 'is_integer');
+  const inRange = g.op1('And', [
+    g.op1('GreaterOrEqual', [value, g.scalar('zero', 0)], 'code_not_negative'),
+    g.op1('Less', [value, g.double('level_count', counts)], 'code_below_count'),
+  ], 'code_in_range');
+  const valid = g.op1('And', [integer, inRange], 'is_known_level');
+  const code = g.cast(g.where(valid, value, g.scalar('zero', 0), 'level_or_zero'), DataType.INT64, 'level_code');
+  const index = g.add(code, g.int64('level_offset', offsets), 'level_index');
+  const looked = g.op1('Gather', [g.double('level_terms', rows, [rows.length / K, K]), index], 'level_term', [{ name: 'axis', int: 0 }]);
+  const kept = g.where(g.reshape(valid, [-1, categorical.length, 1], 'is_known_level_3d'), looked, g.scalar('zero', 0), 'level_term_known');
+  return g.reduceSum(kept, 1, 'category_terms', false);
 }

@@ -38,6 +38,10 @@ export class GraphBuilder {
     return this.constant(hint, DataType.DOUBLE, [], [value]);
   }
 
+  bool(hint: string, values: ArrayLike<number>, dims: number[] = [values.length]): string {
+    return this.constant(hint, DataType.BOOL, dims, values);
+  }
+
   int64(hint: string, values: ArrayLike<number>, dims: number[] = [values.length]): string {
     return this.constant(hint, DataType.INT64, dims, values);
   }
