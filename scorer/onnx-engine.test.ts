@@ -50,6 +50,18 @@ const FIXED: [string, ModelFamily, Record<string, unknown>][] = [
   ['naive Bayes', 'bayes', {}],
 ];
 
+describe('createOnnxEngine', () => {
+  it('refuses bytes Tourney did not export and matrices of the wrong width', async () => {
+    await expect(createOnnxEngine(new Uint8Array([8, 8]))).rejects.toThrow(/does not say its task/);
+    const X: Matrix = { nRows: 30, columns: [Float64Array.from({ length: 30 }, (_, i) => i % 4), Float64Array.from({ length: 30 }, (_, i) => i)], featureNames: ['a', 'b'] };
+    const model = fitModel('linear', X, { task: 'regression', y: Float64Array.from({ length: 30 }, (_, i) => 2 * i) }, {}, { seed: 1 });
+    const engine = await createOnnxEngine(exportOnnx(model.toJSON()));
+    await expect(engine.score({ ...X, columns: [X.columns[0]], featureNames: ['a'] })).rejects.toThrow(/expects 2 features, the matrix has 1/);
+    expect(await engine.score({ ...X, nRows: 0, columns: [new Float64Array(0), new Float64Array(0)] })).toEqual(new Float64Array(0));
+    expect(maxAbsDifference(model.predict(X), await engine.score(X))).toBeLessThanOrEqual(TOLERANCE);
+  });
+});
+
 describe('ONNX export: every family on the train --fixed matrix (onnxruntime-node)', () => {
   const sets: [string, string, Task][] = [['credit_status', 'Status', 'binary'], ['penguins', 'species', 'multiclass'], ['ames_housing', 'Sale_Price', 'regression']];
   for (const [name, target, task] of sets) {
