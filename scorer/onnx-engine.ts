@@ -1,0 +1,52 @@
+// Scores pipeline matrices with an exported ONNX model (kernels/onnx) on onnxruntime-node. One
+// session per model, created once from the bytes and reused; one intra-op thread, because the
+// server runs many small requests side by side rather than one big one. score() returns
+// FittedModel.predict's shape: binary P(positive class) per row, multiclass n × k row-major,
+// regression the values.
+import * as ort from 'onnxruntime-node';
+import type { Matrix } from '../kernels/learn/matrix';
+import { ONNX_INPUT } from '../kernels/onnx';
+import { readMetadata } from '../kernels/onnx/proto';
+
+export interface OnnxEngine {
+  score(X: Matrix): Promise<Float64Array>;
+}
+
+export async function createOnnxEngine(onnxBytes: Uint8Array): Promise<OnnxEngine> {
+  const metadata = readMetadata(onnxBytes);
+  const task = metadata.task;
+  if (task !== 'binary' && task !== 'multiclass' && task !== 'regression') {
+    throw new Error(`the ONNX model does not say its task (metadata "task" is ${JSON.stringify(task)}): export it with Tourney`);
+  }
+  const nFeatures = (JSON.parse(metadata.features ?? '[]') as string[]).length;
+  const session = await ort.InferenceSession.create(onnxBytes, {
+    intraOpNumThreads: 1,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+  });
+  const output = task === 'regression' ? 'value' : 'probabilities';
+  return {
+    async score(X: Matrix): Promise<Float64Array> {
+      if (X.columns.length !== nFeatures) throw new Error(`the model expects ${nFeatures} features, the matrix has ${X.columns.length}`);
+      const n = X.nRows;
+      if (n === 0) return new Float64Array(0);
+      const result = await session.run({ [ONNX_INPUT]: new ort.Tensor('float64', rowMajor(X), [n, nFeatures]) }, [output]);
+      const values = result[output].data as Float64Array;
+      if (task !== 'binary') return Float64Array.from(values);
+      // [1 − p, p] per row: keep p.
+      const p = new Float64Array(n);
+      for (let i = 0; i < n; i++) p[i] = values[2 * i + 1];
+      return p;
+    },
+  };
+}
+
+/** The column-major matrix as the row-major doubles the model's input takes. */
+export function rowMajor(X: Matrix): Float64Array {
+  const F = X.columns.length;
+  const out = new Float64Array(X.nRows * F);
+  X.columns.forEach((col, j) => {
+    for (let i = 0; i < X.nRows; i++) out[i * F + j] = col[i];
+  });
+  return out;
+}
