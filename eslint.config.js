@@ -41,6 +41,26 @@ export default tseslint.config(
     },
   },
   {
+    // The exported microservice and its bundler: kernels (bundled in) and Node, nothing of the app or the CLI.
+    files: ['scorer/**/*.ts'],
+    ignores: ['scorer/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/workers/**', '**/renderer/**', '**/cli/**', '**/main/**'], message: 'scorer/ may import only kernels/.' },
+      ] }],
+    },
+  },
+  {
+    // The CLI runs kernels on worker_threads and drives the scorer's bundler; never the app.
+    files: ['cli/**/*.ts'],
+    ignores: ['cli/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/renderer/**', '**/main/**'], message: 'cli/ may import kernels/, workers/ and scorer/ only.' },
+      ] }],
+    },
+  },
+  {
     files: ['main/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'main/ must not import renderer/.' }] }],
