@@ -14,6 +14,7 @@ import { saveNotebookFile } from '../platform/notebook-files';
 import type { CellOutput } from '../../workers/kernel/outputs';
 import { MIME_PLAIN, MIME_VEGALITE } from '../../workers/kernel/outputs';
 import { appKernel } from './kernel';
+import { reloadUsedTables } from './restore-tables';
 import { notebookTableLoads } from './table-loads';
 
 export type SaveStatus = 'loading' | 'saved' | 'saving' | 'unsaved' | 'error';
@@ -85,6 +86,7 @@ export function useNotebook(): NotebookController {
       setFileName(opened.name);
       setSaveStatus('saved');
       loadNotebookTables(opened.notebook.doc);
+      await reloadUsedTables(opened.notebook.doc).catch((error: unknown) => console.warn('could not reopen the notebook\'s tables', error));
       startup.resolve();
     })();
     return () => {
@@ -185,8 +187,10 @@ export function useNotebook(): NotebookController {
     dispatch({ type: 'runs-cancelled' });
     // Runs that were only waiting for a table stop; an idle kernel keeps its variables.
     if (waiting.current > 0 && appKernel().getStatus() === 'idle') return;
-    appKernel().interrupt();
-    notify('info', 'Kernel restarted after interrupt. Variables are cleared; the notebook and loaded data are unchanged.');
+    void appKernel().interrupt().then((outcome) => {
+      if (outcome === 'stopped') notify('info', 'Interrupted: the running cell stopped. Variables are kept.');
+      else if (outcome === 'restarted') notify('info', 'The cell did not stop, so the kernel was restarted: variables are cleared; the notebook and loaded data are unchanged.');
+    });
   }, [notify]);
 
   const newNotebook = useCallback(() => {
@@ -203,6 +207,7 @@ export function useNotebook(): NotebookController {
     dispatch({ type: 'replace', doc: demo.notebook.doc, runs: demo.notebook.runs });
     setFileName(demo.name);
     loadNotebookTables(demo.notebook.doc);
+    void reloadUsedTables(demo.notebook.doc).catch(() => undefined);
   }, [notify]);
 
   const openNotebookText = useCallback(
@@ -218,6 +223,7 @@ export function useNotebook(): NotebookController {
       dispatch({ type: 'replace', doc: opened.doc, runs: opened.runs });
       setFileName(name);
       loadNotebookTables(opened.doc);
+      void reloadUsedTables(opened.doc).catch(() => undefined);
       return true;
     },
     [notify],
@@ -255,7 +261,8 @@ async function runCode(cell: Cell, dispatch: (action: NotebookAction) => void): 
     return reply.status;
   } catch (error) {
     if (error instanceof KernelInterruptedError) {
-      dispatch({ type: 'run-output', id: cell.id, output: { type: 'stream', name: 'stderr', text: 'Interrupted: the kernel was restarted.\n' } });
+      const text = error.restarted ? 'Interrupted: the kernel was restarted.\n' : 'Interrupted before it ran.\n';
+      dispatch({ type: 'run-output', id: cell.id, output: { type: 'stream', name: 'stderr', text } });
       dispatch({ type: 'run-finished', id: cell.id, executionCount: null });
       return 'interrupted';
     }

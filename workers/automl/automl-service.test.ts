@@ -15,6 +15,14 @@ describe('inspectTarget', () => {
     expect(info.metrics).not.toContain('rmse');
   });
 
+  it('defaults a multiclass target to accuracy, as the tournament and the CLI do', () => {
+    const table = syntheticBinaryTable(90, 1);
+    const three: DataTable = { ...table, columns: [...table.columns, { name: 'tier', type: 'categorical', storage: 'string', values: Array.from({ length: 90 }, (_, i) => ['a', 'b', 'c'][i % 3]) }] };
+    const info = inspectTarget(three, 'tier');
+    expect(info.task).toBe('multiclass');
+    expect(info.defaultMetric).toBe('accuracy');
+  });
+
   it('detects regression on a numeric target', () => {
     expect(inspectTarget(syntheticBinaryTable(100, 1), 'x1').task).toBe('regression');
   });

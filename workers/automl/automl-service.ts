@@ -4,10 +4,10 @@
 // what-if row with its explanation (top contributions by derived feature and by raw column).
 import { applyFeaturePipeline } from '../../kernels/features/apply-pipeline';
 import type { FeaturePipelineSpec } from '../../kernels/features/types';
-import { metricsFor, defaultMetric } from '../../kernels/learn/metric';
+import { metricsFor } from '../../kernels/learn/metric';
 import type { Task } from '../../kernels/learn/matrix';
 import { explainRows } from '../../kernels/tournament/explain';
-import type { TournamentResult } from '../../kernels/tournament/run-tournament';
+import { tournamentMetric, type TournamentResult } from '../../kernels/tournament/run-tournament';
 import { prepareTarget } from '../../kernels/tournament/target';
 import { TournamentModel } from '../../kernels/tournament/tournament-model';
 import type { Column, DataTable } from '../../kernels/table/types';
@@ -34,7 +34,8 @@ export function inspectTarget(table: DataTable, target: string): TargetInfo {
     ...(encoded.positiveClass !== undefined ? { positiveClass: encoded.positiveClass } : {}),
     rows: encoded.rows.length,
     metrics: metricsFor(task),
-    defaultMetric: defaultMetric(task),
+    // The metric the tournament (and the CLI) select by unless told: accuracy for multiclass.
+    defaultMetric: tournamentMetric(task),
   };
 }
 
