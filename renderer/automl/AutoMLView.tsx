@@ -575,6 +575,7 @@ function WhatIf({ result }: { result: AutoMLSummary }) {
                 )}
               </div>
               {contributions && <div data-testid="automl-explanation"><VegaChart spec={contributions} /></div>}
+              {scored.scaleNote && <p className="am-muted" data-testid="automl-scale-note">{scored.scaleNote}</p>}
               <table className="am-contrib-table" data-testid="automl-contributions">
                 <thead><tr><th>derived feature</th><th className="am-num">contribution</th></tr></thead>
                 <tbody>

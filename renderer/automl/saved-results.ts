@@ -1,11 +1,12 @@
 // The last tournament result per table, kept in IndexedDB (Dexie) so a page reload or a Cancel
-// does not lose finished work. It holds what the view draws (leaderboard, best-so-far curve, the
+// does not lose finished work (and the Features view's last result per table beside it). It holds what the view draws (leaderboard, best-so-far curve, the
 // summary with its charts), never the fitted model: that lives in the AutoML worker, so a restored
 // result shows everything but the what-if form until it is run again. Until the model registry
 // stores experiments, this is where a result lives between sessions.
 import Dexie, { type Table } from 'dexie';
 import type { LeaderboardEntry } from '../../kernels/tournament/run-tournament';
 import type { AutoMLSummary } from '../../workers/automl/automl-service';
+import type { FeaturesResult } from '../../workers/features/features-service';
 
 export interface CurvePoint {
   seconds: number;
@@ -35,10 +36,12 @@ export interface SavedResult {
 
 class ResultsDatabase extends Dexie {
   results!: Table<SavedResult, string>;
+  /** The Features view's last result per table. */
+  features!: Table<FeaturesResult, string>;
 
   constructor() {
-    super('tourney-automl-results');
-    this.version(1).stores({ results: 'table' });
+    super('tourney-results');
+    this.version(1).stores({ results: 'table', features: 'table' });
   }
 }
 
@@ -56,6 +59,16 @@ export async function saveResult(result: SavedResult): Promise<void> {
 /** Every table's last result, by table name. */
 export async function loadResults(): Promise<Record<string, SavedResult>> {
   const all = await db().results.toArray();
+  return Object.fromEntries(all.map((r) => [r.table, r]));
+}
+
+export async function saveFeaturesResult(result: FeaturesResult): Promise<void> {
+  await db().features.put(result);
+}
+
+/** Every table's last Features result, by table name. */
+export async function loadFeaturesResults(): Promise<Record<string, FeaturesResult>> {
+  const all = await db().features.toArray();
   return Object.fromEntries(all.map((r) => [r.table, r]));
 }
 
