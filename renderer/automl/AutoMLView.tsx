@@ -429,7 +429,9 @@ function Results({ result, live }: { result: AutoMLSummary; live: boolean }) {
       <WinnerCard result={result} />
       <h3 className="am-section">Evaluation <span className="am-muted">on {result.insights.rows.toLocaleString()} {result.insights.evaluatedOn === 'test' ? 'held-out test rows' : 'out-of-fold rows'}</span></h3>
       <div className="am-charts" data-testid="automl-charts">
-        {charts.map((c) => <div key={c.key} className="am-card am-chart" data-testid={`automl-chart-${c.key}`}><VegaChart spec={c.spec} /></div>)}
+        {charts.map((c) => (
+          <div key={c.key} className={`am-card am-chart${c.key === 'confusion' && (result.classes?.length ?? 0) > 4 ? ' am-chart-wide' : ''}`} data-testid={`automl-chart-${c.key}`}><VegaChart spec={c.spec} /></div>
+        ))}
       </div>
       <h3 className="am-section">Feature importance</h3>
       <div className="am-charts am-charts-2">
