@@ -169,7 +169,7 @@ test.describe('notebook', () => {
     await expect(first.getByTestId('output-stream')).toContainText('looping');
 
     await page.getByTestId('interrupt').click();
-    await expect(page.getByTestId('notebook-notice')).toContainText('the kernel was restarted: variables are cleared');
+    await expect(page.getByTestId('notebook-notice').filter({ hasText: 'the kernel was restarted: variables are cleared' })).toBeVisible();
     await expect(page.getByTestId('kernel-status')).toHaveAttribute('data-status', 'idle');
     await expect(first).toHaveAttribute('data-status', 'idle');
 

@@ -126,6 +126,18 @@ test.describe('work is kept and the screen tells the truth', () => {
     await page.screenshot({ path: 'test-results/work-kept-stale-target.png' });
   });
 
+  test('New says where the previous notebook went, and Undo brings it back with its name', async ({ page }) => {
+    await openApp(page);
+    await expect(page.getByTestId('notebook-name')).toHaveText('demo.ipynb');
+    const cells = await page.getByTestId('cell').count();
+    await page.getByTestId('new-notebook').click();
+    await expect(page.getByTestId('notebook-name')).toHaveText('Untitled.ipynb');
+    await expect(page.getByTestId('notebook-notice').filter({ hasText: 'demo.ipynb was replaced' })).toBeVisible();
+    await page.getByTestId('undo').click();
+    await expect(page.getByTestId('notebook-name')).toHaveText('demo.ipynb');
+    await expect(page.getByTestId('cell')).toHaveCount(cells);
+  });
+
   test('Interrupt stops a runaway for loop and keeps the variables; a cell that cannot stop restarts the kernel', async ({ page }) => {
     await openApp(page);
     await page.getByTestId('new-notebook').click();
@@ -134,7 +146,7 @@ test.describe('work is kept and the screen tells the truth', () => {
     await first.getByTestId('run-cell').click();
     await expect(page.getByTestId('kernel-status')).toHaveAttribute('data-status', 'busy');
     await page.getByTestId('interrupt').click();
-    await expect(page.getByTestId('notebook-notice')).toContainText('Variables are kept');
+    await expect(page.getByTestId('notebook-notice').filter({ hasText: 'Variables are kept' })).toBeVisible();
     await expect(first.getByTestId('output-error')).toContainText('Interrupted');
     await expect(page.getByTestId('kernel-status')).toHaveAttribute('data-status', 'idle');
 
@@ -152,7 +164,7 @@ test.describe('work is kept and the screen tells the truth', () => {
     await third.getByTestId('run-cell').click();
     await expect(page.getByTestId('kernel-status')).toHaveAttribute('data-status', 'busy');
     await page.getByTestId('interrupt').click();
-    await expect(page.getByTestId('notebook-notice').last()).toContainText('kernel was restarted: variables are cleared');
+    await expect(page.getByTestId('notebook-notice').filter({ hasText: 'kernel was restarted: variables are cleared' })).toBeVisible();
     await expect(page.getByTestId('kernel-status')).toHaveAttribute('data-status', 'idle');
   });
 });

@@ -7,6 +7,7 @@ import { KernelInterruptedError } from '../kernel/kernel-client';
 import { loadAutosave, saveAutosave } from '../notebook/autosave';
 import { IpynbError, parseIpynb, serializeIpynb, type OpenedNotebook } from '../notebook/ipynb';
 import { locateJsonError } from '../notebook/json-error';
+import { NotebookNames } from '../notebook/doc-names';
 import { emptyNotebook, newCellId, type Cell, type NotebookDoc } from '../notebook/model';
 import { initialState, type NotebookAction, type NotebookState } from '../notebook/reducer';
 import { createNotebookStore } from '../notebook/store';
@@ -54,6 +55,9 @@ export function useNotebook(): NotebookController {
   // Always the latest state, also between a dispatch and the next render.
   const stateRef = useMemo(() => ({ get current() { return store.getState(); } }), [store]);
   const [fileName, setFileName] = useState('Untitled.ipynb');
+  const fileNameRef = useRef(fileName);
+  fileNameRef.current = fileName;
+  const [names] = useState(() => new NotebookNames());
   const [saveStatus, setSaveStatus] = useState<SaveStatus>('loading');
   const [notices, setNotices] = useState<Notice[]>([]);
   const noticeId = useRef(0);
@@ -72,6 +76,18 @@ export function useNotebook(): NotebookController {
     if (kind === 'info') setTimeout(() => setNotices((current) => current.filter((n) => n.id !== id)), 8000);
   }, []);
   const dismissNotice = useCallback((id: number) => setNotices((current) => current.filter((n) => n.id !== id)), []);
+
+  /** Replaces the notebook as one undoable step; Undo brings the previous one back with its name. */
+  const replaceNotebook = useCallback((doc: NotebookDoc, runs: OpenedNotebook['runs'], name: string) => {
+    names.replaced(stateRef.current.doc, fileNameRef.current, doc, name);
+    dispatch({ type: 'replace', doc, runs });
+    setFileName(name);
+  }, []);
+  // Undo or redo onto a replaced (or replacing) notebook brings its name back too.
+  useEffect(() => {
+    const name = names.nameOf(state.doc);
+    if (name !== undefined) setFileName(name);
+  }, [state.doc]);
 
   // Kernel outputs go to the cell that produced them.
   useEffect(() => appKernel().onOutput((cellId, output) => dispatch({ type: 'run-output', id: cellId, output })), []);
@@ -194,9 +210,12 @@ export function useNotebook(): NotebookController {
   }, [notify]);
 
   const newNotebook = useCallback(() => {
-    dispatch({ type: 'replace', doc: emptyNotebook(), runs: {} });
-    setFileName('Untitled.ipynb');
-  }, []);
+    const previous = fileNameRef.current;
+    const hadWork = stateRef.current.doc.cells.some((cell) => cell.source.trim() !== '' || cell.kind === 'data' || cell.kind === 'chart');
+    replaceNotebook(emptyNotebook(), {}, 'Untitled.ipynb');
+    // The autosave now holds the new notebook: say where the previous one went.
+    if (hadWork) notify('info', `New notebook. ${previous} was replaced: Undo (Ctrl+Z, or Z) brings it back with its name.`);
+  }, [notify, replaceNotebook]);
 
   const openDemo = useCallback(async () => {
     const demo = await fetchDemo();
@@ -204,11 +223,10 @@ export function useNotebook(): NotebookController {
       notify('error', 'The demo notebook (demo.ipynb) is not part of this build.');
       return;
     }
-    dispatch({ type: 'replace', doc: demo.notebook.doc, runs: demo.notebook.runs });
-    setFileName(demo.name);
+    replaceNotebook(demo.notebook.doc, demo.notebook.runs, demo.name);
     loadNotebookTables(demo.notebook.doc);
     void reloadUsedTables(demo.notebook.doc).catch(() => undefined);
-  }, [notify]);
+  }, [notify, replaceNotebook]);
 
   const openNotebookText = useCallback(
     (name: string, text: string): boolean => {
@@ -220,13 +238,12 @@ export function useNotebook(): NotebookController {
         notify('error', `${message}. The current notebook was not changed.`);
         return false;
       }
-      dispatch({ type: 'replace', doc: opened.doc, runs: opened.runs });
-      setFileName(name);
+      replaceNotebook(opened.doc, opened.runs, name);
       loadNotebookTables(opened.doc);
       void reloadUsedTables(opened.doc).catch(() => undefined);
       return true;
     },
-    [notify],
+    [notify, replaceNotebook],
   );
 
   const saveNotebook = useCallback(async () => {
