@@ -17,7 +17,7 @@ import { AutoMLCancelledError, automlClient } from './automl-client';
 import {
   bestSoFarSpec, confusionSpec, contributionSpec, gainsSpec, importanceSpec, liftSpec, prSpec, reliabilitySpec, residualHistogramSpec, residualsSpec, rocSpec,
 } from './charts';
-import { foldSpread, formatParams, formatScore, formatSeconds, higherIsBetter, rankEntries } from './format';
+import { entryNote, foldSpread, formatParams, formatScore, formatSeconds, higherIsBetter, rankEntries } from './format';
 import { describeResult, loadResults, saveResult, staleReason, type CurvePoint, type SavedResult } from './saved-results';
 import './automl.css';
 
@@ -365,7 +365,10 @@ function Leaderboard({ entries, metric, winnerId }: { entries: LeaderboardEntry[
             {entries.slice(0, 50).map((e, i) => (
               <tr key={e.id} className={e.id === winnerId ? 'am-winner-row' : ''} data-testid="automl-leaderboard-row">
                 <td className="am-num">{i + 1}</td>
-                <td><span className={`am-family am-family-${e.model}`}>{e.model}</span>{e.id >= 0 && <span className="am-muted"> #{e.id}</span>}</td>
+                <td>
+                  <span className={`am-family am-family-${e.model}`}>{e.model}</span>{e.id >= 0 && <span className="am-muted"> #{e.id}</span>}
+                  {entryNote(e) && <span className="am-cut" title={entryNote(e)} data-testid="automl-cut-short"> cut short</span>}
+                </td>
                 <td className="am-num am-strong">{formatScore(e.cvScore)}</td>
                 <td className="am-num am-muted">{formatScore(foldSpread(e.foldScores))}</td>
                 {extra.map((m) => <td key={m} className="am-num">{formatScore(e.metrics[m])}</td>)}
