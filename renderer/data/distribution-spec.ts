@@ -13,6 +13,13 @@ const config: Config = {
   axis: { labelColor: '#5c6370', titleColor: '#3b4049', gridColor: '#eceef2', domainColor: '#c9ced6', tickColor: '#c9ced6', labelFontSize: 10, titleFontSize: 11, titleFontWeight: 500 },
 };
 
+/** Ticks for a log axis: 0, 1, 10, 100, … up to `max`. */
+function powersOfTen(max: number): number[] {
+  const ticks = [0];
+  for (let p = 1; p <= max; p *= 10) ticks.push(p);
+  return ticks;
+}
+
 /** Counts as "1,234" while small, "12k" once they are not. */
 function countFormat(counts: number[]): string {
   return Math.max(0, ...counts) < 10_000 ? ',d' : '~s';
@@ -38,7 +45,12 @@ export function distributionSpec(profile: ProfileView, width = 280, options: { l
         x: {
           field: 'x0', type: temporal ? 'temporal' : 'quantitative', bin: { binned: true },
           title: lengths ? `${profile.name} (text length)` : log ? `${profile.name} (log scale)` : profile.name,
-          axis: { labelOverlap: true, format: temporal ? undefined : '~s' },
+          // A symlog axis formats its ticks with one shared precision (1 and 10 read "0k", or 1e+1):
+          // each power of ten is labelled on its own instead.
+          axis: {
+            labelOverlap: true, format: temporal ? undefined : '~s',
+            ...(log ? { values: powersOfTen(bins[bins.length - 1].x1), labelExpr: "format(datum.value, '~s')" } : {}),
+          },
           ...(log ? { scale: { type: 'symlog' } } : {}),
         },
         x2: { field: 'x1' },
