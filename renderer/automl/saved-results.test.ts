@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { LeaderboardEntry } from '../../kernels/tournament/run-tournament';
-import { describeResult, loadResults, saveResult, staleReason, type SavedResult } from './saved-results';
+import type { FeaturesResult } from '../../workers/features/features-service';
+import { describeResult, loadFeaturesResults, loadResults, saveFeaturesResult, saveResult, staleReason, type SavedResult } from './saved-results';
 
 const entry = (id: number, cvScore: number): LeaderboardEntry => ({ id, model: 'gbdt', params: {}, cvScore, foldScores: [cvScore], fitSeconds: 1, origin: 'default', metrics: {} }) as LeaderboardEntry;
 
@@ -19,6 +20,15 @@ describe('saved AutoML results', () => {
     expect(Object.keys(back).sort()).toEqual(['leads', 'loans']);
     expect(back.loans.seconds).toBe(9);
     expect(back.loans.leaderboard.map((e) => e.id)).toEqual([2, 0, -1]);
+  });
+
+  it("keep the Features view's last result per table beside them", async () => {
+    const features = { table: 'loans', target: 'default', task: 'binary', rows: 80, heldOutRows: 20, features: 3, derived: [], dropped: [], spec: {}, seconds: 0.1 } as unknown as FeaturesResult;
+    await saveFeaturesResult(features);
+    await saveFeaturesResult({ ...features, target: 'income' });
+    const back = await loadFeaturesResults();
+    expect(Object.keys(back)).toEqual(['loans']);
+    expect(back.loans.target).toBe('income');
   });
 
   it('say which table, target and metric they belong to, how they ended, and count candidates without the ensemble', () => {
