@@ -20,9 +20,9 @@ const fakeScore = (c: Candidate) =>
   c.family === 'gbdt' ? 0.8 - Math.abs(Math.log((c.params.learningRate as number) / 0.03)) * 0.02 : c.family === 'linear' ? 0.78 : 0.7;
 
 describe('TournamentSearch', () => {
-  it('tries every family portfolio first, cheapest family first', () => {
+  it('tries every family portfolio first, a GBDT (it stops itself at the budget) first, then linear and naive Bayes', () => {
     const candidates = run(1, fakeScore, 8);
-    expect(candidates.slice(0, 3).map((c) => c.family)).toEqual(['bayes', 'linear', 'gbdt']);
+    expect(candidates.slice(0, 3).map((c) => c.family)).toEqual(['gbdt', 'linear', 'bayes']);
     expect(candidates.slice(0, 8).every((c) => c.origin === 'default')).toBe(true);
   });
 
