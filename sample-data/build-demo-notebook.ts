@@ -91,7 +91,8 @@ Which sales leads will convert? This notebook walks the whole journey on 5,000 s
    can be long or empty, German or French, enthusiastic or annoyed.
 3. **Build models**: run a tournament of model families on \`converted\`, cross-validated, in
    worker threads.
-4. **Interpret**, **register**, **deploy** the winner as a scoring service, and **monitor** it.
+4. **Interpret** the winner: its score on held-out rows, evaluation charts, feature importance,
+   and what-if rows with their explanation.
 
 Run the cells from the top (Shift+Enter).`;
 
@@ -156,8 +157,9 @@ const NEXT = `## Next: let Tourney do this for every column
 Open **AutoML**, choose \`converted\` as the target and start the tournament. Tourney derives the
 features above (title seniority, email kind, description word count, language and sentiment,
 employee buckets, log spend) automatically, shows every derived column, drops leaks and useless
-columns with a reason, and cross-validates several model families within a time budget.
-Register the winner, export it as a scoring service, and watch its scores on the monitoring page.`;
+columns with a reason, and cross-validates several model families within a time budget. Then
+read the winner's held-out score, charts and importance, and edit a what-if row to see its
+prediction and why. The command line does the same: \`tourney train leads.csv --target converted\`.`;
 
 export function buildDemoNotebook(): Notebook {
   return {

@@ -45,10 +45,21 @@ function runViteBuild() {
   // vite's "exports" hide bin/vite.js from require.resolve; its package.json names it.
   const manifest = createRequire(join(ROOT, 'package.json')).resolve('vite/package.json');
   const vite = join(dirname(manifest), JSON.parse(readFileSync(manifest, 'utf8')).bin.vite);
+  // Vite's report (a hundred lines of chunk sizes) is kept back: README promises one line, and
+  // the report is printed only when the build fails, where it says why.
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [vite, 'build'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('error', () => resolvePromise(false));
-    child.on('close', (code) => resolvePromise(code === 0));
+    const child = spawn(process.execPath, [vite, 'build'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const report = [];
+    child.stdout.on('data', (chunk) => report.push(chunk));
+    child.stderr.on('data', (chunk) => report.push(chunk));
+    child.on('error', (error) => {
+      process.stderr.write(`${error.message}\n`);
+      resolvePromise(false);
+    });
+    child.on('close', (code) => {
+      if (code !== 0) process.stderr.write(Buffer.concat(report));
+      resolvePromise(code === 0);
+    });
   });
 }
 
@@ -60,7 +71,7 @@ async function ensureRendererBuilt(webRoot, env) {
     const newest = Math.max(...RENDERER_SOURCES.map((p) => newestSourceTime(join(ROOT, p))));
     if (statSync(index).mtimeMs >= newest) return;
   }
-  console.log(built ? 'renderer sources changed: rebuilding (vite build)…' : 'building the renderer (vite build)…');
+  console.log(built ? 'renderer sources changed: rebuilding the renderer (vite build, about a minute)…' : 'building the renderer (first start: vite build, about a minute)…');
   if (await runViteBuild()) return;
   if (!built) {
     console.error('error: building the renderer failed (see above)');

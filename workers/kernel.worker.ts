@@ -1,5 +1,6 @@
-// The code-cell kernel: a Web Worker running one KernelSession. Interrupting terminates this
-// worker (the only way to stop `while (true) {}`), so everything here is disposable state; the
+// The code-cell kernel: a Web Worker running one KernelSession. Interrupting sets a shared flag
+// that the cell's loop guards read (the variables stay); only when the cell does not stop is this
+// worker terminated, so everything here is disposable state; the
 // tables stay in the data worker and come over `connect`'s port, worker to worker.
 import { expose } from 'comlink';
 import { requestTables } from './data-port';
@@ -20,8 +21,9 @@ const session = new KernelSession(
 );
 
 const api: KernelApi = {
-  connect(port) {
+  connect(port, interruptFlag) {
     dataPort = port;
+    session.setInterruptFlag(interruptFlag ?? null);
   },
   execute: (request) => session.execute(request),
   chartData: (request) => session.chartData(request),

@@ -138,6 +138,9 @@ describe('fitFeaturePipeline', () => {
   it('fits numeric buckets for display, and puts them in the matrix as category codes on request', () => {
     const info = fit.derived.find((d) => d.column === 'employees')!.derivations.find((d) => d.kind === 'buckets');
     expect(info?.features[0]).toMatchObject({ name: 'employees:bucket', kept: false, shownOnly: true });
+    // The reason names no setting a person cannot reach (no control sets bucketsInMatrix).
+    expect(info?.features[0].dropReason).toMatch(/^shown, not in the matrix/);
+    expect(info?.features[0].dropReason).not.toMatch(/bucketsInMatrix|set /);
     const withBuckets = fitFeaturePipeline(table, 'converted', { bucketsInMatrix: true });
     const j = withBuckets.matrix.featureNames.indexOf('employees:bucket');
     expect(j).toBeGreaterThanOrEqual(0);

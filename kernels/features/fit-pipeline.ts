@@ -237,7 +237,8 @@ function shownOnlyFeatures(
   for (const f of features) {
     const d = derivations[f.derivation];
     if (d.kind === 'buckets' && !options.bucketsInMatrix) {
-      out.set(f.name, 'shown, not in the matrix: set bucketsInMatrix to use buckets (they help linear learners, not trees)');
+      // No control sets bucketsInMatrix in the app or the CLI: the reason names no setting.
+      out.set(f.name, 'shown, not in the matrix: the number itself goes in, and the learners find their own cut points');
     } else if (d.kind === 'title' && completeOneHot.has(d.column)) {
       out.set(f.name, `shown, not in the matrix: every ${d.column} value has its own one-hot column, which seniority and function would only regroup`);
     }

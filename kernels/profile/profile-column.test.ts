@@ -50,6 +50,23 @@ describe('profileColumn', () => {
     expect(p.top).toBeUndefined();
   });
 
+  it('gives a skewed count column (employees) log-scale bins where the linear ones collapse into one bar', () => {
+    // Company sizes: most small, a long tail of large ones (like leads.csv's employees).
+    const values = Float64Array.from({ length: 2000 }, (_, i) => Math.round(5 * Math.exp(((i * 7919) % 2000) / 2000 * 9.5)));
+    const p = profileColumn({ name: 'employees', type: 'integer', storage: 'numeric', values });
+    if (p.histogram.kind !== 'bins') throw new Error('expected bins');
+    const largest = (bins: { count: number }[]) => Math.max(...bins.map((b) => b.count)) / 2000;
+    expect(largest(p.histogram.bins)).toBeGreaterThan(0.6);
+    const log = p.histogram.logBins!;
+    expect(log).toHaveLength(20);
+    expect(log.reduce((s, b) => s + b.count, 0)).toBe(2000);
+    expect(largest(log)).toBeLessThan(0.2);
+    expect(log[19].x1).toBe(p.max);
+    // Symmetric and negative columns keep linear bins only.
+    const even = profileColumn({ name: 'x', type: 'number', storage: 'numeric', values: Float64Array.from({ length: 500 }, (_, i) => i) });
+    expect(even.histogram.kind === 'bins' && even.histogram.logBins).toBeFalsy();
+  });
+
   it('counts categories, ranks top values and measures text lengths', () => {
     const values = ['No', 'Yes', 'No', null, 'No', 'Maybe', 'Yes'];
     const p = profileColumn({ name: 'c', type: 'categorical', storage: 'string', values });

@@ -113,8 +113,37 @@ function profileNumeric(column: NumericColumn): ColumnProfile {
     profile.histogram = { kind: 'bars', bars: profile.top ?? [], other: 0 };
   } else if (finite) {
     profile.histogram = { kind: 'bins', of: 'value', bins: numericBins(sample, min, max, type === 'integer' || type === 'id') };
+    if (!isDate && type !== 'id' && min >= 0 && skewness(sample, mean) >= LOG_SKEWNESS) profile.histogram.logBins = logBins(sample, max);
   }
   return profile;
+}
+
+/** Sample skewness at or above which a non-negative column also gets log-scale bins (as derive-numeric logs it). */
+const LOG_SKEWNESS = 2;
+
+function skewness(values: Float64Array, mean: number): number {
+  let m2 = 0;
+  let m3 = 0;
+  for (let i = 0; i < values.length; i++) {
+    const d = values[i] - mean;
+    m2 += d * d;
+    m3 += d * d * d;
+  }
+  m2 /= values.length;
+  m3 /= values.length;
+  return m2 > 0 ? m3 / m2 ** 1.5 : 0;
+}
+
+/** Equal-width bins of log10(1 + x) over [0, max], bounds given back in x (non-negative values). */
+function logBins(values: Float64Array, max: number): HistogramBin[] {
+  const top = Math.log10(1 + max);
+  const width = top / BINS;
+  const counts = new Float64Array(BINS);
+  for (let i = 0; i < values.length; i++) {
+    const b = Math.floor(Math.log10(1 + values[i]) / width);
+    counts[b >= BINS ? BINS - 1 : b]++;
+  }
+  return Array.from(counts, (count, i) => ({ x0: 10 ** (i * width) - 1, x1: i === BINS - 1 ? max : 10 ** ((i + 1) * width) - 1, count }));
 }
 
 /** Equal-width bins over [min, max] (the last one includes max), or one bin per integer value. */

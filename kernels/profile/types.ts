@@ -15,7 +15,11 @@ export interface HistogramBin {
 
 export type Histogram =
   /** Numeric, date and text-length distributions. `of` says what was binned. */
-  | { kind: 'bins'; of: 'value' | 'length'; bins: HistogramBin[] }
+  | {
+      kind: 'bins'; of: 'value' | 'length'; bins: HistogramBin[];
+      /** A skewed non-negative number: the same values in bins of equal width on a log(1 + x) scale. */
+      logBins?: HistogramBin[];
+    }
   /** Categorical-like columns: the most frequent values, and how many cells hold any other value. */
   | { kind: 'bars'; bars: ValueCount[]; other: number }
   | { kind: 'none' };

@@ -23,12 +23,17 @@ export interface TargetNames {
   classes?: string[];
 }
 
-export function planRows(y: Float64Array, task: Task, nClasses: number, settings: ResolvedSettings, names: TargetNames = { target: settings.target }): PlannedRows {
+/** The training and held-out test rows (positions in `y`): the first split of every plan. */
+export function splitTrainTest(y: Float64Array, task: Task, settings: Pick<ResolvedSettings, 'testFraction' | 'seed'>): { train: Uint32Array; test: Uint32Array } {
   const nRows = y.length;
   const testFraction = nRows >= MIN_ROWS_FOR_TEST ? settings.testFraction : 0;
-  const split = testFraction > 0
+  return testFraction > 0
     ? trainTestSplit(y, task, testFraction, deriveSeed(settings.seed, 1))
     : { train: Uint32Array.from({ length: nRows }, (_, i) => i), test: new Uint32Array(0) };
+}
+
+export function planRows(y: Float64Array, task: Task, nClasses: number, settings: ResolvedSettings, names: TargetNames = { target: settings.target }): PlannedRows {
+  const split = splitTrainTest(y, task, settings);
   let searchPositions: Uint32Array = Uint32Array.from({ length: split.train.length }, (_, i) => i);
   if (split.train.length > settings.maxSearchRows) {
     // Large data: cross-validate the search on a stratified sample; the refit uses every row.

@@ -139,6 +139,7 @@ export async function runSearchLoop(ctx: SearchLoopContext): Promise<CandidateRu
         metrics: scoring.metrics(scoring.y, oof),
         ...(rounds.length ? { rounds: kept / rounds.length } : {}),
         ...(rounds.length && roundsRun > 0 ? { refitShare: Math.min(1, kept / roundsRun) } : {}),
+        ...(run.results.some((r) => r!.truncated) ? { truncated: true } : {}),
       };
       if (!best || byScore(run, best) < 0) best = run;
       pruneOutOfFold();

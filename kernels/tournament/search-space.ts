@@ -228,6 +228,21 @@ export function randomDirection(space: FamilySpace, random: Random): Float64Arra
 }
 
 /** Canonical text of a configuration, to avoid evaluating the same one twice. */
+/**
+ * The configuration a candidate effectively is, so the search never spends budget on one that only
+ * differs in settings that change nothing: naive Bayes with one-hot categoricals has no categorical
+ * likelihoods for `alpha` to smooth, and a variance smoothing under a millionth of the largest
+ * variance changes no prediction measurably (sklearn's default is 1e-9); numbers count to 3
+ * significant digits.
+ */
 export function paramsKey(family: ModelFamily, params: Params): string {
-  return family + JSON.stringify(Object.keys(params).sort().map((k) => [k, params[k]]));
+  const effective: Params = { ...params };
+  if (family === 'bayes') {
+    if (effective.categorical === 'one-hot') delete effective.alpha;
+    if (typeof effective.varSmoothing === 'number' && effective.varSmoothing <= NEGLIGIBLE_VAR_SMOOTHING) effective.varSmoothing = NEGLIGIBLE_VAR_SMOOTHING;
+  }
+  const rounded = (v: Params[string]) => (typeof v === 'number' && Number.isFinite(v) ? Number(v.toPrecision(3)) : v);
+  return family + JSON.stringify(Object.keys(effective).sort().map((k) => [k, rounded(effective[k])]));
 }
+
+const NEGLIGIBLE_VAR_SMOOTHING = 1e-6;

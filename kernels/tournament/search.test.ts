@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TournamentSearch, type Candidate } from './search';
-import { searchSpaces, type DataShape, type ParamDomain } from './search-space';
+import { paramsKey, searchSpaces, type DataShape, type ParamDomain } from './search-space';
 
 const shape: DataShape = { task: 'binary', nRows: 1000, nFeatures: 10, nClasses: 2, minorityShare: 0.4 };
 
@@ -20,10 +20,21 @@ const fakeScore = (c: Candidate) =>
   c.family === 'gbdt' ? 0.8 - Math.abs(Math.log((c.params.learningRate as number) / 0.03)) * 0.02 : c.family === 'linear' ? 0.78 : 0.7;
 
 describe('TournamentSearch', () => {
-  it('tries every family portfolio first, cheapest family first', () => {
+  it('tries every family portfolio first, a GBDT (it stops itself at the budget) first, then linear and naive Bayes', () => {
     const candidates = run(1, fakeScore, 8);
-    expect(candidates.slice(0, 3).map((c) => c.family)).toEqual(['bayes', 'linear', 'gbdt']);
+    expect(candidates.slice(0, 3).map((c) => c.family)).toEqual(['gbdt', 'linear', 'bayes']);
     expect(candidates.slice(0, 8).every((c) => c.origin === 'default')).toBe(true);
+  });
+
+  it('never spends a candidate on a naive Bayes configuration equivalent to one already tried', () => {
+    expect(paramsKey('bayes', { varSmoothing: 1e-9, alpha: 1, categorical: 'one-hot' })).toBe(paramsKey('bayes', { varSmoothing: 3e-11, alpha: 7.5, categorical: 'one-hot' }));
+    expect(paramsKey('bayes', { varSmoothing: 1e-9, alpha: 1, categorical: 'codes' })).not.toBe(paramsKey('bayes', { varSmoothing: 1e-9, alpha: 7.5, categorical: 'codes' }));
+    expect(paramsKey('bayes', { varSmoothing: 0.01, alpha: 1, categorical: 'codes' })).not.toBe(paramsKey('bayes', { varSmoothing: 1e-9, alpha: 1, categorical: 'codes' }));
+    // A search where naive Bayes looks best keeps proposing it: no two of its candidates are equivalent.
+    const bayesFirst = (c: Candidate) => (c.family === 'bayes' ? 0.9 : 0.5);
+    const bayes = run(5, bayesFirst, 80).filter((c) => c.family === 'bayes');
+    expect(bayes.length).toBeGreaterThan(3);
+    expect(new Set(bayes.map((c) => paramsKey('bayes', c.params))).size).toBe(bayes.length);
   });
 
   it('proposes the same candidates for the same seed and outcomes', () => {

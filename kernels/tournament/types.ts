@@ -25,6 +25,8 @@ export interface LeaderboardEntry {
   rounds?: number;
   /** Share of the fold fits' time a refit with the kept rounds needs (kept / run rounds). */
   refitShare?: number;
+  /** A fold fit was cut short by the time budget (boosting kept the rounds it had reached): the score understates the configuration. */
+  truncated?: boolean;
 }
 
 export interface TournamentProgress {

@@ -2,7 +2,9 @@
 // metric and a time budget; run the tournament in workers and watch it live (progress, the
 // leaderboard filling in, the best-so-far curve); then inspect the winner (scores, evaluation
 // charts, importance, dropped columns) and score an edited what-if row with its explanation.
-// Nothing here computes: the AutoML worker does, and Cancel terminates it at once.
+// Nothing here computes: the AutoML worker does, and Cancel terminates it at once, keeping the
+// candidates that had finished as a cancelled result. Each table's last result is kept in
+// IndexedDB (saved-results.ts) and shown only under its own table, saying what it belongs to.
 import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { describeFeatureChoices, hasFeatureChoices, setFeatureChoices, useFeatureChoices } from '../features/feature-choices';
 import { downloadTextFile } from '../platform/notebook-files';
@@ -16,7 +18,8 @@ import { AutoMLCancelledError, automlClient } from './automl-client';
 import {
   bestSoFarSpec, confusionSpec, contributionSpec, gainsSpec, importanceSpec, liftSpec, prSpec, reliabilitySpec, residualHistogramSpec, residualsSpec, rocSpec,
 } from './charts';
-import { foldSpread, formatParams, formatScore, formatSeconds, higherIsBetter, rankEntries } from './format';
+import { entryNote, foldSpread, formatParams, formatScore, formatSeconds, higherIsBetter, rankEntries } from './format';
+import { describeResult, loadResults, saveResult, staleReason, type CurvePoint, type SavedResult } from './saved-results';
 import './automl.css';
 
 const DEFAULT_BUDGET_SECONDS = 20;
@@ -24,13 +27,6 @@ const DEFAULT_BUDGET_SECONDS = 20;
 const CURVE_REDRAW_MS = 1000;
 
 type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
-
-interface CurvePoint {
-  seconds: number;
-  score: number;
-  best: number;
-  model: string;
-}
 
 export function AutoMLView() {
   const tables = useTables();
@@ -45,7 +41,11 @@ export function AutoMLView() {
   const [progress, setProgress] = useState<TournamentProgress | null>(null);
   const [entries, setEntries] = useState<LeaderboardEntry[]>([]);
   const [curve, setCurve] = useState<CurvePoint[]>([]);
-  const [result, setResult] = useState<AutoMLSummary | null>(null);
+  /** Each table's last result (restored from IndexedDB, replaced by each run that ends). */
+  const [saved, setSaved] = useState<Record<string, SavedResult>>({});
+  /** The result whose fitted model the AutoML worker holds now (what-if can score it). */
+  const [live, setLive] = useState<SavedResult | null>(null);
+  const [runTable, setRunTable] = useState('');
   const [templateNotice, setTemplateNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const templateInput = useRef<HTMLInputElement>(null);
   const runId = useRef(0);
@@ -77,6 +77,16 @@ export function AutoMLView() {
   }, [table?.name, table?.version, targetName]);
 
   useEffect(warmCharts, []);
+  useEffect(() => {
+    let stale = false;
+    loadResults().then(
+      (found) => !stale && setSaved((current) => ({ ...found, ...current })),
+      (e: unknown) => console.warn('could not restore AutoML results', e),
+    );
+    return () => {
+      stale = true;
+    };
+  }, []);
 
   const budgetSeconds = Number(budget);
   const budgetError = Number.isFinite(budgetSeconds) && budgetSeconds >= 2 && budgetSeconds <= 3600 ? null : 'the time budget must be between 2 and 3600 seconds';
@@ -87,12 +97,20 @@ export function AutoMLView() {
     const id = ++runId.current;
     setStatus('running');
     setError(null);
+    setRunTable(table.name);
     setProgress(null);
     setEntries([]);
     setCurve([]);
-    setResult(null);
     const higher = higherIsBetter(metric);
     let best: number | undefined;
+    const finished: typeof entries = [];
+    const points: CurvePoint[] = [];
+    const started = performance.now();
+    const base = { table: table.name, target: info.target, metric, budgetSeconds };
+    const keep = (result: SavedResult) => {
+      setSaved((current) => ({ ...current, [result.table]: result }));
+      saveResult(result).catch((e: unknown) => console.warn('could not keep the AutoML result', e));
+    };
     try {
       const summary = await automlClient.run(
         table.name,
@@ -103,25 +121,39 @@ export function AutoMLView() {
         (p) => {
           if (runId.current !== id) return;
           setProgress(p);
-          const finished = p.finished;
-          if (finished) {
-            setEntries((list) => [...list, finished]);
-            best = best === undefined || (higher ? finished.cvScore > best : finished.cvScore < best) ? finished.cvScore : best;
-            const point = { seconds: p.elapsedSeconds, score: finished.cvScore, best, model: finished.model };
-            setCurve((list) => [...list, point]);
+          const done = p.finished;
+          if (done) {
+            finished.push(done);
+            setEntries([...finished]);
+            best = best === undefined || (higher ? done.cvScore > best : done.cvScore < best) ? done.cvScore : best;
+            points.push({ seconds: p.elapsedSeconds, score: done.cvScore, best, model: done.model });
+            setCurve([...points]);
           }
         },
       );
       if (runId.current !== id) return;
+      const result: SavedResult = {
+        ...base, status: 'done', finishedAt: Date.now(), seconds: summary.seconds, leaderboard: summary.leaderboard, curve: points, summary,
+      };
       // A transition: React renders the results in time slices, so the main thread stays free.
       startTransition(() => {
-        setResult(summary);
+        keep(result);
+        setLive(result);
         setStatus('done');
       });
     } catch (e) {
       if (runId.current !== id) return;
-      if (e instanceof AutoMLCancelledError) setStatus('cancelled');
-      else {
+      if (e instanceof AutoMLCancelledError) {
+        // The candidates that finished are kept as a cancelled result (nothing is refit).
+        setStatus('cancelled');
+        setLive(null);
+        if (finished.length > 0) {
+          keep({
+            ...base, status: 'cancelled', finishedAt: Date.now(), seconds: (performance.now() - started) / 1000,
+            leaderboard: rankEntries(finished, higher), curve: points,
+          });
+        }
+      } else {
         setError(message(e));
         setStatus('error');
       }
@@ -154,7 +186,14 @@ export function AutoMLView() {
     }
   };
 
-  const leaderboard = result ? result.leaderboard : rankEntries(entries, higherIsBetter(metric));
+  const running = status === 'running';
+  // What is on screen: the live run, else the selected table's own last result (never another table's).
+  const shown = running ? null : table ? saved[table.name] : undefined;
+  const result = shown?.summary ?? null;
+  const leaderboard = running ? rankEntries(entries, higherIsBetter(metric)) : shown?.leaderboard ?? [];
+  const shownCurve = running ? curve : shown?.curve ?? [];
+  const shownMetric = shown?.metric ?? metric;
+  const stale = shown ? staleReason(shown, { target: targetName, metric: info ? metric : '' }) : null;
 
   return (
     <section className="am-view" data-testid="automl-view">
@@ -201,7 +240,7 @@ export function AutoMLView() {
             <button type="button" className="am-button am-cancel" onClick={cancel} data-testid="automl-cancel">Cancel</button>
           ) : (
             <button type="button" className="am-button am-primary" onClick={() => void run()} disabled={!canRun} data-testid="automl-run">
-              {result ? 'Run again' : 'Run tournament'}
+              {shown ? 'Run again' : 'Run tournament'}
             </button>
           )}
           <div className="am-template">
@@ -230,16 +269,28 @@ export function AutoMLView() {
       {(targetError || budgetError) && status !== 'running' && (
         <div className="am-error" role="alert" data-testid="automl-input-error">{targetError ?? budgetError}</div>
       )}
-      {error && <div className="am-error" role="alert" data-testid="automl-error">The tournament stopped: {error}</div>}
-      {status === 'cancelled' && <div className="am-notice" data-testid="automl-cancelled">Tournament cancelled. The workers were stopped; nothing was kept.</div>}
-      {(status === 'running' || progress) && <ProgressBar progress={progress} running={status === 'running'} budget={budgetSeconds} />}
-      {(curve.length > 0 || leaderboard.length > 0) && (
-        <div className="am-live">
-          <Leaderboard entries={leaderboard} metric={result?.metric ?? metric} winnerId={result?.winner.id} />
-          <BestSoFar curve={curve} metric={metric} running={status === 'running'} />
+      {error && runTable === table?.name && <div className="am-error" role="alert" data-testid="automl-error">The tournament stopped: {error}</div>}
+      {running && <ProgressBar progress={progress} running budget={budgetSeconds} />}
+      {shown && (
+        <div className={`am-context${stale ? ' am-stale' : ''}`} data-testid="automl-result-context" data-table={shown.table} data-status={shown.status}>
+          <b>Results: {describeResult(shown, METRIC_LABELS[shown.metric] ?? shown.metric)}</b>
+          {shown.status === 'cancelled' && (
+            <span data-testid="automl-cancelled">
+              Cancelled: {shown.leaderboard.length === 1 ? 'the one candidate that had finished is' : `the ${shown.leaderboard.length} candidates that had finished are`} kept; the best so far
+              is {shown.leaderboard[0]?.model} ({METRIC_LABELS[shown.metric] ?? shown.metric} {formatScore(shown.leaderboard[0]?.cvScore)}). It was not refit, so there are no charts or what-if: run again for them.
+            </span>
+          )}
+          {stale && <span className="am-stale-reason" data-testid="automl-stale">Out of date: {stale}.</span>}
         </div>
       )}
-      {result && <Results result={result} />}
+      {status === 'cancelled' && runTable === table?.name && !shown && <div className="am-notice" data-testid="automl-cancelled">Tournament cancelled before any candidate finished; nothing to keep.</div>}
+      {(shownCurve.length > 0 || leaderboard.length > 0) && (
+        <div className="am-live">
+          <Leaderboard entries={leaderboard} metric={running ? metric : shownMetric} winnerId={result?.winner.id} />
+          <BestSoFar curve={shownCurve} metric={running ? metric : shownMetric} running={running} />
+        </div>
+      )}
+      {result && <Results result={result} live={live === shown} />}
     </section>
   );
 }
@@ -297,7 +348,7 @@ function Leaderboard({ entries, metric, winnerId }: { entries: LeaderboardEntry[
   const extra = entries[0] ? Object.keys(entries[0].metrics).filter((m) => m !== metric) : [];
   return (
     <div className="am-card am-leaderboard">
-      <h3>Leaderboard <span className="am-muted">{entries.length} candidate{entries.length === 1 ? '' : 's'}, cross-validated</span></h3>
+      <h3>Leaderboard <span className="am-muted">{describeCount(entries)}, cross-validated</span></h3>
       <div className="am-table-wrap">
         <table data-testid="automl-leaderboard">
           <thead>
@@ -315,7 +366,10 @@ function Leaderboard({ entries, metric, winnerId }: { entries: LeaderboardEntry[
             {entries.slice(0, 50).map((e, i) => (
               <tr key={e.id} className={e.id === winnerId ? 'am-winner-row' : ''} data-testid="automl-leaderboard-row">
                 <td className="am-num">{i + 1}</td>
-                <td><span className={`am-family am-family-${e.model}`}>{e.model}</span>{e.id >= 0 && <span className="am-muted"> #{e.id}</span>}</td>
+                <td>
+                  <span className={`am-family am-family-${e.model}`}>{e.model}</span>{e.id >= 0 && <span className="am-muted"> #{e.id}</span>}
+                  {entryNote(e) && <span className="am-cut" title={entryNote(e)} data-testid="automl-cut-short"> cut short</span>}
+                </td>
                 <td className="am-num am-strong">{formatScore(e.cvScore)}</td>
                 <td className="am-num am-muted">{formatScore(foldSpread(e.foldScores))}</td>
                 {extra.map((m) => <td key={m} className="am-num">{formatScore(e.metrics[m])}</td>)}
@@ -328,6 +382,12 @@ function Leaderboard({ entries, metric, winnerId }: { entries: LeaderboardEntry[
       </div>
     </div>
   );
+}
+
+/** The candidates scored (the count the progress line and the winner card give), and the ensemble apart. */
+function describeCount(entries: LeaderboardEntry[]): string {
+  const singles = entries.filter((e) => e.id >= 0).length;
+  return `${singles} candidate${singles === 1 ? '' : 's'}${entries.length > singles ? ' and their ensemble' : ''}`;
 }
 
 function BestSoFar({ curve, metric, running }: { curve: CurvePoint[]; metric: string; running: boolean }) {
@@ -350,7 +410,7 @@ function BestSoFar({ curve, metric, running }: { curve: CurvePoint[]; metric: st
   );
 }
 
-function Results({ result }: { result: AutoMLSummary }) {
+function Results({ result, live }: { result: AutoMLSummary; live: boolean }) {
   const charts = useMemo(() => {
     const ins = result.insights;
     const out: { key: string; spec: Record<string, unknown> }[] = [];
@@ -374,7 +434,9 @@ function Results({ result }: { result: AutoMLSummary }) {
       <DataWarnings warnings={result.warnings} />
       <h3 className="am-section">Evaluation <span className="am-muted">on {result.insights.rows.toLocaleString()} {result.insights.evaluatedOn === 'test' ? 'held-out test rows' : 'out-of-fold rows'}</span></h3>
       <div className="am-charts" data-testid="automl-charts">
-        {charts.map((c) => <div key={c.key} className="am-card am-chart" data-testid={`automl-chart-${c.key}`}><VegaChart spec={c.spec} /></div>)}
+        {charts.map((c) => (
+          <div key={c.key} className={`am-card am-chart${c.key === 'confusion' && (result.classes?.length ?? 0) > 4 ? ' am-chart-wide' : ''}`} data-testid={`automl-chart-${c.key}`}><VegaChart spec={c.spec} /></div>
+        ))}
       </div>
       <h3 className="am-section">Feature importance</h3>
       <div className="am-charts am-charts-2">
@@ -382,7 +444,11 @@ function Results({ result }: { result: AutoMLSummary }) {
         <div className="am-card am-chart" data-testid="automl-importance-features"><VegaChart spec={byFeature} /></div>
       </div>
       <Dropped result={result} />
-      <WhatIf result={result} />
+      {live ? <WhatIf result={result} /> : (
+        <p className="am-card am-muted" data-testid="automl-whatif-unavailable">
+          What if? needs the fitted model, which is not kept across page reloads: run the tournament again to score edited rows.
+        </p>
+      )}
     </div>
   );
 }
@@ -516,6 +582,7 @@ function WhatIf({ result }: { result: AutoMLSummary }) {
                 )}
               </div>
               {contributions && <div data-testid="automl-explanation"><VegaChart spec={contributions} /></div>}
+              {scored.scaleNote && <p className="am-muted" data-testid="automl-scale-note">{scored.scaleNote}</p>}
               <table className="am-contrib-table" data-testid="automl-contributions">
                 <thead><tr><th>derived feature</th><th className="am-num">contribution</th></tr></thead>
                 <tbody>

@@ -83,22 +83,41 @@ export function reliabilitySpec(reliability: NonNullable<TournamentInsights['rel
 export function confusionSpec(confusion: NonNullable<TournamentInsights['confusion']>): Spec {
   const values: { actual: string; predicted: string; count: number }[] = [];
   confusion.matrix.forEach((row, i) => row.forEach((count, j) => values.push({ actual: confusion.classes[i], predicted: confusion.classes[j], count })));
-  const side = Math.min(320, 60 + 44 * confusion.classes.length);
+  const { side, fontSize, format } = confusionLayout(confusion.classes.length, Math.max(0, ...confusion.matrix.flat()));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: 'Confusion matrix',
     width: side,
     height: side,
+    // Its own size (not fitted to the card): squeezing the plot is what spilled the numbers.
+    autosize: { type: 'pad' },
     data: { values },
     encoding: {
-      x: { field: 'predicted', type: 'nominal', title: 'predicted', sort: confusion.classes },
-      y: { field: 'actual', type: 'nominal', title: 'actual', sort: confusion.classes },
+      x: { field: 'predicted', type: 'nominal', title: 'predicted', sort: confusion.classes, axis: { labelLimit: 90, labelAngle: -40 } },
+      y: { field: 'actual', type: 'nominal', title: 'actual', sort: confusion.classes, axis: { labelLimit: 110 } },
     },
     layer: [
-      { mark: 'rect', encoding: { color: { field: 'count', type: 'quantitative', scale: { scheme: 'blues' }, legend: null } } },
-      { mark: { type: 'text', fontSize: 12 }, encoding: { text: { field: 'count', type: 'quantitative' }, color: { value: '#111827' } } },
+      { mark: 'rect', encoding: { color: { field: 'count', type: 'quantitative', scale: { scheme: 'blues' }, legend: null }, tooltip: [{ field: 'actual' }, { field: 'predicted' }, { field: 'count', type: 'quantitative' }] } },
+      { mark: { type: 'text', fontSize }, encoding: { text: { field: 'count', type: 'quantitative', format }, color: { value: '#111827' } } },
     ],
   };
+}
+
+/** Digits of a sans-serif font are about this share of the font size wide. */
+const DIGIT_WIDTH_EM = 0.6;
+
+/**
+ * The confusion matrix's plot side, label size and number format: cells of at least 34 px (up to a
+ * 420 px plot), counts of 10,000 and more shortened (12k), and a font small enough for the widest
+ * count to fit its cell with room to spare.
+ */
+export function confusionLayout(classes: number, maxCount: number): { side: number; fontSize: number; format: string } {
+  const side = Math.max(140, Math.min(420, 34 * classes));
+  const cell = side / Math.max(1, classes);
+  const format = maxCount >= 10_000 ? '.2~s' : 'd';
+  const chars = format === 'd' ? String(Math.round(maxCount)).length : 4;
+  const fontSize = Math.max(6, Math.min(12, Math.floor((cell - 6) / (DIGIT_WIDTH_EM * chars))));
+  return { side, fontSize, format };
 }
 
 export function residualsSpec(residuals: NonNullable<TournamentInsights['residuals']>): Spec {

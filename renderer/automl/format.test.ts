@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LeaderboardEntry } from '../../kernels/tournament/run-tournament';
 import { confusionSpec, importanceSpec, liftSpec } from './charts';
-import { foldSpread, formatParams, formatScore, rankEntries } from './format';
+import { entryNote, foldSpread, formatParams, formatScore, rankEntries } from './format';
 
 const entry = (id: number, cvScore: number): LeaderboardEntry => ({
   id, model: 'gbdt', params: { trees: 100, learningRate: 0.123456 }, cvScore, foldScores: [], fitSeconds: 1, origin: 'default', metrics: {},
@@ -39,5 +39,10 @@ describe('AutoML view formatting', () => {
     ]);
     const layer = (spec.layer as { data: { values: { decile: number; lift: number }[] } }[])[0];
     expect(layer.data.values).toEqual([{ decile: 1, lift: 1.6 }, { decile: 2, lift: 0.4 }]);
+  });
+
+  it('says when a candidate was cut short by the budget, and nothing for a finished one', () => {
+    expect(entryNote(entry(1, 0.8))).toBeUndefined();
+    expect(entryNote({ ...entry(2, 0.7), truncated: true, rounds: 41.6 })).toBe('cut short by the time budget after 42 boosting rounds: its score understates this configuration');
   });
 });

@@ -24,6 +24,12 @@ export function formatParams(params: LeaderboardEntry['params']): string {
     .join(' · ');
 }
 
+/** What a leaderboard row must say besides its score: a candidate the budget cut short is not a finished one. */
+export function entryNote(entry: LeaderboardEntry): string | undefined {
+  if (!entry.truncated) return undefined;
+  return `cut short by the time budget${entry.rounds !== undefined ? ` after ${Math.round(entry.rounds)} boosting rounds` : ''}: its score understates this configuration`;
+}
+
 /** Best first for the metric's direction; ties by id (proposal order). */
 export function rankEntries(entries: readonly LeaderboardEntry[], higherIsBetter: boolean): LeaderboardEntry[] {
   const sign = higherIsBetter ? -1 : 1;

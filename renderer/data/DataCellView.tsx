@@ -105,6 +105,11 @@ export function DataCellView({ tableName, height = 460 }: DataCellViewProps) {
           </button>
         )}
       </div>
+      {Object.keys(filterErrors).length > 0 && (
+        <div className="td-inline-error" role="alert" data-testid="data-filter-errors">
+          {Object.entries(filterErrors).map(([name, reason]) => <div key={name}>Filter on {name} not applied: {reason}</div>)}
+        </div>
+      )}
       {error && (
         <div className="td-inline-error" role="alert" data-testid="data-view-error">
           {error}

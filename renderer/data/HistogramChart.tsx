@@ -7,7 +7,9 @@ import { distributionSpec } from './distribution-spec';
 export function HistogramChart({ profile }: { profile: ProfileView }) {
   const host = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string>();
-  const spec = distributionSpec(profile);
+  // A skewed column opens on the log scale (on a linear one it is one tall bar); either is a click away.
+  const [log, setLog] = useState(true);
+  const spec = distributionSpec(profile, undefined, { log });
 
   useEffect(() => {
     const element = host.current;
@@ -27,10 +29,19 @@ export function HistogramChart({ profile }: { profile: ProfileView }) {
       cancelled = true;
       finalize?.();
     };
-    // The spec is derived from the profile alone: re-render when the profile changes.
-  }, [profile]);
+    // The spec is derived from the profile and the scale alone: re-render when they change.
+  }, [profile, log]);
 
   if (!spec) return <p className="td-muted">No values to chart.</p>;
   if (error) return <p className="td-error-text">Chart unavailable: {error}</p>;
-  return <div ref={host} className="td-chart" data-testid="data-profile-chart" />;
+  return (
+    <>
+      {profile.logHistogram && (
+        <label className="td-log-toggle">
+          <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} data-testid="data-profile-log" /> log scale (the values are skewed)
+        </label>
+      )}
+      <div ref={host} className="td-chart" data-testid="data-profile-chart" />
+    </>
+  );
 }

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { TableSummary } from '../../workers/data/protocol';
-import { dataClient } from './data-client';
 import { formatBytes } from './format-text';
-import { forgetFile, listRecentFiles, rememberFile, subscribeRecentFiles, type RecentFile } from './recent-files';
+import { forgetFile, listRecentFiles, rememberFile, reopenRecentFile, subscribeRecentFiles, type RecentFile } from './recent-files';
 import { tourneyBridge } from '../platform/tourney-bridge';
 
 /** Recently opened files that can be reopened: stored bytes in the web app, a path in Electron. */
@@ -26,11 +25,7 @@ export function RecentFilesList({ onOpen }: { onOpen: (loading: Promise<TableSum
   if (shown.length === 0) return null;
 
   const reopen = (file: RecentFile) => {
-    const loading =
-      file.path && bridge
-        ? bridge.readFile(file.path).then((bytes) => dataClient.loadBytes(bytes, file.name))
-        : dataClient.loadFile(file.blob!, file.name);
-    onOpen(loading.then((table) => {
+    onOpen(reopenRecentFile(file).then((table) => {
       void rememberFile({ name: file.name, size: file.size, blob: file.blob, path: file.path }).catch(() => undefined);
       return table;
     }));

@@ -10,6 +10,13 @@ describe('parseFilter', () => {
     expect(parseFilter('t', 'integer', 'numeric', ' 7 ').filter).toEqual({ column: 't', kind: 'equals', value: '7' });
   });
 
+  it('reads strict bounds (>1000, <5) as exclusive ranges, with or without spaces, for numbers and dates', () => {
+    expect(parseFilter('t', 'integer', 'numeric', '>1000').filter).toEqual({ column: 't', kind: 'range', min: 1000, minExclusive: true });
+    expect(parseFilter('t', 'number', 'numeric', '< 5').filter).toEqual({ column: 't', kind: 'range', max: 5, maxExclusive: true });
+    expect(parseFilter('d', 'date', 'numeric', '>2020-01-01').filter).toEqual({ column: 'd', kind: 'range', min: Date.UTC(2020, 0, 1), minExclusive: true });
+    expect(parseFilter('t', 'integer', 'numeric', '>abc').error).toMatch(/"abc" is not a number/);
+  });
+
   it('reads text as contains, =text as equals, and nothing as no filter', () => {
     expect(parseFilter('c', 'categorical', 'string', 'yes').filter).toEqual({ column: 'c', kind: 'contains', text: 'yes' });
     expect(parseFilter('c', 'categorical', 'string', '=Yes').filter).toEqual({ column: 'c', kind: 'equals', value: 'Yes' });

@@ -1,5 +1,5 @@
 // Reads what the user typed in a column's filter box. Numbers and dates take ranges
-// ("10..20", "10..", "..20", ">=10", "<=20") or an exact value ("=5" or just "5"); text takes a
+// ("10..20", "10..", "..20", ">=10", "<=20", ">10", "<20") or an exact value ("=5" or just "5"); text takes a
 // substring ("yes") or an exact value ("=Yes").
 import type { ColumnType } from '../../kernels/table/types';
 import type { ColumnFilter } from '../../workers/data/protocol';
@@ -13,8 +13,8 @@ export interface ParsedFilter {
 export function filterHint(type: ColumnType, storage: 'numeric' | 'string'): string {
   if (storage === 'string') return 'text it contains, or =value for an exact match';
   if (type === 'boolean') return 'true or false';
-  if (type === 'date' || type === 'datetime') return 'a date, or a range: 2020-01-01..2020-12-31, 2020-01-01.., ..2020-12-31';
-  return 'a value (5 or =5), or a range: 10..20, >=10, <=20';
+  if (type === 'date' || type === 'datetime') return 'a date, or a range: 2020-01-01..2020-12-31, >2020-01-01, <=2020-12-31';
+  return 'a value (5 or =5), or a range: 10..20, >10, >=10, <20, <=20';
 }
 
 /** The short example shown in an empty filter box. */
@@ -45,6 +45,7 @@ export function parseFilter(column: string, type: ColumnType, storage: 'numeric'
 
   let min: number | undefined;
   let max: number | undefined;
+  let exclusive = false;
   if (text.includes('..')) {
     const [lo, hi] = text.split('..', 2);
     min = read(lo);
@@ -52,10 +53,13 @@ export function parseFilter(column: string, type: ColumnType, storage: 'numeric'
     if (Number.isNaN(min)) return invalid(lo);
     if (Number.isNaN(max)) return invalid(hi);
     if (min === undefined && max === undefined) return { error: 'give at least one end of the range, e.g. 10..' };
-  } else if (text.startsWith('>=') || text.startsWith('<=')) {
-    const value = read(text.slice(2));
-    if (value === undefined || Number.isNaN(value)) return invalid(text.slice(2));
-    if (text.startsWith('>=')) min = value;
+  } else if (text.startsWith('>') || text.startsWith('<')) {
+    const inclusive = text[1] === '=';
+    const rest = text.slice(inclusive ? 2 : 1);
+    const value = read(rest);
+    if (value === undefined || Number.isNaN(value)) return invalid(rest);
+    exclusive = !inclusive;
+    if (text.startsWith('>')) min = value;
     else max = value;
   } else {
     const exact = text.startsWith('=') ? text.slice(1) : text;
@@ -68,5 +72,11 @@ export function parseFilter(column: string, type: ColumnType, storage: 'numeric'
     return { filter: { column, kind: 'equals', value: String(value) } };
   }
   if (min !== undefined && max !== undefined && min > max) return { error: `the range is empty: ${text}` };
-  return { filter: { column, kind: 'range', ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) } };
+  return {
+    filter: {
+      column, kind: 'range',
+      ...(min !== undefined ? { min, ...(exclusive ? { minExclusive: true } : {}) } : {}),
+      ...(max !== undefined ? { max, ...(exclusive ? { maxExclusive: true } : {}) } : {}),
+    },
+  };
 }

@@ -39,4 +39,16 @@ describe('distributionSpec', () => {
       expect(vega.marks?.length).toBeGreaterThan(0);
     }
   });
+
+  it('draws a skewed column on a log scale when asked, and keeps the linear bins otherwise', () => {
+    const values = Float64Array.from({ length: 2000 }, (_, i) => Math.round(5 * Math.exp(((i * 7919) % 2000) / 2000 * 9.5)));
+    const view = toProfileView(profileColumn({ name: 'employees', type: 'integer', storage: 'numeric', values }));
+    expect(view.logHistogram).toHaveLength(20);
+    const log = distributionSpec(view, 280, { log: true }) as { encoding: { x: { scale?: { type: string }; title: string } }; data: { values: unknown[] } };
+    expect(log.encoding.x.scale).toEqual({ type: 'symlog' });
+    expect(log.encoding.x.title).toBe('employees (log scale)');
+    expect(() => compile(log as never)).not.toThrow();
+    const linear = distributionSpec(view, 280) as { encoding: { x: { scale?: unknown } } };
+    expect(linear.encoding.x.scale).toBeUndefined();
+  });
 });

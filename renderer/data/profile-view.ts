@@ -19,6 +19,8 @@ export interface ProfileView {
   /** Pre-binned counts; x0/x1 are values (epoch ms for dates) or text lengths (histogramOf). */
   histogram?: { x0: number; x1: number; count: number }[];
   histogramOf?: 'value' | 'length';
+  /** A skewed column's bins on a log(1 + x) scale (offered as "log scale"). */
+  logHistogram?: { x0: number; x1: number; count: number }[];
   topValues?: { value: string; count: number }[];
   /** Bar heights for the header sparkline. */
   sparkline: number[];
@@ -65,6 +67,7 @@ export function toProfileView(profile: ColumnProfile, name = profile.name): Prof
     view.histogram = histogram.bins.map((bin) => ({ x0: bin.x0, x1: bin.x1, count: bin.count }));
     view.histogramOf = histogram.of;
     view.sparkline = histogram.bins.map((bin) => bin.count);
+    if (histogram.logBins) view.logHistogram = histogram.logBins.map((bin) => ({ x0: bin.x0, x1: bin.x1, count: bin.count }));
   } else if (histogram.kind === 'bars') {
     view.topValues = histogram.bars.map((bar) => ({ value: bar.value, count: bar.count }));
     view.sparkline = histogram.bars.map((bar) => bar.count);

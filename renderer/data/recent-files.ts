@@ -2,6 +2,9 @@
 // Blob itself, so the browser copies them without the main thread reading them — so the web app
 // can reopen them; in Electron the path is enough.
 import Dexie, { type Table } from 'dexie';
+import type { TableSummary } from '../../workers/data/protocol';
+import { tourneyBridge } from '../platform/tourney-bridge';
+import { dataClient } from './data-client';
 import { keepsBytes, planRetention } from './recent-retention';
 
 export interface RecentFile {
@@ -62,4 +65,10 @@ export async function rememberFile(file: { name: string; size: number; blob?: Bl
 export async function forgetFile(key: string): Promise<void> {
   await database().files.delete(key);
   changed();
+}
+
+/** Reopens a recent file as a table: its stored bytes in the web app, its path in Electron. */
+export function reopenRecentFile(file: RecentFile): Promise<TableSummary> {
+  const bridge = tourneyBridge();
+  return file.path && bridge ? bridge.readFile(file.path).then((bytes) => dataClient.loadBytes(bytes, file.name)) : dataClient.loadFile(file.blob!, file.name);
 }

@@ -3,13 +3,14 @@
 // tables), their importance in a quick model, and what the sanity checker removed and why. The
 // user can switch a derivation off or change a column's type and run again. Compute runs in the
 // features worker.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { loadFeaturesResults, saveFeaturesResult } from '../automl/saved-results';
 import { FEATURE_ROLES, type DerivedColumnInfo, type FeaturePipelineOptions, type FeatureRole } from '../../kernels/features/types';
 import type { FeaturesResult } from '../../workers/features/features-service';
 import { useTables } from '../data';
 import { setFeatureChoices, useFeatureChoices } from './feature-choices';
 import { fitFeaturesInWorker } from './features-client';
-import { columnImportance, formatFeatureValue, orderColumns, toggleDisabled } from './feature-rows';
+import { columnImportance, formatFeatureValue, formatRawValue, orderColumns, toggleDisabled } from './feature-rows';
 import './features.css';
 
 const SAMPLE_ROWS = 5;
@@ -18,7 +19,8 @@ export function FeaturesView() {
   const tables = useTables();
   const [tableName, setTableName] = useState('');
   const [target, setTarget] = useState('');
-  const [result, setResult] = useState<FeaturesResult | null>(null);
+  /** Each table's last result: restored from IndexedDB on start, replaced by each run. */
+  const [kept, setKept] = useState<Record<string, FeaturesResult>>({});
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
 
@@ -26,7 +28,22 @@ export function FeaturesView() {
   // Kept per table outside this view: the AutoML view's tournament uses the same choices.
   const { disabled, types } = useFeatureChoices(table?.name);
   const columns = table?.columns ?? [];
-  const targetName = columns.some((c) => c.name === target) ? target : columns[columns.length - 1]?.name ?? '';
+  const restored = table ? kept[table.name] : undefined;
+  const fallbackTarget = restored && columns.some((c) => c.name === restored.target) ? restored.target : columns[columns.length - 1]?.name ?? '';
+  const targetName = columns.some((c) => c.name === target) ? target : fallbackTarget;
+  // Shown only under its own table and target.
+  const result = restored?.target === targetName ? restored : null;
+
+  useEffect(() => {
+    let live = true;
+    loadFeaturesResults().then(
+      (found) => live && setKept((current) => ({ ...found, ...current })),
+      (e: unknown) => console.warn('could not restore Features results', e),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const run = async (next: { disabled?: string[]; types?: Record<string, FeatureRole> } = {}) => {
     if (!table || !targetName) return;
@@ -34,7 +51,9 @@ export function FeaturesView() {
     setRunning(true);
     setError(null);
     try {
-      setResult(await fitFeaturesInWorker({ table: table.name, target: targetName, options, importance: true }));
+      const fitted = await fitFeaturesInWorker({ table: table.name, target: targetName, options, importance: true });
+      setKept((current) => ({ ...current, [fitted.table]: fitted }));
+      saveFeaturesResult(fitted).catch((e: unknown) => console.warn('could not keep the Features result', e));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -63,29 +82,37 @@ export function FeaturesView() {
           <span className="ft-muted">Load a table to see the features Tourney derives from it.</span>
         ) : (
           <>
-            <label>
-              table{' '}
-              <select value={table?.name ?? ''} onChange={(e) => { setTableName(e.target.value); setResult(null); }} data-testid="features-table">
+            <label className="ft-field">
+              <span>Table</span>
+              <select value={table?.name ?? ''} onChange={(e) => setTableName(e.target.value)} data-testid="features-table">
                 {tables.map((t) => <option key={t.name}>{t.name}</option>)}
               </select>
             </label>
-            <label>
-              target{' '}
+            <label className="ft-field">
+              <span>Target</span>
               <select value={targetName} onChange={(e) => setTarget(e.target.value)} data-testid="features-target">
                 {columns.map((c) => <option key={c.name}>{c.name}</option>)}
               </select>
             </label>
-            <button type="button" onClick={() => void run()} disabled={running} data-testid="features-run">
+            <button type="button" className="ft-button" onClick={() => void run()} disabled={running} data-testid="features-run">
               {running ? 'Deriving…' : result ? 'Rerun' : 'Derive features'}
             </button>
           </>
         )}
       </header>
       {error && <div className="ft-error" role="alert">{error}</div>}
+      {tables.length > 0 && !result && !error && (
+        <p className="ft-empty" data-testid="features-empty">
+          {running
+            ? `Deriving the features of ${table?.name} for target ${targetName}…`
+            : `Pick the target and press Derive features: each column of ${table?.name} is shown with its detected type, the features derived from it, sample values, their importance in a quick model, and what the sanity checker removed and why.`}
+        </p>
+      )}
       {result && (
         <>
           <p className="ft-summary" data-testid="features-summary">
-            {result.task} target <b>{result.target}</b>: {result.rows.toLocaleString()} rows, {result.derived.length} raw columns →{' '}
+            {result.task} target <b>{result.target}</b>: {result.rows.toLocaleString()} training rows
+            {result.heldOutRows > 0 && ` (${result.heldOutRows.toLocaleString()} held out for the tournament's test score are not used here)`}, {result.derived.length} raw columns →{' '}
             <b>{result.features}</b> derived features in {result.seconds.toFixed(1)} s.
             {result.importance && ' Importance: gain share in a quick 50-tree GBDT on these features.'}
           </p>
@@ -175,7 +202,7 @@ function ColumnCard({ info, importance, disabled, onToggle, onRetype }: {
             <tbody>
               {info.sample.raw.map((raw, i) => (
                 <tr key={i}>
-                  <td className="ft-raw">{raw === null ? '∅' : String(raw)}</td>
+                  <td className="ft-raw">{formatRawValue(raw, info.type)}</td>
                   {shown.map((name) => <td key={name}>{cell(name, i)}</td>)}
                 </tr>
               ))}

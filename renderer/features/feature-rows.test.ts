@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DerivedColumnInfo } from '../../kernels/features/types';
-import { columnImportance, formatFeatureValue, orderColumns, toggleDisabled } from './feature-rows';
+import { columnImportance, formatFeatureValue, formatRawValue, orderColumns, toggleDisabled } from './feature-rows';
 
 const info = (column: string, features: string[], dropped = false): DerivedColumnInfo => ({
   column, type: 'number', role: 'number', roleOverridden: false, missing: 0,
@@ -14,6 +14,13 @@ describe('Features view helpers', () => {
     expect(formatFeatureValue(1)).toBe('1');
     expect(formatFeatureValue(0.123456)).toBe('0.123');
     expect(formatFeatureValue(NaN)).toBe('∅');
+  });
+
+  it('shows raw dates as dates, not epoch milliseconds', () => {
+    expect(formatRawValue(Date.UTC(2024, 2, 5), 'date')).toBe('2024-03-05');
+    expect(formatRawValue(Date.UTC(2024, 2, 5, 14, 30), 'datetime')).toBe('2024-03-05 14:30');
+    expect(formatRawValue(1234, 'integer')).toBe('1234');
+    expect(formatRawValue(null, 'date')).toBe('∅');
   });
 
   it('ranks columns by the summed importance of their features, dropped last', () => {

@@ -8,6 +8,17 @@ export function formatFeatureValue(v: number): string {
   return String(Number(v.toPrecision(3)));
 }
 
+/** A raw sample value as the column's type reads: dates as dates (2024-03-05), not epoch milliseconds. */
+export function formatRawValue(raw: string | number | null, type: string): string {
+  if (raw === null) return '∅';
+  if (typeof raw === 'number' && (type === 'date' || type === 'datetime')) {
+    if (!Number.isFinite(raw)) return '∅';
+    const iso = new Date(raw).toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('T', ' ').replace(/(:00)?\.000Z$/, '');
+  }
+  return String(raw);
+}
+
 /** Importance of a raw column: the sum over the features derived from it. */
 export function columnImportance(info: DerivedColumnInfo, importance: Record<string, number> | undefined): number | undefined {
   if (!importance) return undefined;

@@ -13,9 +13,17 @@ function fakeWorkers() {
     const record = { terminated: false, calls: [] as string[] };
     spawned.push(record);
     let count = 0;
+    let flag: Int32Array | null = null;
     const api: KernelApi = {
-      connect() {},
+      connect(_port, interruptFlag) {
+        flag = interruptFlag ?? null;
+      },
       async execute({ cellId, source }) {
+        // `spin` stands for a loop whose guard reads the interrupt flag.
+        if (source === 'spin') {
+          while (!flag || Atomics.load(flag, 0) === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+          return { status: 'interrupted', executionCount: ++count };
+        }
         record.calls.push(source);
         const message: KernelOutputMessage = { type: 'tourney:kernel-output', cellId, output: { type: 'stream', name: 'stdout', text: `${source}\n` } };
         port2.postMessage(message);
@@ -66,17 +74,18 @@ describe('KernelClient', () => {
 
   it('interrupt terminates a hung kernel, rejects what was pending and starts a fresh one', async () => {
     const workers = fakeWorkers();
-    const client = new KernelClient({ createWorker: workers.createWorker });
+    const client = new KernelClient({ createWorker: workers.createWorker, interruptGraceMs: 50 });
     cleanup.push(() => client.dispose(), workers.close);
     let started = false;
     const hung = client.execute('a', 'hang', () => {
       started = true;
     });
     const queued = client.execute('b', 'after');
+    queued.catch(() => undefined); // rejected by interrupt() before the test awaits it
     await expect.poll(() => started).toBe(true);
     expect(client.status).toBe('busy');
 
-    client.interrupt();
+    await expect(client.interrupt()).resolves.toBe('restarted');
     await expect(hung).rejects.toBeInstanceOf(KernelInterruptedError);
     await expect(queued).rejects.toBeInstanceOf(KernelInterruptedError);
     expect(workers.spawned).toHaveLength(2);
@@ -85,6 +94,28 @@ describe('KernelClient', () => {
 
     await expect(client.execute('c', 'fresh')).resolves.toEqual({ status: 'ok', executionCount: 1 });
     expect(workers.spawned[1].calls).toEqual(['fresh']);
+  });
+
+  it('interrupt asks a cooperating cell to stop through the shared flag and keeps the worker', async () => {
+    const workers = fakeWorkers();
+    const client = new KernelClient({ createWorker: workers.createWorker, interruptGraceMs: 2000 });
+    cleanup.push(() => client.dispose(), workers.close);
+    await client.execute('a', 'one');
+    let started = false;
+    const spinning = client.execute('b', 'spin', () => {
+      started = true;
+    });
+    const queued = client.execute('c', 'after');
+    queued.catch(() => undefined);
+    await expect.poll(() => started).toBe(true);
+    await expect(client.interrupt()).resolves.toBe('stopped');
+    await expect(spinning).resolves.toEqual({ status: 'interrupted', executionCount: 2 });
+    await expect(queued).rejects.toBeInstanceOf(KernelInterruptedError);
+    expect(workers.spawned).toHaveLength(1);
+    expect(workers.spawned[0].terminated).toBe(false);
+    // The flag is cleared for the next cell.
+    await expect(client.execute('d', 'two')).resolves.toEqual({ status: 'ok', executionCount: 3 });
+    await expect(client.interrupt()).resolves.toBe('idle');
   });
 
   it('reports a worker that fails to load and recovers on restart', async () => {
@@ -111,7 +142,7 @@ describe('KernelClient', () => {
     expect(client.status).toBe('failed');
     await expect(client.execute('b', 'y')).rejects.toThrow(/interrupt to restart it/);
     broken = false;
-    client.interrupt();
+    await client.interrupt();
     await expect(client.execute('c', 'z')).resolves.toEqual({ status: 'ok', executionCount: 1 });
   });
 

@@ -1,6 +1,8 @@
 // The main thread's handle on the code-cell kernel worker: one job at a time (cells run in
-// order), outputs forwarded as they arrive, and interrupt = terminate the worker and start a
-// fresh one (state is lost; the notebook and the tables, which live in the data worker, stay).
+// order), outputs forwarded as they arrive. Interrupt first asks the running cell to stop through a
+// shared flag its loop guards read (the kernel keeps its variables, as Jupyter's does); only a cell
+// that does not stop within a grace period gets the worker terminated and a fresh one started
+// (state is lost; the notebook and the tables, which live in the data worker, stay).
 import { wrap, transfer, type Remote } from 'comlink';
 import { isKernelOutputMessage, type ChartRequest, type ExecuteReply, type KernelApi, type MaterializedChart } from '../../workers/kernel/api';
 import type { CellOutput } from '../../workers/kernel/outputs';
@@ -9,8 +11,9 @@ export type KernelStatus = 'starting' | 'idle' | 'busy' | 'failed';
 
 /** Rejects every job that was queued or running when the kernel was interrupted. */
 export class KernelInterruptedError extends Error {
-  constructor() {
-    super('the kernel was interrupted');
+  /** `restarted`: the job was running and its worker was terminated; else it had not started. */
+  constructor(readonly restarted = false) {
+    super(restarted ? 'the kernel was interrupted and restarted' : 'interrupted before it ran');
     this.name = 'KernelInterruptedError';
   }
 }
@@ -29,12 +32,31 @@ export interface KernelClientOptions {
   connectData?: (port: MessagePort) => void;
   /** The tables the data worker holds now (name -> version), read as each job starts. */
   tableVersions?: () => Record<string, number>;
+  /** How long Interrupt waits for the running cell to stop by itself before terminating the worker. */
+  interruptGraceMs?: number;
+}
+
+/**
+ * What Interrupt did: nothing was running ('idle'), the cell stopped and the variables are kept
+ * ('stopped'), or the worker had to be terminated and a fresh one started ('restarted').
+ */
+export type InterruptOutcome = 'idle' | 'stopped' | 'restarted';
+
+const DEFAULT_INTERRUPT_GRACE_MS = 1500;
+
+/** A flag in shared memory where the page may share it (cross-origin isolated), else null. */
+function createInterruptFlag(): Int32Array | null {
+  if (typeof SharedArrayBuffer === 'undefined') return null;
+  if ((globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === false) return null;
+  return new Int32Array(new SharedArrayBuffer(4));
 }
 
 interface Job {
   start: (api: Remote<KernelApi>, tables: Record<string, number>) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+  /** Resolves once the job has answered, whichever way. */
+  settled: Promise<void>;
 }
 
 type OutputListener = (cellId: string, output: CellOutput) => void;
@@ -45,6 +67,7 @@ export class KernelClient {
   private queue: Job[] = [];
   private running: Job | null = null;
   private generation = 0;
+  private readonly interruptFlag = createInterruptFlag();
   /** Why the worker could not start (its script failed to load); cleared by a restart. */
   private failure: string | null = null;
   private currentStatus: KernelStatus = 'starting';
@@ -83,14 +106,41 @@ export class KernelClient {
     return this.enqueue((api, tables) => api.chartData({ ...request, tables })) as Promise<MaterializedChart>;
   }
 
-  /** Stops whatever runs (even `while (true) {}`): a fresh worker replaces the old one. */
-  interrupt(): void {
-    const pending = [...(this.running ? [this.running] : []), ...this.queue];
+  /**
+   * Stops whatever runs (even `while (true) {}`). Queued jobs are dropped; the running cell is asked
+   * to stop through the shared flag and, if it has not within the grace period (a loop-free busy
+   * call, or no shared memory), the worker is replaced by a fresh one.
+   */
+  async interrupt(): Promise<InterruptOutcome> {
+    if (this.failure) {
+      this.worker?.terminate();
+      this.start();
+      return 'restarted';
+    }
+    const queued = this.queue;
     this.queue = [];
-    this.running = null;
-    this.worker?.terminate();
-    this.start();
-    for (const job of pending) job.reject(new KernelInterruptedError());
+    for (const job of queued) job.reject(new KernelInterruptedError());
+    const running = this.running;
+    if (!running) return 'idle';
+    if (this.interruptFlag) {
+      Atomics.store(this.interruptFlag, 0, 1);
+      const grace = this.options.interruptGraceMs ?? DEFAULT_INTERRUPT_GRACE_MS;
+      const stopped = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), grace);
+        running.settled.then(() => {
+          clearTimeout(timer);
+          resolve(true);
+        });
+      });
+      if (stopped) return 'stopped';
+    }
+    if (this.running === running) {
+      this.running = null;
+      this.worker?.terminate();
+      this.start();
+      running.reject(new KernelInterruptedError(true));
+    }
+    return 'restarted';
   }
 
   dispose(): void {
@@ -130,7 +180,7 @@ export class KernelClient {
       port = channel.port2;
     }
     this.setStatus('starting');
-    void (port ? api.connect(transfer(port, [port])) : api.connect(null)).then(() => {
+    void (port ? api.connect(transfer(port, [port]), this.interruptFlag) : api.connect(null, this.interruptFlag)).then(() => {
       ready = true;
       if (generation === this.generation) this.pump();
     });
@@ -139,7 +189,13 @@ export class KernelClient {
   private enqueue(start: Job['start']): Promise<unknown> {
     if (this.failure) return Promise.reject(new Error(`${this.failure} (interrupt to restart it)`));
     return new Promise((resolve, reject) => {
-      this.queue.push({ start, resolve, reject });
+      let markSettled!: () => void;
+      const settled = new Promise<void>((done) => (markSettled = done));
+      const settle = <T>(fn: (value: T) => void) => (value: T) => {
+        markSettled();
+        fn(value);
+      };
+      this.queue.push({ start, resolve: settle(resolve), reject: settle(reject), settled });
       if (this.currentStatus === 'idle') this.pump();
     });
   }
@@ -152,6 +208,7 @@ export class KernelClient {
       return;
     }
     this.running = job;
+    if (this.interruptFlag) Atomics.store(this.interruptFlag, 0, 0);
     this.setStatus('busy');
     const generation = this.generation;
     const tables = this.options.tableVersions?.() ?? {};

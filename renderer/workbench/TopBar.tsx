@@ -105,7 +105,7 @@ export function TopBar({ controller }: { controller: NotebookController }) {
         <button type="button" className="wb-button" data-testid="run-all" onClick={() => void runAll()} title="Run all cells from the top">
           Run all
         </button>
-        <button type="button" className="wb-button wb-danger" data-testid="interrupt" onClick={interrupt} disabled={!busy && kernelStatus !== 'failed' && controller.waitingForTables.length === 0} title="Interrupt: restart the kernel (I, I)">
+        <button type="button" className="wb-button wb-danger" data-testid="interrupt" onClick={interrupt} disabled={!busy && kernelStatus !== 'failed' && controller.waitingForTables.length === 0} title="Interrupt: stop the running cell, keeping variables (restarts the kernel only if the cell cannot stop) (I, I)">
           <svg viewBox="0 0 16 16" width="10" height="10" aria-hidden="true">
             <rect x="3" y="3" width="10" height="10" rx="1.5" fill="currentColor" />
           </svg>

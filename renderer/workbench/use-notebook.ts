@@ -7,6 +7,7 @@ import { KernelInterruptedError } from '../kernel/kernel-client';
 import { loadAutosave, saveAutosave } from '../notebook/autosave';
 import { IpynbError, parseIpynb, serializeIpynb, type OpenedNotebook } from '../notebook/ipynb';
 import { locateJsonError } from '../notebook/json-error';
+import { NotebookNames } from '../notebook/doc-names';
 import { emptyNotebook, newCellId, type Cell, type NotebookDoc } from '../notebook/model';
 import { initialState, type NotebookAction, type NotebookState } from '../notebook/reducer';
 import { createNotebookStore } from '../notebook/store';
@@ -14,6 +15,7 @@ import { saveNotebookFile } from '../platform/notebook-files';
 import type { CellOutput } from '../../workers/kernel/outputs';
 import { MIME_PLAIN, MIME_VEGALITE } from '../../workers/kernel/outputs';
 import { appKernel } from './kernel';
+import { reloadUsedTables } from './restore-tables';
 import { notebookTableLoads } from './table-loads';
 
 export type SaveStatus = 'loading' | 'saved' | 'saving' | 'unsaved' | 'error';
@@ -53,6 +55,9 @@ export function useNotebook(): NotebookController {
   // Always the latest state, also between a dispatch and the next render.
   const stateRef = useMemo(() => ({ get current() { return store.getState(); } }), [store]);
   const [fileName, setFileName] = useState('Untitled.ipynb');
+  const fileNameRef = useRef(fileName);
+  fileNameRef.current = fileName;
+  const [names] = useState(() => new NotebookNames());
   const [saveStatus, setSaveStatus] = useState<SaveStatus>('loading');
   const [notices, setNotices] = useState<Notice[]>([]);
   const noticeId = useRef(0);
@@ -72,6 +77,18 @@ export function useNotebook(): NotebookController {
   }, []);
   const dismissNotice = useCallback((id: number) => setNotices((current) => current.filter((n) => n.id !== id)), []);
 
+  /** Replaces the notebook as one undoable step; Undo brings the previous one back with its name. */
+  const replaceNotebook = useCallback((doc: NotebookDoc, runs: OpenedNotebook['runs'], name: string) => {
+    names.replaced(stateRef.current.doc, fileNameRef.current, doc, name);
+    dispatch({ type: 'replace', doc, runs });
+    setFileName(name);
+  }, []);
+  // Undo or redo onto a replaced (or replacing) notebook brings its name back too.
+  useEffect(() => {
+    const name = names.nameOf(state.doc);
+    if (name !== undefined) setFileName(name);
+  }, [state.doc]);
+
   // Kernel outputs go to the cell that produced them.
   useEffect(() => appKernel().onOutput((cellId, output) => dispatch({ type: 'run-output', id: cellId, output })), []);
 
@@ -85,6 +102,7 @@ export function useNotebook(): NotebookController {
       setFileName(opened.name);
       setSaveStatus('saved');
       loadNotebookTables(opened.notebook.doc);
+      await reloadUsedTables(opened.notebook.doc).catch((error: unknown) => console.warn('could not reopen the notebook\'s tables', error));
       startup.resolve();
     })();
     return () => {
@@ -185,14 +203,19 @@ export function useNotebook(): NotebookController {
     dispatch({ type: 'runs-cancelled' });
     // Runs that were only waiting for a table stop; an idle kernel keeps its variables.
     if (waiting.current > 0 && appKernel().getStatus() === 'idle') return;
-    appKernel().interrupt();
-    notify('info', 'Kernel restarted after interrupt. Variables are cleared; the notebook and loaded data are unchanged.');
+    void appKernel().interrupt().then((outcome) => {
+      if (outcome === 'stopped') notify('info', 'Interrupted: the running cell stopped. Variables are kept.');
+      else if (outcome === 'restarted') notify('info', 'The cell did not stop, so the kernel was restarted: variables are cleared; the notebook and loaded data are unchanged.');
+    });
   }, [notify]);
 
   const newNotebook = useCallback(() => {
-    dispatch({ type: 'replace', doc: emptyNotebook(), runs: {} });
-    setFileName('Untitled.ipynb');
-  }, []);
+    const previous = fileNameRef.current;
+    const hadWork = stateRef.current.doc.cells.some((cell) => cell.source.trim() !== '' || cell.kind === 'data' || cell.kind === 'chart');
+    replaceNotebook(emptyNotebook(), {}, 'Untitled.ipynb');
+    // The autosave now holds the new notebook: say where the previous one went.
+    if (hadWork) notify('info', `New notebook. ${previous} was replaced: Undo (Ctrl+Z, or Z) brings it back with its name.`);
+  }, [notify, replaceNotebook]);
 
   const openDemo = useCallback(async () => {
     const demo = await fetchDemo();
@@ -200,10 +223,10 @@ export function useNotebook(): NotebookController {
       notify('error', 'The demo notebook (demo.ipynb) is not part of this build.');
       return;
     }
-    dispatch({ type: 'replace', doc: demo.notebook.doc, runs: demo.notebook.runs });
-    setFileName(demo.name);
+    replaceNotebook(demo.notebook.doc, demo.notebook.runs, demo.name);
     loadNotebookTables(demo.notebook.doc);
-  }, [notify]);
+    void reloadUsedTables(demo.notebook.doc).catch(() => undefined);
+  }, [notify, replaceNotebook]);
 
   const openNotebookText = useCallback(
     (name: string, text: string): boolean => {
@@ -215,12 +238,12 @@ export function useNotebook(): NotebookController {
         notify('error', `${message}. The current notebook was not changed.`);
         return false;
       }
-      dispatch({ type: 'replace', doc: opened.doc, runs: opened.runs });
-      setFileName(name);
+      replaceNotebook(opened.doc, opened.runs, name);
       loadNotebookTables(opened.doc);
+      void reloadUsedTables(opened.doc).catch(() => undefined);
       return true;
     },
-    [notify],
+    [notify, replaceNotebook],
   );
 
   const saveNotebook = useCallback(async () => {
@@ -255,7 +278,8 @@ async function runCode(cell: Cell, dispatch: (action: NotebookAction) => void): 
     return reply.status;
   } catch (error) {
     if (error instanceof KernelInterruptedError) {
-      dispatch({ type: 'run-output', id: cell.id, output: { type: 'stream', name: 'stderr', text: 'Interrupted: the kernel was restarted.\n' } });
+      const text = error.restarted ? 'Interrupted: the kernel was restarted.\n' : 'Interrupted before it ran.\n';
+      dispatch({ type: 'run-output', id: cell.id, output: { type: 'stream', name: 'stderr', text } });
       dispatch({ type: 'run-finished', id: cell.id, executionCount: null });
       return 'interrupted';
     }

@@ -3,7 +3,8 @@ import { createInlineExecutor } from '../../kernels/tournament/executor';
 import { runTournament } from '../../kernels/tournament/run-tournament';
 import { syntheticBinaryTable } from '../../kernels/tournament/test-data';
 import type { DataTable } from '../../kernels/table/types';
-import { fittedFromResult, inspectTarget, oneRowTable, parseCell, rowAsText, scoreWhatIf, summarizeResult } from './automl-service';
+import { TournamentModel } from '../../kernels/tournament/tournament-model';
+import { contributionScale, fittedFromResult, inspectTarget, oneRowTable, parseCell, rowAsText, scoreWhatIf, summarizeResult } from './automl-service';
 
 describe('inspectTarget', () => {
   it('detects a binary task and offers its metrics, AUROC first choice', () => {
@@ -13,6 +14,14 @@ describe('inspectTarget', () => {
     expect(info.defaultMetric).toBe('auroc');
     expect(info.metrics).toEqual(expect.arrayContaining(['auroc', 'aupr', 'logloss']));
     expect(info.metrics).not.toContain('rmse');
+  });
+
+  it('defaults a multiclass target to accuracy, as the tournament and the CLI do', () => {
+    const table = syntheticBinaryTable(90, 1);
+    const three: DataTable = { ...table, columns: [...table.columns, { name: 'tier', type: 'categorical', storage: 'string', values: Array.from({ length: 90 }, (_, i) => ['a', 'b', 'c'][i % 3]) }] };
+    const info = inspectTarget(three, 'tier');
+    expect(info.task).toBe('multiclass');
+    expect(info.defaultMetric).toBe('accuracy');
   });
 
   it('detects regression on a numeric target', () => {
@@ -68,6 +77,17 @@ describe('what-if rows', () => {
     expect(high.base + high.byColumn.reduce((a, c) => a + c.value, 0)).toBeCloseTo(logOdds, 6);
     expect(high.byColumn[0].name).toMatch(/^x[12]$/);
     expect(high.scale).toBe('log-odds of "yes"');
+    expect(high.scaleNote).toBeUndefined();
+
+    // The same model as a two-member blend, and calibrated: never labelled plain log-odds.
+    const spec = result.model;
+    const blend = { ...fitted, model: new TournamentModel({ ...spec, members: [{ ...spec.members[0], weight: 0.5 }, { ...spec.members[0], weight: 0.5 }] }) };
+    const blended = scoreWhatIf(blend, { ...row, x1: '3', x2: '-3' });
+    expect(blended.scale).not.toBe('log-odds of "yes"');
+    expect(blended.scale).toMatch(/members/);
+    expect(blended.scaleNote).toMatch(/ensemble of 2 models/);
+    const calibrated = { ...fitted, model: new TournamentModel({ ...spec, calibration: { method: 'platt', a: 1, b: 0 } }) };
+    expect(scoreWhatIf(calibrated, { ...row, x1: '3', x2: '-3' }).scale).toBe('log-odds of "yes" before calibration');
   });
 
   it('explains multiclass rows for the predicted class and regression rows in the target unit', async () => {
@@ -81,6 +101,8 @@ describe('what-if rows', () => {
     expect(probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
     expect(m.probabilities![m.prediction as string]).toBe(Math.max(...probabilities));
     expect(m.scale).toBe(`raw score of "${m.prediction}"`);
+    expect(contributionScale('multiclass', 'red', 3, false).scale).toBe(`members' raw score of "red", weight-averaged`);
+    expect(contributionScale('regression', '', 3, false)).toEqual({ scale: 'predicted value' });
 
     const reg = await runTournament(table, { ...quick, target: 'x1' }, createInlineExecutor());
     const r = scoreWhatIf(fittedFromResult(reg, table), rowAsText(table, 0));

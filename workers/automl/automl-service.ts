@@ -4,10 +4,10 @@
 // what-if row with its explanation (top contributions by derived feature and by raw column).
 import { applyFeaturePipeline } from '../../kernels/features/apply-pipeline';
 import type { FeaturePipelineSpec } from '../../kernels/features/types';
-import { metricsFor, defaultMetric } from '../../kernels/learn/metric';
+import { metricsFor } from '../../kernels/learn/metric';
 import type { Task } from '../../kernels/learn/matrix';
 import { explainRows } from '../../kernels/tournament/explain';
-import type { TournamentResult } from '../../kernels/tournament/run-tournament';
+import { tournamentMetric, type TournamentResult } from '../../kernels/tournament/run-tournament';
 import { prepareTarget } from '../../kernels/tournament/target';
 import { TournamentModel } from '../../kernels/tournament/tournament-model';
 import type { Column, DataTable } from '../../kernels/table/types';
@@ -34,7 +34,8 @@ export function inspectTarget(table: DataTable, target: string): TargetInfo {
     ...(encoded.positiveClass !== undefined ? { positiveClass: encoded.positiveClass } : {}),
     rows: encoded.rows.length,
     metrics: metricsFor(task),
-    defaultMetric: defaultMetric(task),
+    // The metric the tournament (and the CLI) select by unless told: accuracy for multiclass.
+    defaultMetric: tournamentMetric(task),
   };
 }
 
@@ -115,8 +116,10 @@ export interface WhatIfResult {
   prediction: string | number;
   /** Class probabilities (classification). */
   probabilities?: Record<string, number>;
-  /** What the contributions add up to: log-odds (binary), the class's raw score, or the value. */
+  /** The contributions' unit: log-odds (binary), the class's raw score, or the value (see contributionScale). */
   scale: string;
+  /** Set when the contributions do not add up to the shown prediction exactly (an ensemble, a calibration): why. */
+  scaleNote?: string;
   /** Average prediction before any feature speaks (the bias term). */
   base: number;
   byFeature: Contribution[];
@@ -156,7 +159,7 @@ export function scoreWhatIf(fitted: FittedAutoML, values: Record<string, string>
     task,
     prediction,
     ...(probabilities ? { probabilities } : {}),
-    scale: task === 'binary' ? `log-odds of "${classes[1]}"` : task === 'multiclass' ? `raw score of "${prediction}"` : 'predicted value',
+    ...contributionScale(task, task === 'binary' ? classes[1] : String(prediction), model.members.length, !!model.spec.calibration),
     base: explained.base,
     // `label` (the category of a code feature) comes with the tournament's categorical views.
     byFeature: explained.byFeature.map((f) => {
@@ -165,6 +168,31 @@ export function scoreWhatIf(fitted: FittedAutoML, values: Record<string, string>
     }),
     byColumn: explained.byColumn.map((c) => ({ name: c.column, value: c.contribution })),
   };
+}
+
+/**
+ * What the what-if contributions are, in words a person can check. One uncalibrated member: they
+ * add up (with the base) to its log-odds, raw class score or value. An ensemble blends its members'
+ * probabilities, so the weighted average of the members' contributions is in the members' units,
+ * not the blend's: it is labelled as such (a regression blend of values is exact). A calibrated
+ * model's contributions explain the score before calibration.
+ */
+export function contributionScale(task: Task, explained: string, members: number, calibrated: boolean): { scale: string; scaleNote?: string } {
+  if (task === 'regression') return { scale: 'predicted value' };
+  const unit = task === 'binary' ? `log-odds of "${explained}"` : `raw score of "${explained}"`;
+  if (members > 1) {
+    return {
+      scale: `members' ${unit}, weight-averaged`,
+      scaleNote: `The winner is an ensemble of ${members} models that averages their probabilities; these are its members' contributions to their own ${task === 'binary' ? 'log-odds' : 'raw scores'}, averaged with the ensemble weights: they show direction and size, not an exact split of the ensemble's probability.${calibrated ? ' The probability shown is also calibrated.' : ''}`,
+    };
+  }
+  if (calibrated) {
+    return {
+      scale: `${unit} before calibration`,
+      scaleNote: `The probability shown is calibrated; these contributions add up to the model's ${task === 'binary' ? 'log-odds' : 'raw score'} before calibration, which moves in the same direction.`,
+    };
+  }
+  return { scale: unit };
 }
 
 /** The fitted model and spec a result carries, ready to score what-if rows. */

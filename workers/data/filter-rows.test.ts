@@ -20,6 +20,11 @@ describe('filterRows', () => {
     expect(rows([{ column: 'age', kind: 'range', min: 40 }])).toEqual([3]);
   });
 
+  it('leaves out an exclusive end itself (>25, <30)', () => {
+    expect(rows([{ column: 'age', kind: 'range', min: 25, minExclusive: true }])).toEqual([0, 3]);
+    expect(rows([{ column: 'age', kind: 'range', max: 30, maxExclusive: true }])).toEqual([1, 4, 5]);
+  });
+
   it('matches numbers, boolean labels and dates by equality', () => {
     expect(rows([{ column: 'age', kind: 'equals', value: '25' }])).toEqual([1, 4]);
     expect(rows([{ column: 'member', kind: 'equals', value: 'yes' }])).toEqual([0, 2, 5]);

@@ -33,7 +33,7 @@ export function columnNamed(table: DataTable, name: string): Column {
 function rowTest(column: Column, filter: ColumnFilter): RowTest {
   switch (filter.kind) {
     case 'range':
-      return rangeTest(column, filter.min, filter.max);
+      return rangeTest(column, filter.min, filter.max, filter.minExclusive, filter.maxExclusive);
     case 'equals':
       return equalsTest(column, filter.value);
     case 'contains':
@@ -41,12 +41,12 @@ function rowTest(column: Column, filter: ColumnFilter): RowTest {
   }
 }
 
-function rangeTest(column: Column, min = -Infinity, max = Infinity): RowTest {
+function rangeTest(column: Column, min = -Infinity, max = Infinity, minExclusive = false, maxExclusive = false): RowTest {
   if (column.storage !== 'numeric') {
     throw new Error(`column "${column.name}" is ${column.type}: a range filter needs a numeric, date or boolean column`);
   }
   const values = column.values;
-  return (row) => values[row] >= min && values[row] <= max;
+  return (row) => (minExclusive ? values[row] > min : values[row] >= min) && (maxExclusive ? values[row] < max : values[row] <= max);
 }
 
 function equalsTest(column: Column, raw: string): RowTest {

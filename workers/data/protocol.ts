@@ -27,11 +27,11 @@ export interface TableSummary {
   notes?: string[];
 }
 
-/** One column's filter. Text compares case-insensitively; ranges are inclusive. */
+/** One column's filter. Text compares case-insensitively; ranges are inclusive unless an end says exclusive (`>5`, `<5`). */
 export type ColumnFilter =
   | { column: string; kind: 'contains'; text: string }
   | { column: string; kind: 'equals'; value: string }
-  | { column: string; kind: 'range'; min?: number; max?: number };
+  | { column: string; kind: 'range'; min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean };
 
 export interface RowSort {
   column: string;

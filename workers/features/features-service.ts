@@ -4,6 +4,10 @@
 import { fitFeaturePipeline } from '../../kernels/features/fit-pipeline';
 import type { DerivedColumnInfo, DroppedColumn, FeaturePipelineOptions, FeaturePipelineSpec } from '../../kernels/features/types';
 import { fitGbdt } from '../../kernels/learn/gbdt/train-gbdt';
+import { splitTrainTest } from '../../kernels/tournament/row-plan';
+import { resolveSettings } from '../../kernels/tournament/settings';
+import { takeRows } from '../../kernels/tournament/take-rows';
+import { prepareTarget } from '../../kernels/tournament/target';
 import type { Column, ColumnType, DataTable } from '../../kernels/table/types';
 import type { PortTable } from '../data-port';
 
@@ -19,7 +23,10 @@ export interface FeaturesResult {
   table: string;
   target: string;
   task: FeaturePipelineSpec['task'];
+  /** Training rows the features and importance were fitted on. */
   rows: number;
+  /** Rows left out: the tournament holds them out for its test score (same split, seed 0). */
+  heldOutRows: number;
   features: number;
   derived: DerivedColumnInfo[];
   dropped: DroppedColumn[];
@@ -29,9 +36,20 @@ export interface FeaturesResult {
   seconds: number;
 }
 
+/**
+ * The rows the tournament trains on, as table row indices: with its defaults (seed 0, a 20% test
+ * split) the rows it holds out for the test score are left out, so nothing shown here has seen them.
+ */
+export function tournamentTrainingRows(table: DataTable, target: string): { rows: Uint32Array; heldOut: number } {
+  const encoded = prepareTarget(table, target, { task: 'auto', minRows: 2 });
+  const split = splitTrainTest(encoded.labels.y, encoded.task, resolveSettings({ target, seed: 0 }));
+  return { rows: Uint32Array.from(split.train, (r) => encoded.rows[r]), heldOut: split.test.length };
+}
+
 export function fitFeatures(table: DataTable, request: FeaturesRequest): FeaturesResult {
   const t0 = performance.now();
-  const fit = fitFeaturePipeline(table, request.target, request.options ?? {});
+  const training = tournamentTrainingRows(table, request.target);
+  const fit = fitFeaturePipeline(takeRows(table, training.rows), request.target, request.options ?? {});
   let importance: Record<string, number> | undefined;
   if (request.importance && fit.matrix.columns.length > 0) {
     const rows = fit.matrix.nRows;
@@ -45,6 +63,7 @@ export function fitFeatures(table: DataTable, request: FeaturesRequest): Feature
     target: request.target,
     task: fit.spec.task,
     rows: fit.matrix.nRows,
+    heldOutRows: training.heldOut,
     features: fit.matrix.columns.length,
     derived: fit.derived,
     dropped: fit.dropped,

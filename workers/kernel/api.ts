@@ -6,8 +6,11 @@ import type { ChartRequest, ExecuteReply, ExecuteRequest } from './session';
 export type { ChartRequest, ExecuteReply, ExecuteRequest, MaterializedChart };
 
 export interface KernelApi {
-  /** Hands the kernel its end of the data worker's table port (null: run without tables). */
-  connect(dataPort: MessagePort | null): void;
+  /**
+   * Hands the kernel its end of the data worker's table port (null: run without tables) and the
+   * interrupt flag (an Int32Array over a SharedArrayBuffer; absent where memory cannot be shared).
+   */
+  connect(dataPort: MessagePort | null, interruptFlag?: Int32Array | null): void;
   execute(request: ExecuteRequest): Promise<ExecuteReply>;
   chartData(request: ChartRequest): Promise<MaterializedChart>;
 }

@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { PortTable } from '../data-port';
 import type { CellOutput } from './outputs';
@@ -31,6 +32,48 @@ const leads: PortTable = {
 };
 
 describe('KernelSession', () => {
+  it('stops a runaway loop when the interrupt flag is set, keeping the variables', async () => {
+    const { session, run } = kernel();
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    session.setInterruptFlag(flag);
+    await run('let before = 41');
+    // The loop holds this thread, so the flag is set from another one, as the app's main thread does.
+    const setter = new Worker('const { workerData } = require("node:worker_threads"); setTimeout(() => Atomics.store(new Int32Array(workerData), 0, 1), 100)', { eval: true, workerData: flag.buffer });
+    const stopped = await run('let i = 0\nwhile (true) {\n  i++\n}');
+    expect(stopped.reply.status).toBe('interrupted');
+    expect(stopped.outputs[0]).toMatchObject({ type: 'error', ename: 'Interrupted', line: 2 });
+    Atomics.store(flag, 0, 0);
+    await setter.terminate();
+    const after = await run('[before + 1, i > 0]');
+    expect(after.outputs[0]).toMatchObject({ data: { 'text/plain': '[ 42, true ]' } });
+  });
+
+  it('explains, with the line, what to do when an Arquero expression reads a cell variable, and params work', async () => {
+    const { run } = kernel();
+    await run('const minSize = 1\nconst t = aq.table({ employees: [1, 2, 3] })');
+    const failed = await run('const n = 2\nt.filter(d => d.employees > minSize).numRows()');
+    expect(failed.reply.status).toBe('error');
+    const error = failed.outputs[0] as Extract<CellOutput, { type: 'error' }>;
+    expect(error.evalue).not.toContain('__tourney_scope');
+    expect(error.evalue).toMatch(/params/);
+    expect(error.line).toBe(2);
+    const fixed = await run('t.params({ minSize }).filter((d, $) => d.employees > $.minSize).numRows()');
+    expect(fixed.outputs[0]).toMatchObject({ data: { 'text/plain': '2' } });
+    const escaped = await run('t.filter(aq.escape(d => d.employees > minSize)).numRows()');
+    expect(escaped.outputs[0]).toMatchObject({ data: { 'text/plain': '2' } });
+  });
+
+  it('stops a cell that awaits forever when the interrupt flag is set', async () => {
+    const { session, run } = kernel();
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    session.setInterruptFlag(flag);
+    setTimeout(() => Atomics.store(flag, 0, 1), 30);
+    const stopped = await run('const kept = 1\nawait new Promise(() => {})');
+    expect(stopped.reply.status).toBe('interrupted');
+    Atomics.store(flag, 0, 0);
+    expect((await run('kept')).outputs[0]).toMatchObject({ data: { 'text/plain': '1' } });
+  });
+
   it('keeps variables, functions and classes between cells', async () => {
     const { run } = kernel();
     await run('const x: number = 20\nfunction twice(v: number) { return v * 2 }\nclass Box { constructor(public v: number) {} }');

@@ -9,7 +9,7 @@ import { formatValue, isTableLike, tableBundle } from './format';
 import { MIME_PLAIN, MIME_VEGALITE, type CellOutput, type MimeBundle } from './outputs';
 import { OutputThrottle, type OutputSink } from './output-throttle';
 import { toArqueroTable, variableName } from './tables';
-import { CellSyntaxError, SCOPE_PARAMETER, compileCell } from './transform';
+import { CellSyntaxError, GUARD_PARAMETER, SCOPE_PARAMETER, compileCell } from './transform';
 
 export interface ExecuteRequest {
   cellId: string;
@@ -19,7 +19,8 @@ export interface ExecuteRequest {
 }
 
 export interface ExecuteReply {
-  status: 'ok' | 'error';
+  /** 'interrupted': the interrupt flag stopped the cell (its loop guard threw); variables are kept. */
+  status: 'ok' | 'error' | 'interrupted';
   executionCount: number;
 }
 
@@ -36,6 +37,16 @@ export type TableFetcher = (names: string[]) => Promise<Record<string, PortTable
 /** `new Function` puts two header lines before the body and the wrapper adds one more. */
 const BODY_LINE_OFFSET = 3;
 const DISPLAY_ROWS = 20;
+/** How often a cell that awaits looks at the interrupt flag (its loops look at every turn). */
+const INTERRUPT_POLL_MS = 50;
+
+/** Thrown by a loop guard (or the await watcher) once the interrupt flag is set. */
+export class CellInterrupt extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'Interrupted';
+  }
+}
 
 export class KernelSession {
   private executionCount = 0;
@@ -47,6 +58,11 @@ export class KernelSession {
   private readonly tableVariables = new Map<string, string>();
 
   private readonly output: OutputThrottle;
+  /** Element 0 is set (by the main thread, through shared memory) to ask the running cell to stop. */
+  private interruptFlag: Int32Array | null = null;
+  private readonly guard = (): void => {
+    if (this.interruptRequested()) throw new CellInterrupt();
+  };
 
   constructor(
     sink: OutputSink,
@@ -54,6 +70,19 @@ export class KernelSession {
   ) {
     this.output = new OutputThrottle(sink);
     Object.assign(this.variables, this.builtins());
+    // Errors are located by the cell's frame in the stack; a library that recurses (Arquero's
+    // expression parser) pushes it past V8's default 10 frames.
+    const errors = Error as { stackTraceLimit?: number };
+    errors.stackTraceLimit = Math.max(errors.stackTraceLimit ?? 10, 100);
+  }
+
+  /** Shares the interrupt flag (an Int32Array over a SharedArrayBuffer) with the main thread. */
+  setInterruptFlag(flag: Int32Array | null): void {
+    this.interruptFlag = flag;
+  }
+
+  private interruptRequested(): boolean {
+    return this.interruptFlag !== null && Atomics.load(this.interruptFlag, 0) !== 0;
   }
 
   get count(): number {
@@ -86,9 +115,9 @@ export class KernelSession {
     }
 
     const tag = `tourney-cell-${executionCount}`;
-    let run: (scope: Record<string, unknown>) => Promise<unknown>;
+    let run: (scope: Record<string, unknown>, guard: () => void) => Promise<unknown>;
     try {
-      run = new Function(SCOPE_PARAMETER, `return (async () => {\n${compiled.body}\n})();\n//# sourceURL=${tag}`) as typeof run;
+      run = new Function(SCOPE_PARAMETER, GUARD_PARAMETER, `return (async () => {\n${compiled.body}\n})();\n//# sourceURL=${tag}`) as typeof run;
     } catch (error) {
       out(errorOutput(error, request.source));
       return { status: 'error', executionCount };
@@ -96,16 +125,32 @@ export class KernelSession {
 
     for (const name of compiled.declared) if (!(name in this.variables)) this.variables[name] = undefined;
     try {
-      const value = await run(this.variables);
+      const value = await this.watchInterrupt(run(this.variables, this.guard));
       if (compiled.returnsValue && value !== undefined) {
         out({ type: 'execute_result', data: bundleOf(value), executionCount });
       }
       return { status: 'ok', executionCount };
     } catch (error) {
       const where = locate(error, tag);
+      if (error instanceof CellInterrupt) {
+        out(interruptOutput(request.source, where.line));
+        return { status: 'interrupted', executionCount };
+      }
       out(errorOutput(error, request.source, where.line));
       return { status: 'error', executionCount };
     }
+  }
+
+  /** Rejects with CellInterrupt when the flag is set while the cell awaits (its loops throw by themselves). */
+  private watchInterrupt<T>(running: Promise<T>): Promise<T> {
+    if (!this.interruptFlag) return running;
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const watcher = new Promise<never>((_, reject) => {
+      timer = setInterval(() => {
+        if (this.interruptRequested()) reject(new CellInterrupt());
+      }, INTERRUPT_POLL_MS);
+    });
+    return Promise.race([running, watcher]).finally(() => clearInterval(timer));
   }
 
   /** An error no cell awaited (a throwing timer, a rejected promise): shown on the last cell. */
@@ -217,11 +262,29 @@ function locate(error: unknown, tag: string): { line?: number } {
   return line >= 1 ? { line } : {};
 }
 
+/** What to do when an Arquero expression reads a cell variable (Arquero parses it as text, without its closure). */
+export const ARQUERO_CLOSURE_HINT =
+  'an Arquero expression cannot read cell variables (Arquero compiles it from its text, without the variables around it): ' +
+  'pass them as params, e.g. table.params({ minSize }).filter((d, $) => d.employees > $.minSize), or use aq.escape(d => d.employees > minSize) to run it as a plain function';
+
+function interruptOutput(source: string, line?: number): CellOutput {
+  const evalue = 'the cell was stopped by Interrupt; variables keep the values they had';
+  const traceback = [`Interrupted: ${evalue}`];
+  if (line !== undefined) {
+    traceback.push(`    at line ${line} of the cell`);
+    const text = source.split('\n')[line - 1];
+    if (text !== undefined) traceback.push(`    ${line} | ${text}`);
+  }
+  return { type: 'error', ename: 'Interrupted', evalue, line, traceback };
+}
+
 function errorOutput(error: unknown, source: string, line?: number, column?: number): CellOutput {
   const isError = error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error);
   const ename = isError ? String((error as Error).name || 'Error') : 'Error';
-  // Messages name the scope object the compiler routes notebook variables through; hide it.
-  const evalue = (isError ? String((error as Error).message) : formatValue(error, true)).replaceAll(`${SCOPE_PARAMETER}.`, '');
+  const raw = isError ? String((error as Error).message) : formatValue(error, true);
+  // Messages name the scope object the compiler routes notebook variables through; hide it. Arquero
+  // compiles a table expression from its source text, where a cell variable reads as that object.
+  const evalue = raw.includes(`"${SCOPE_PARAMETER}"`) ? ARQUERO_CLOSURE_HINT : raw.replaceAll(`${SCOPE_PARAMETER}.`, '');
   const traceback = [`${ename}: ${evalue}`];
   if (line !== undefined) {
     const text = source.split('\n')[line - 1];

@@ -1,16 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'acorn';
-import { CellSyntaxError, SCOPE_PARAMETER, compileCell, patternNames } from './transform';
+import { CellSyntaxError, GUARD_PARAMETER, SCOPE_PARAMETER, compileCell, patternNames } from './transform';
 
 /** Compiles and runs a cell against `scope` the way the kernel does. */
 async function run(source: string, scope: Record<string, unknown>): Promise<unknown> {
   const compiled = compileCell(source, new Set(Object.keys(scope)));
   for (const name of compiled.declared) if (!(name in scope)) scope[name] = undefined;
-  const fn = new Function(SCOPE_PARAMETER, `return (async () => {\n${compiled.body}\n})();`) as (s: object) => Promise<unknown>;
-  return fn(scope);
+  const fn = new Function(SCOPE_PARAMETER, GUARD_PARAMETER, `return (async () => {\n${compiled.body}\n})();`) as (s: object, guard: () => void) => Promise<unknown>;
+  return fn(scope, () => undefined);
 }
 
 describe('compileCell', () => {
+  it('calls the loop guard on every turn of every kind of loop, keeping line numbers', async () => {
+    const source = 'let n = 0\nfor (let i = 0; i < 3; i++) n++\nwhile (n < 5) { n++ }\ndo n++; while (n < 6)\nfor (const k of [1, 2]) n += k\nfor (const k in { a: 1 }) n += k.length\nconst f = () => { for (;;) return 1 }\nn + f()';
+    const compiled = compileCell(source);
+    expect(compiled.body.split('\n')).toHaveLength(8);
+    let turns = 0;
+    const fn = new Function(SCOPE_PARAMETER, GUARD_PARAMETER, `return (async () => {\n${compiled.body}\n})();`) as (s: object, guard: () => void) => Promise<unknown>;
+    const scope: Record<string, unknown> = {};
+    expect(await fn(scope, () => void turns++)).toBe(11);
+    expect(turns).toBe(3 + 2 + 1 + 2 + 1 + 1);
+  });
+
   it('puts top-level declarations of every kind in the scope', async () => {
     const scope: Record<string, unknown> = { obj: { d: 4, e: [5] } };
     await run('const a = 1, b = 2;\nlet c;\nvar { d, e: [f] } = obj;\nclass K { get v() { return K.name } }\nfunction g() { return a + b }', scope);

@@ -18,7 +18,7 @@ import type * as ESTree from 'estree';
 
 /** A cell body ready for the runner, and the names it declares at top level. */
 export interface CompiledCell {
-  /** JavaScript for the body of an async function of SCOPE_PARAMETER; cell line N is line N here. */
+  /** JavaScript for the body of an async function of SCOPE_PARAMETER and GUARD_PARAMETER; cell line N is line N here. */
   body: string;
   /** Top-level names the cell declares; the runner creates them in the scope first. */
   declared: string[];
@@ -42,6 +42,13 @@ export class CellSyntaxError extends Error {
 
 /** The parameter through which the body reaches the kernel's scope object. */
 export const SCOPE_PARAMETER = '__tourney_scope';
+/**
+ * The parameter naming the loop guard: every loop body calls it first, so an interrupt (a shared
+ * flag the guard reads) stops `while (true) {}` by throwing, and the kernel's variables live on.
+ */
+export const GUARD_PARAMETER = '__tourney_guard';
+
+const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
 
 interface Edit {
   at: number;
@@ -123,6 +130,18 @@ export function compileCell(source: string, knownNames: ReadonlySet<string> = ne
       functions.push(statement.id.name);
     }
   }
+
+  // Loop guards: `{` + guard after a block body's brace, or a braced guard around a bare body.
+  visit(program, (node) => {
+    if (!LOOPS.has(node.type)) return;
+    const loopBody = (node as unknown as { body: AnyNode }).body;
+    if (loopBody.type === 'BlockStatement') {
+      edits.push({ at: loopBody.start + 1, end: loopBody.start + 1, text: `${GUARD_PARAMETER}();` });
+    } else {
+      edits.push({ at: loopBody.start, end: loopBody.start, text: `{${GUARD_PARAMETER}();` });
+      edits.push({ at: loopBody.end, end: loopBody.end, text: '}' });
+    }
+  });
 
   for (const [start, name] of toScope) edits.push({ at: start, end: start + name.length, text: scoped(name) });
 
