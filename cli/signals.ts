@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 // Not SIGHUP: a handler would override `nohup`'s ignoring it, and end runs meant to outlive the terminal.
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 type StopSignal = keyof typeof EXIT_CODES;
+const STOP_SIGNALS = Object.keys(EXIT_CODES) as StopSignal[];
 
 /** How often the watchdog checks that the parent is alive, and how long the orderly stop may take. */
 const WATCH_MS = 200;
@@ -43,14 +44,27 @@ export function installSignalHandlers(stop: (signal: StopSignal) => void = stopN
  */
 export async function withDefaultSignals<T>(announce: () => void, work: () => T): Promise<T> {
   await new Promise((resolve) => setImmediate(resolve));
-  const active = [...installed].filter(([signal, handler]) => process.listeners(signal).includes(handler));
-  for (const [signal, handler] of active) process.off(signal, handler);
+  // Every listener goes, not only ours (the atomic writer's cleanup listens too): with any listener
+  // left, Node would not apply the default action and the signal would wait for the fit. The
+  // reserved temporary folder beside --out may then stay behind (a hidden `.name.tmp-…` folder);
+  // the model directory itself is never touched before the rename.
+  const saved = STOP_SIGNALS.map((signal) => [signal, process.listeners(signal)] as const);
+  for (const [signal, listeners] of saved) for (const l of listeners) process.off(signal, l);
   try {
     announce();
     return work();
   } finally {
-    for (const [signal, handler] of active) process.once(signal, handler);
+    for (const [signal, listeners] of saved) for (const l of listeners) process.on(signal, l);
   }
+}
+
+/**
+ * For commands that own their signals (`tourney serve` drains in-flight requests on SIGTERM and
+ * exits 0): the stop-at-once handlers step aside; the orphan watchdog stays.
+ */
+export function uninstallSignalHandlers(): void {
+  for (const [signal, handler] of installed) process.off(signal, handler);
+  installed.clear();
 }
 
 function stopNow(signal: StopSignal): void {

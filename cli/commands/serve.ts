@@ -6,6 +6,7 @@ import { readModelDirFiles } from '../../scorer/server/read-model-dir';
 import { optionsFromEnv, runScorer } from '../../scorer/server/run';
 import { StartupError } from '../../scorer/server/app';
 import { checkFlags, numberFlag, parseArgs, stringFlag, UsageError } from '../args';
+import { uninstallSignalHandlers } from '../signals';
 import { checkNotRegistryRef } from './export';
 
 export async function serveCommand(argv: string[]): Promise<number> {
@@ -18,6 +19,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be 0…65535, got ${port}`);
   const env = optionsFromEnv(process.env);
   const files = readModelDirFiles(dir);
+  // The server drains on SIGTERM/SIGINT and exits 0: the CLI's stop-at-once handlers step aside.
+  uninstallSignalHandlers();
   try {
     await runScorer({ ...env, files, name: basename(resolve(dir)), host: stringFlag(args, 'host') ?? env.host, port: port ?? env.port ?? 8080 });
   } catch (err) {

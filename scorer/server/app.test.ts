@@ -264,7 +264,8 @@ describe('scorer HTTP API', () => {
     await expect(p).rejects.toThrow(/exited with 2 before listening: error: refusing to listen on 0\.0\.0\.0 without an API key/);
     const cli = await tourney(['serve', models.binary, '--host', '0.0.0.0', '--port', '0']);
     expect(cli.code).toBe(2);
-    expect(cli.stderr.trim().split('\n').filter((l) => !l.startsWith('npm warn'))).toEqual(['error: refusing to listen on 0.0.0.0 without an API key: set TOURNEY_API_KEY (or bind 127.0.0.1)']);
+    // A usage error: the one `error:` line, then the CLI's pointer to the command's --help.
+    expect(cli.stderr.trim().split('\n').filter((l) => !l.startsWith('npm warn'))).toEqual(['error: refusing to listen on 0.0.0.0 without an API key: set TOURNEY_API_KEY (or bind 127.0.0.1)', 'run `tourney serve --help` for usage']);
     const registry = await tourney(['serve', 'churn@production']);
     expect(registry.code).toBe(1);
     expect(registry.stderr).toMatch(/^error: churn@production: registry not available yet/m);
@@ -276,7 +277,10 @@ describe('scorer HTTP API', () => {
     const p = await scorer(models.binary, { TOURNEY_PREDICTION_LOG: logDir, TOURNEY_PREDICTION_LOG_FILE_BYTES: '4000', TOURNEY_PREDICTION_LOG_TOTAL_BYTES: '12000' });
     const rows = Array.from({ length: 10 }, (_, i) => ({ tenure: i, contract: 'One year', extra: 'kept' }));
     for (let r = 0; r < 12; r++) expect((await post(p.url, JSON.stringify({ rows }), 'application/json', { 'x-request-id': `req-${r}` })).status).toBe(200);
-    const access = p.lines.filter((l) => l.path === '/v1/predict');
+    // The access line is written as the response goes out: wait (bounded) until the pipe delivers the last one.
+    const predictLines = () => p.lines.filter((l) => l.path === '/v1/predict');
+    for (const deadline = Date.now() + 10_000; predictLines().length < 12 && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 10));
+    const access = predictLines();
     expect(access).toHaveLength(12);
     expect(access[0]).toMatchObject({ requestId: 'req-0', method: 'POST', status: 200, rows: 10 });
     expect(typeof access[0].ms).toBe('number');
