@@ -39,7 +39,7 @@ function npm(args: string[], cwd: string): Promise<{ code: number; out: string }
 
 describe('tourney export bundle', () => {
   it('writes the documented layout with exact dependency versions', () => {
-    for (const f of ['server.js', 'meta.json', 'pipeline.json', 'tournament.json', 'package.json', 'package-lock.json', '.npmrc', 'openapi.json', 'MODEL_CARD.md', 'Dockerfile', 'README.md', 'bundle.json', 'k8s/deployment.yaml', 'k8s/service.yaml', 'k8s/hpa.yaml', 'k8s/pdb.yaml']) {
+    for (const f of ['server.js', 'manifest.json', 'template.json', 'meta.json', 'pipeline.json', 'tournament.json', 'package.json', 'package-lock.json', '.npmrc', 'openapi.json', 'MODEL_CARD.md', 'Dockerfile', 'README.md', 'bundle.json', 'k8s/deployment.yaml', 'k8s/service.yaml', 'k8s/hpa.yaml', 'k8s/pdb.yaml']) {
       expect(existsSync(join(bundle, f)), f).toBe(true);
     }
     const pkg = JSON.parse(readFileSync(join(bundle, 'package.json'), 'utf8'));

@@ -267,7 +267,7 @@ describe('scorer HTTP API', () => {
     expect(cli.stderr.trim().split('\n').filter((l) => !l.startsWith('npm warn'))).toEqual(['error: refusing to listen on 0.0.0.0 without an API key: set TOURNEY_API_KEY (or bind 127.0.0.1)']);
     const registry = await tourney(['serve', 'churn@production']);
     expect(registry.code).toBe(1);
-    expect(registry.stderr).toMatch(/^error: churn@production: registry not available yet/m);
+    expect(registry.stderr).toMatch(/^error: churn@production: no such model directory, and no registry at .* to look it up in/m);
   });
 
   it('writes structured access logs (or none when switched off) and a rotated, bounded prediction log', async () => {
