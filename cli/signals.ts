@@ -33,6 +33,12 @@ export function installSignalHandlers(stop: (signal: StopSignal) => void = stopN
   if (process.env.npm_command !== undefined || process.env.TOURNEY_WATCH_PARENT === '1') watchParent();
 }
 
+/** Removes the stop-at-once handlers, for a command that handles the signals itself (`serve` drains). */
+export function releaseSignalHandlers(): void {
+  for (const [signal, handler] of installed) process.off(signal, handler);
+  installed.clear();
+}
+
 /**
  * Runs long synchronous work (a `--fixed` fit on the main thread) with the signals' default
  * action: a handler could only run once the work is done, so Ctrl+C would wait for the fit. The
