@@ -17,6 +17,9 @@ const commands: Record<string, () => Promise<Command>> = {
   registry: async () => (await import('./commands/registry')).registryCommand,
 };
 
+/** The command table's names (every one has a help page: cli/help.test.ts). */
+export const COMMAND_NAMES: readonly string[] = Object.keys(commands);
+
 const isHelp = (arg: string) => arg === '--help' || arg === '-h';
 
 export async function main(argv: string[]): Promise<number> {
@@ -35,7 +38,8 @@ export async function main(argv: string[]): Promise<number> {
   // --help anywhere before a lone `--` asks for help, whatever else the line holds.
   const beforeDashes = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
   if (beforeDashes.some(isHelp)) {
-    process.stdout.write(formatCommandHelp(commandHelp(name)!));
+    const help = commandHelp(name);
+    process.stdout.write(help ? formatCommandHelp(help) : formatOverview());
     return 0;
   }
   try {

@@ -34,6 +34,12 @@ export function installSignalHandlers(stop: (signal: StopSignal) => void = stopN
   if (process.env.npm_command !== undefined || process.env.TOURNEY_WATCH_PARENT === '1') watchParent();
 }
 
+/** Removes the stop-at-once handlers, for a command that handles the signals itself (`serve` drains). */
+export function releaseSignalHandlers(): void {
+  for (const [signal, handler] of installed) process.off(signal, handler);
+  installed.clear();
+}
+
 /**
  * Runs long synchronous work (a `--fixed` fit on the main thread) with the signals' default
  * action: a handler could only run once the work is done, so Ctrl+C would wait for the fit. The
@@ -56,15 +62,6 @@ export async function withDefaultSignals<T>(announce: () => void, work: () => T)
   } finally {
     for (const [signal, listeners] of saved) for (const l of listeners) process.on(signal, l);
   }
-}
-
-/**
- * For commands that own their signals (`tourney serve` drains in-flight requests on SIGTERM and
- * exits 0): the stop-at-once handlers step aside; the orphan watchdog stays.
- */
-export function uninstallSignalHandlers(): void {
-  for (const [signal, handler] of installed) process.off(signal, handler);
-  installed.clear();
 }
 
 function stopNow(signal: StopSignal): void {

@@ -1,16 +1,16 @@
-// Reads a model directory's files into what the server needs besides the engine: the table →
-// matrix replay, the input schema (one field per raw column the pipeline reads), the card facts.
-// THE OTHER SEAM: `loadScorerModel(files)` is built on today's kernels (the feature pipeline
-// spec or the `train --fixed` table-to-matrix state, meta.json, report.json); the model-directory
-// loader (`kernels/modeldir`, schemas + manifest hashes) replaces its body without changing callers.
+// A model directory's files → what the server needs besides the engine: the table → matrix replay,
+// the input schema (one field per raw column the pipeline reads), the card facts. Every document
+// goes through the one model-directory loader (kernels/modeldir: manifest hashes, schemas, the
+// documents against each other) first, so a bundle or model directory with a missing, stale or
+// edited file is refused at start with one line naming the file, exactly as `tourney predict` does.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { applyFeaturePipeline, parseFeaturePipelineSpec } from '../kernels/features/apply-pipeline';
 import type { FeaturePipelineSpec } from '../kernels/features/types';
 import type { Matrix, Task } from '../kernels/learn/matrix';
-import { applyTableToMatrix, type TableToMatrixState } from '../kernels/learn/table-to-matrix';
+import type { TableToMatrixState } from '../kernels/learn/table-to-matrix';
+import { isTableToMatrix, loadModelDirFiles, MANIFEST, MODEL_DOCUMENTS } from '../kernels/modeldir';
 import type { ColumnType, DataTable } from '../kernels/table/types';
-import { ModelFileError, parseJsonFile } from './model-files';
+import { parseJsonFile } from './model-files';
 
 /** One raw column the model reads, as requests must send it. */
 export interface InputField {
@@ -46,35 +46,31 @@ export interface ScorerModel {
   toMatrix(table: DataTable): Matrix;
 }
 
-/** The files a model directory (or a bundle) may hold, in the order they matter. */
-export const MODEL_FILES = ['bundle.json', 'meta.json', 'pipeline.json', 'tournament.json', 'model.json', 'report.json', 'reference-profile.json', 'profile.json', 'model.onnx'] as const;
+/** Files the scorer reads beside the model documents: the bundle's own record, the profile, the ONNX slot. */
+export const SCORER_EXTRA_FILES = ['bundle.json', 'reference-profile.json', 'profile.json', 'model.onnx'] as const;
 
-export function loadScorerModel(files: ReadonlyMap<string, Uint8Array>, fallbackName = 'model'): ScorerModel {
-  const meta = parseJsonFile(files, 'meta.json') as Record<string, unknown> | null;
-  if (!meta || typeof meta !== 'object' || !['binary', 'multiclass', 'regression'].includes(meta.task as string)) {
-    throw new ModelFileError('meta.json: missing or unknown "task"');
-  }
-  const report = parseJsonFile(files, 'report.json', true) as Record<string, unknown> | undefined;
+/** Every file a model directory (or a bundle) may hold that the scorer reads. */
+export const MODEL_FILES: readonly string[] = [MANIFEST, ...MODEL_DOCUMENTS, ...SCORER_EXTRA_FILES];
+
+/**
+ * The scorer's model, loaded through loadModelDirFiles; `label` (the folder) prefixes the file
+ * named in a ModelDirError (`<label>/meta.json: …`).
+ */
+export function loadScorerModel(files: ReadonlyMap<string, Uint8Array>, fallbackName = 'model', label = ''): ScorerModel {
+  const loaded = loadModelDirFiles(files, label);
+  const meta = loaded.meta as Record<string, unknown> & typeof loaded.meta;
+  const report = loaded.documents.report as Record<string, unknown> | undefined;
   const profile = (parseJsonFile(files, 'reference-profile.json', true) ?? parseJsonFile(files, 'profile.json', true)) as ScorerModel['profile'];
-  const pipelineJson = parseJsonFile(files, 'pipeline.json') as { kind?: unknown };
-  let toMatrix: (table: DataTable) => Matrix;
   let inputs: InputField[];
   let dropped: { column: string; reason: string }[];
-  if (pipelineJson && pipelineJson.kind === 'table-to-matrix') {
-    const state = pipelineJson as TableToMatrixState;
-    toMatrix = (table) => applyTableToMatrix(state, table);
+  if (isTableToMatrix(loaded.pipeline)) {
+    const state = loaded.pipeline as unknown as TableToMatrixState;
     inputs = state.features.map((f) => (f.kind === 'numeric'
       ? { name: f.name, type: 'number', storage: 'numeric' }
       : { name: f.name, type: 'categorical', storage: 'string', categories: f.categories ?? [] }));
     dropped = state.dropped;
   } else {
-    let spec: FeaturePipelineSpec;
-    try {
-      spec = parseFeaturePipelineSpec(pipelineJson);
-    } catch (err) {
-      throw new ModelFileError(`pipeline.json: ${(err as Error).message}`, { cause: err });
-    }
-    toMatrix = (table) => applyFeaturePipeline(spec, table);
+    const spec = loaded.pipeline as unknown as FeaturePipelineSpec;
     inputs = pipelineInputs(spec);
     dropped = spec.dropped.filter((d) => !d.feature).map(({ column, reason }) => ({ column, reason }));
   }
@@ -86,17 +82,17 @@ export function loadScorerModel(files: ReadonlyMap<string, Uint8Array>, fallback
   return {
     name: typeof meta.name === 'string' ? meta.name : bundleName(files) ?? fallbackName,
     version: typeof meta.version === 'string' || typeof meta.version === 'number' ? String(meta.version) : contentVersion(files),
-    task: meta.task as Task,
-    target: String(meta.target ?? ''),
-    classes: Array.isArray(meta.classes) ? meta.classes.map(String) : null,
-    positiveClass: typeof meta.positiveClass === 'string' ? meta.positiveClass : null,
+    task: loaded.task,
+    target: meta.target,
+    classes: meta.classes,
+    positiveClass: meta.positiveClass,
     inputs,
     dropped,
     metrics: modelMetrics(meta, report),
     meta,
     ...(report ? { report } : {}),
     ...(profile ? { profile } : {}),
-    toMatrix,
+    toMatrix: loaded.toMatrix,
   };
 }
 

@@ -1,24 +1,24 @@
-// `tourney export <model-dir> --out <bundle-dir>`: writes the scoring microservice bundle
-// (scorer/bundle/write-bundle.ts). `name@alias` registry references belong to the registry issue.
-import { existsSync } from 'node:fs';
-import { writeBundle } from '../../scorer/bundle/write-bundle';
+// `tourney export <model-dir | name[@version|alias]> --out <bundle-dir> [--registry <dir>] [--name <name>]`:
+// writes the scoring microservice bundle (scorer/bundle/write-bundle.ts) for a model directory
+// or a registered version (a bare name means its champion; cli/registry/resolve-model.ts).
+import { writeBundleFiles } from '../../scorer/bundle/write-bundle';
 import { checkFlags, parseArgs, stringFlag, UsageError } from '../args';
-
-/** `name@alias` / `name@3` when no such directory exists: a registry reference. */
-export function checkNotRegistryRef(ref: string): void {
-  if (/^[^/\\]+@[^/\\]+$/.test(ref) && !existsSync(ref)) throw new Error(`${ref}: registry not available yet; give a model directory`);
-}
+import { resolveModel } from '../registry/resolve-model';
 
 export async function exportCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
-  checkFlags(args, ['out', 'name']);
-  if (args.positionals.length !== 1) throw new UsageError('export needs one model directory: tourney export <model-dir> --out <bundle-dir>');
+  checkFlags(args, ['out', 'name', 'registry']);
+  if (args.positionals.length !== 1) throw new UsageError('export needs one model: tourney export <model-dir | name[@version|alias]> --out <bundle-dir>');
   const out = stringFlag(args, 'out');
   if (!out) throw new UsageError('export needs --out <bundle-dir>');
-  const [modelDir] = args.positionals;
-  checkNotRegistryRef(modelDir);
-  const name = stringFlag(args, 'name');
-  const result = await writeBundle(modelDir, out, name ? { name } : {});
-  process.stderr.write(`wrote ${result.files.length} files to ${out} (${result.name} ${result.version}); run: cd ${out} && npm install && npm start\n`);
+  const resolved = await resolveModel(args.positionals[0], stringFlag(args, 'registry'));
+  const name = stringFlag(args, 'name') ?? resolved.name;
+  const result = await writeBundleFiles(resolved.files, out, { name: name ?? basenameOf(resolved.source), ...(resolved.registry ? { registry: resolved.registry } : {}) }, resolved.source);
+  const from = resolved.registry ? ` from ${resolved.registry.model} v${resolved.registry.version}${resolved.registry.alias ? ` (@${resolved.registry.alias})` : ''}` : '';
+  process.stderr.write(`wrote ${result.files.length} files to ${out} (${result.name} ${result.version}${from}); run: cd ${out} && npm install && npm start\n`);
   return 0;
+}
+
+function basenameOf(path: string): string {
+  return path.replace(/[/\\]+$/, '').split(/[/\\]/).pop() || 'model';
 }

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Matrix, Task } from '../../kernels/learn/matrix';
-import { buildModelDirFiles, loadModelDirFiles, MANIFEST, MODEL_DOCUMENTS, type ModelDirDocuments, type PipelineJson } from '../../kernels/modeldir';
+import { buildModelDirFiles, listedFileNames, loadModelDirFiles, MANIFEST, MODEL_DOCUMENTS, type ModelDirDocuments, type PipelineJson } from '../../kernels/modeldir';
 import type { DataTable } from '../../kernels/table/types';
 import { reason, type ModelDirSlot } from '../output-location';
 
@@ -39,27 +39,39 @@ export interface LoadedModel {
 
 const TOURNEY_VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
-/** Reads the model documents of `dir` (and nothing else) and loads them through the shared loader. */
-export async function loadModelDir(dir: string): Promise<LoadedModel> {
+/**
+ * The files of model directory `dir` the loader judges, name → bytes: manifest.json, every model
+ * document present (listed or not, so a stale one is refused) and every file the manifest lists.
+ * Nothing else in the folder is read.
+ */
+export async function readModelDirFiles(dir: string): Promise<Map<string, Uint8Array>> {
   const path = resolve(dir);
-  let entries: string[];
+  let entries: Set<string>;
   try {
-    entries = await readdir(path);
+    entries = new Set(await readdir(path));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new Error(`${join(path, 'meta.json')} not found: ${path} is not a Tourney model directory`, { cause: err });
     throw new Error(`cannot read the model directory ${path}: ${reason(err)}`, { cause: err });
   }
   const files = new Map<string, Uint8Array>();
-  for (const name of entries) {
-    if (name !== MANIFEST && !(MODEL_DOCUMENTS as readonly string[]).includes(name)) continue;
+  const read = async (name: string) => {
+    if (!entries.has(name) || files.has(name)) return;
     try {
-      files.set(name, await readFile(join(path, name)));
+      const buffer = await readFile(join(path, name));
+      files.set(name, new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
     } catch (err) {
       throw new Error(`cannot read ${join(path, name)}: ${reason(err)}`, { cause: err });
     }
-  }
-  const loaded = loadModelDirFiles(files, path);
+  };
+  for (const name of [MANIFEST, ...MODEL_DOCUMENTS]) await read(name);
+  for (const name of listedFileNames(files.get(MANIFEST))) await read(name);
+  return files;
+}
+
+/** Reads the model directory's files and loads them through the shared loader. */
+export async function loadModelDir(dir: string): Promise<LoadedModel> {
+  const loaded = loadModelDirFiles(await readModelDirFiles(dir), resolve(dir));
   return { dir, meta: loaded.meta, nClasses: loaded.nClasses, pipeline: loaded.pipeline, toMatrix: loaded.toMatrix, predict: loaded.predict };
 }
 

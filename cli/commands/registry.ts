@@ -1,5 +1,5 @@
 // `tourney registry list | show <name>[@<version|alias>] | alias <name> <alias> <version>
-//  | backup <file> | restore <file>` on a registry folder (default ./tourney-registry/,
+//  | import <model-dir> <name> | export <name>[@ref] --out <dir> | backup <file> | restore <file>` on a registry folder (default ./tourney-registry/,
 // --registry <dir> for another). Reads check every document (a corrupt one is named with its
 // file and field); writes go through the folder store's lock and atomic renames.
 import { readFile } from 'node:fs/promises';
@@ -16,8 +16,9 @@ import { checkFlags, parseArgs, stringFlag, UsageError, type ParsedArgs } from '
 import { writeFileAtomic } from '../registry/atomic-write';
 import { exportVersionModelDir } from '../registry/export-version';
 import { DEFAULT_REGISTRY_DIR, FolderRegistryStore } from '../registry/folder-store';
+import { readModelDirToRegister } from '../registry/register-run';
 
-const USAGE = 'usage: tourney registry list | show <name>[@<version|alias>] | alias <name> <alias> <version> [--note <text>] | export <name>[@<version|alias>] --out <model-dir> | backup <file> | restore <file> [--replace]   [--registry <dir>] [--json]';
+const USAGE = 'usage: tourney registry list | show <name>[@<version|alias>] | alias <name> <alias> <version> [--note <text>] | import <model-dir> <name> | export <name>[@<version|alias>] --out <model-dir> | backup <file> | restore <file> [--replace]   [--registry <dir>] [--json]';
 
 type Out = (text: string) => void;
 type Sub = { flags: string[]; booleans: string[]; positionals: number; run: (store: FolderRegistryStore, args: ParsedArgs, out: Out) => Promise<number> };
@@ -26,6 +27,7 @@ const SUBCOMMANDS: Record<string, Sub> = {
   list: { flags: ['registry', 'json'], booleans: ['json'], positionals: 0, run: list },
   show: { flags: ['registry', 'json'], booleans: ['json'], positionals: 1, run: show },
   alias: { flags: ['registry', 'note', 'json'], booleans: ['json'], positionals: 3, run: alias },
+  import: { flags: ['registry', 'json'], booleans: ['json'], positionals: 2, run: importModelDir },
   export: { flags: ['registry', 'out'], booleans: [], positionals: 1, run: exportVersion },
   backup: { flags: ['registry'], booleans: [], positionals: 1, run: backup },
   restore: { flags: ['registry', 'replace'], booleans: ['replace'], positionals: 1, run: restore },
@@ -132,6 +134,21 @@ async function alias(store: FolderRegistryStore, args: ParsedArgs, out: Out): Pr
   const result = await store.moveAlias(name, { alias: aliasName, to, at: new Date().toISOString(), note: stringFlag(args, 'note') ?? null });
   if (args.flags.has('json')) out(JSON.stringify(result) + '\n');
   else out(before === to ? `${name}@${aliasName} already points at v${to}\n` : `${name}@${aliasName}: ${before === undefined ? '—' : `v${before}`} → v${to}\n`);
+  return 0;
+}
+
+/** A model directory (from `tourney train` or exported) as a new version, checked whole first. */
+async function importModelDir(store: FolderRegistryStore, args: ParsedArgs, out: Out): Promise<number> {
+  const [dir, name] = args.positionals;
+  try {
+    checkModelName(name);
+  } catch (err) {
+    throw new UsageError(`registry import: ${(err as Error).message}`);
+  }
+  const files = await readModelDirToRegister(dir);
+  const version = await store.registerVersion({ name, files, createdAt: new Date().toISOString(), source: 'cli', experiment: null });
+  if (args.flags.has('json')) out(JSON.stringify(version) + '\n');
+  else out(`registered ${name} v${version.version} in ${store.root} (${files.size} files from ${resolve(dir)})\n`);
   return 0;
 }
 

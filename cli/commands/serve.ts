@@ -1,30 +1,33 @@
-// `tourney serve <bundle-or-model-dir> [--port 8080] [--host 127.0.0.1]`: the scorer's server,
-// in-process, straight from a model directory or an exported bundle (both hold the model files at
-// the top). Same environment variables as the bundle (TOURNEY_API_KEY, …); SIGTERM drains and exits 0.
+// `tourney serve <bundle-or-model-dir | name[@version|alias]> [--port 8080] [--host 127.0.0.1] [--registry <dir>]`:
+// the scorer's server, in-process, straight from a model directory, an exported bundle (both hold
+// the model files at the top) or a registered version (a bare name means its champion). Same
+// environment variables as the bundle (TOURNEY_API_KEY, …); SIGTERM drains and exits 0.
 import { basename, resolve } from 'node:path';
-import { readModelDirFiles } from '../../scorer/server/read-model-dir';
-import { optionsFromEnv, runScorer } from '../../scorer/server/run';
 import { StartupError } from '../../scorer/server/app';
+import { optionsFromEnv, runScorer } from '../../scorer/server/run';
 import { checkFlags, numberFlag, parseArgs, stringFlag, UsageError } from '../args';
-import { uninstallSignalHandlers } from '../signals';
-import { checkNotRegistryRef } from './export';
+import { resolveModel } from '../registry/resolve-model';
+import { releaseSignalHandlers } from '../signals';
 
 export async function serveCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
-  checkFlags(args, ['port', 'host']);
-  if (args.positionals.length !== 1) throw new UsageError('serve needs one bundle or model directory: tourney serve <dir> [--port 8080] [--host 127.0.0.1]');
-  const [dir] = args.positionals;
-  checkNotRegistryRef(dir);
+  checkFlags(args, ['port', 'host', 'registry']);
+  if (args.positionals.length !== 1) throw new UsageError('serve needs one model: tourney serve <bundle-or-model-dir | name[@version|alias]> [--port 8080] [--host 127.0.0.1]');
   const port = numberFlag(args, 'port');
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be 0…65535, got ${port}`);
   const env = optionsFromEnv(process.env);
-  const files = readModelDirFiles(dir);
-  // The server drains on SIGTERM/SIGINT and exits 0: the CLI's stop-at-once handlers step aside.
-  uninstallSignalHandlers();
+  const model = await resolveModel(args.positionals[0], stringFlag(args, 'registry'));
+  // The server drains in-flight requests on SIGTERM/SIGINT and exits 0: the CLI's stop-at-once
+  // handlers (130/143, for commands that write files) must not pre-empt it.
+  releaseSignalHandlers();
   try {
-    await runScorer({ ...env, files, name: basename(resolve(dir)), host: stringFlag(args, 'host') ?? env.host, port: port ?? env.port ?? 8080 });
+    await runScorer({ ...env, files: model.files, name: model.name ?? basename(resolve(model.source)), source: model.source, host: stringFlag(args, 'host') ?? env.host, port: port ?? env.port ?? 8080 });
   } catch (err) {
-    if (err instanceof StartupError) throw new UsageError(err.message);
+    // A refusal to start (bind without a key, port in use) is a configuration error: exit 2, one line.
+    if (err instanceof StartupError) {
+      process.stderr.write(`error: ${err.message}\n`);
+      return 2;
+    }
     throw err;
   }
   return 0;

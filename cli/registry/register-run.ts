@@ -2,16 +2,17 @@
 // run as an experiment (data fingerprint, settings, leaderboard, test metrics, timings) and the
 // winner as a new version of <name> in the registry folder. The train commands call
 // registrationFlags early (a bad name fails before training) and registerRun once at the end.
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { profileTable } from '../../kernels/profile';
 import type { ModelVersion } from '../../kernels/registry/documents';
 import { createExperiment } from '../../kernels/registry/experiments';
 import { datasetFingerprint } from '../../kernels/registry/fingerprint';
-import { readModelDirSummary } from '../../kernels/registry/model-dir-summary';
+import { modelDirToRegister, readModelDirSummary } from '../../kernels/registry/model-dir-summary';
 import { checkModelName } from '../../kernels/registry/names';
 import type { DataTable } from '../../kernels/table/types';
 import { stringFlag, UsageError, type ParsedArgs } from '../args';
+import { readModelDirFiles } from '../commands/model-dir';
 import { DEFAULT_REGISTRY_DIR, FolderRegistryStore } from './folder-store';
 
 export const REGISTER_FLAGS = ['register', 'registry'];
@@ -49,7 +50,7 @@ export interface RunToRegister {
 }
 
 export async function registerRun(registration: Registration, run: RunToRegister): Promise<ModelVersion> {
-  const files = await readModelDirFiles(run.modelDir);
+  const files = await readModelDirToRegister(run.modelDir);
   const dataBytes = await readFile(run.dataPath);
   const createdAt = new Date().toISOString();
   const experiment = createExperiment({
@@ -68,18 +69,13 @@ export async function registerRun(registration: Registration, run: RunToRegister
   return version;
 }
 
-/** Every file of a model directory (name → bytes), subfolders as 'a/b'. */
-export async function readModelDirFiles(dir: string, prefix = ''): Promise<Map<string, Uint8Array>> {
-  const files = new Map<string, Uint8Array>();
-  for (const name of (await readdir(join(dir, prefix))).sort()) {
-    const rel = prefix ? `${prefix}/${name}` : name;
-    if ((await stat(join(dir, rel))).isDirectory()) for (const [k, v] of await readModelDirFiles(dir, rel)) files.set(k, v);
-    else {
-      const buffer = await readFile(join(dir, rel));
-      files.set(rel, new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
-    }
-  }
-  return files;
+/**
+ * The model directory's own files, checked whole by the shared loader: the manifest and what it
+ * lists, nothing else in the folder. A missing, stale, edited or corrupt file is refused with one
+ * line naming it, before anything is written to the registry.
+ */
+export async function readModelDirToRegister(dir: string): Promise<Map<string, Uint8Array>> {
+  return modelDirToRegister(await readModelDirFiles(dir), resolve(dir));
 }
 
 async function tourneyVersion(): Promise<string> {

@@ -19,6 +19,20 @@ export const DOCUMENTS_OF: Record<ModelDirKind, { required: ModelDocumentName[];
   fixed: { required: ['meta.json', 'pipeline.json', 'model.json'], optional: [] },
 };
 
+/**
+ * The plain file names a manifest.json lists, read leniently (none when it is not JSON): what a
+ * file-system adapter reads besides the model documents. The loader judges the manifest itself.
+ */
+export function listedFileNames(manifest: Uint8Array | undefined): string[] {
+  if (!manifest) return [];
+  try {
+    const files = (JSON.parse(new TextDecoder().decode(manifest)) as { files?: { name?: unknown }[] } | null)?.files;
+    return Array.isArray(files) ? files.map((f) => f?.name).filter((n): n is string => typeof n === 'string' && /^[A-Za-z0-9._-]+$/.test(n) && n !== '.' && n !== '..') : [];
+  } catch {
+    return [];
+  }
+}
+
 export function sha256Hex(bytes: Uint8Array): string {
   return bytesToHex(sha256(bytes));
 }

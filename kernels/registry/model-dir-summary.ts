@@ -1,11 +1,13 @@
 // What the registry needs to know from a model directory, read from its file map (name → bytes):
 // meta.json (task, target, winner), report.json (leaderboard, test metrics, importance, dropped
-// columns) and template.json (the run's settings). The registry treats the directory otherwise
-// as opaque bytes. This is the ONE place that parses model-directory files; it is meant to be
-// pointed at the checked model-directory loader (kernels/modeldir) once that exists.
+// columns) and template.json (the run's settings). Each document is read and checked with the
+// model-directory format's own reader and schemas (kernels/modeldir), so the registry accepts
+// exactly what `tourney predict` loads; the registry's report view below only adds the fields it
+// shows. `modelDirToRegister` is the gate for a whole directory entering the registry.
 import { z } from 'zod';
+import { checked, loadModelDirFiles, MANIFEST, metaSchema as modelDirMetaSchema, readJson, readTemplate, reportSchema as modelDirReportSchema } from '../modeldir';
 import { TASKS } from './documents';
-import { checkDocument, parseJsonText, RegistryError } from './parse-document';
+import { checkDocument, RegistryError } from './parse-document';
 
 const num = z.number().nullable().optional();
 
@@ -66,24 +68,36 @@ export interface ModelDirSummary {
   template: Record<string, unknown> | null;
 }
 
-const decoder = new TextDecoder();
-
 /** The files readModelDirSummary reads (a store can load just these). */
 export const SUMMARY_FILES: readonly string[] = ['meta.json', 'report.json', 'template.json'];
 
-function readJsonFile(files: ReadonlyMap<string, Uint8Array>, name: string): unknown {
-  const bytes = files.get(name);
-  return bytes === undefined ? undefined : parseJsonText(decoder.decode(bytes), name);
-}
-
-export function readModelDirSummary(files: ReadonlyMap<string, Uint8Array>): ModelDirSummary {
-  const meta = readJsonFile(files, 'meta.json');
-  if (meta === undefined) throw new RegistryError('the model directory has no meta.json');
-  const report = readJsonFile(files, 'report.json');
-  const template = readJsonFile(files, 'template.json');
+/**
+ * The summary from meta.json (required), report.json and template.json: each read and checked
+ * by kernels/modeldir (errors name the file and field), then shaped for the registry.
+ */
+export function readModelDirSummary(files: ReadonlyMap<string, Uint8Array>, label = ''): ModelDirSummary {
+  if (!files.has('meta.json')) throw new RegistryError('the model directory has no meta.json');
+  const meta = checked(modelDirMetaSchema, readJson(files, 'meta.json', label), label, 'meta.json');
+  const report = files.has('report.json') ? checked(modelDirReportSchema, readJson(files, 'report.json', label), label, 'report.json') : undefined;
+  const template = files.has('template.json') ? readJson(files, 'template.json', label) : undefined;
+  if (template !== undefined) readTemplate(template, label);
   return {
     meta: checkDocument(metaSchema, meta, 'meta.json'),
     report: report === undefined ? null : checkDocument(reportSchema, report, 'report.json'),
     template: template === undefined ? null : checkDocument(z.record(z.string(), z.unknown()), template, 'template.json'),
   };
+}
+
+/**
+ * A model directory about to be registered (from a folder, a zip, the app's import): loaded whole
+ * through the one model-directory loader (manifest sizes and hashes, schemas, documents against
+ * each other, learners rebuilt), so a missing, stale, edited or corrupt file is refused with one
+ * ModelDirError naming it before anything is written. Returns exactly the manifest and the files
+ * it lists: anything else in the folder (notes, a stale copy, a profile) is not registered.
+ */
+export function modelDirToRegister(files: ReadonlyMap<string, Uint8Array>, label: string): Map<string, Uint8Array> {
+  const loaded = loadModelDirFiles(files, label);
+  const kept = new Map<string, Uint8Array>([[MANIFEST, files.get(MANIFEST)!]]);
+  for (const { name } of loaded.manifest.files) kept.set(name, files.get(name)!);
+  return kept;
 }

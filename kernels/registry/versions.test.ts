@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { moveAlias, emptyAliases } from './aliases';
 import { modelVersionSchema, registeredModelSchema } from './documents';
 import { parseModelRef } from './names';
+import { MANIFEST } from '../modeldir';
+import { fixedDir, text, tournamentDir, withFile } from '../modeldir/test-dirs';
+import { modelDirToRegister } from './model-dir-summary';
 import { modelDirFixture } from './testing/model-dir-fixture';
 import { experimentFixture } from './testing/registry-fixture';
 import { nextVersionNumber, registerVersion, resolveVersion } from './versions';
@@ -47,8 +50,10 @@ describe('registerVersion', () => {
     noMeta.delete('meta.json');
     expect(() => registerVersion(state, { name: 'm', files: noMeta, createdAt: at, source: 'cli' })).toThrow(/no meta.json/);
     const badMeta = modelDirFixture();
-    badMeta.set('meta.json', new TextEncoder().encode('{"task":"ranking","target":"y","family":"gbdt"}'));
-    expect(() => registerVersion(state, { name: 'm', files: badMeta, createdAt: at, source: 'cli' })).toThrow(/meta.json: field task: /);
+    const meta = JSON.parse(new TextDecoder().decode(badMeta.get('meta.json')));
+    badMeta.set('meta.json', new TextEncoder().encode(JSON.stringify({ ...meta, task: 'ranking' })));
+    // Checked by the model-directory format's own schema (kernels/modeldir), field named.
+    expect(() => registerVersion(state, { name: 'm', files: badMeta, createdAt: at, source: 'cli' })).toThrow(/^meta\.json: field "task": /);
     expect(() => registerVersion(state, { name: 'm', files: modelDirFixture(), createdAt: at, source: 'cli', parentVersion: 3 })).toThrow(/no version 3/);
   });
 });
@@ -66,5 +71,30 @@ describe('references', () => {
     expect(() => resolveVersion('churn', { kind: 'version', version: 7 }, [1, 2], aliases)).toThrow('model "churn" has no version 7 (versions: 1, 2)');
     expect(() => resolveVersion('churn', { kind: 'alias', alias: 'challenger' }, [1, 2], aliases)).toThrow('model "churn" has no alias "challenger" (aliases: champion)');
     expect(() => resolveVersion('churn', { kind: 'latest' }, [], undefined)).toThrow(/no versions/);
+  });
+});
+
+describe('registering a real model directory (with its manifest)', () => {
+  const empty = { model: undefined, versions: [], aliases: undefined };
+  it('loads it whole through kernels/modeldir: an edited, missing, stale or extra file is refused, naming it', async () => {
+    const dir = await tournamentDir();
+    const { version } = registerVersion(empty, { name: 'real', files: dir, createdAt: at, source: 'cli' });
+    expect(version.files.map((f) => f.name)).toEqual([...dir.keys()].sort());
+    expect(() => registerVersion(empty, { name: 'real', files: withFile(dir, 'pipeline.json', `${text(dir, 'pipeline.json')} `), createdAt: at, source: 'cli' }))
+      .toThrow(/^pipeline\.json: does not match manifest\.json/);
+    expect(() => registerVersion(empty, { name: 'real', files: withFile(dir, 'report.json', undefined), createdAt: at, source: 'cli' }))
+      .toThrow(/^report\.json: listed in manifest\.json but missing/);
+    const fixed = fixedDir('linear');
+    expect(() => registerVersion(empty, { name: 'real', files: withFile(fixed, 'tournament.json', '{}'), createdAt: at, source: 'cli' }))
+      .toThrow(/^tournament\.json: is not listed in manifest\.json/);
+    expect(() => registerVersion(empty, { name: 'real', files: withFile(fixed, 'notes.txt', 'hi'), createdAt: at, source: 'cli' }))
+      .toThrow(/^notes\.txt: not listed in the model directory's manifest\.json/);
+  });
+
+  it('modelDirToRegister keeps exactly the manifest and what it lists', () => {
+    const fixed = fixedDir('linear');
+    const kept = modelDirToRegister(withFile(fixed, 'notes.txt', 'hi'), '/d');
+    expect([...kept.keys()].sort()).toEqual([...fixed.keys()].sort());
+    expect(() => modelDirToRegister(withFile(fixed, MANIFEST, undefined), '/d')).toThrow(/^\/d\/meta\.json: has no manifest\.json beside it/);
   });
 });

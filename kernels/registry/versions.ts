@@ -4,7 +4,8 @@
 import { experimentSchema, type Aliases, type Experiment, type ModelFileEntry, type ModelVersion, type RegisteredModel, type Source } from './documents';
 import { sha256Hex } from './hash';
 import { buildModelCard } from './model-card';
-import { readModelDirSummary } from './model-dir-summary';
+import { MANIFEST } from '../modeldir';
+import { modelDirToRegister, readModelDirSummary } from './model-dir-summary';
 import { checkModelFileName, checkModelName, type VersionSelector } from './names';
 import { checkDocument, RegistryError } from './parse-document';
 import { REGISTRY_SCHEMA_VERSION } from './schema-version';
@@ -46,6 +47,14 @@ export function fileManifest(files: ReadonlyMap<string, Uint8Array>): ModelFileE
 
 export function registerVersion(state: RegistryModelState, input: RegisterInput): { model: RegisteredModel; version: ModelVersion } {
   const name = checkModelName(input.name);
+  // A model directory with its manifest (what `tourney train` and the app write) is loaded whole
+  // first; it must hold exactly what the manifest lists. (Directories without a manifest reach
+  // this only from tests and fixtures: every import path refuses them through modelDirToRegister.)
+  if (input.files.has(MANIFEST)) {
+    const listed = modelDirToRegister(input.files, '');
+    const extra = [...input.files.keys()].find((f) => !listed.has(f));
+    if (extra !== undefined) throw new RegistryError(`${extra}: not listed in the model directory's manifest.json; register only the model directory's own files`);
+  }
   const files = fileManifest(input.files);
   const summary = readModelDirSummary(input.files);
   const number = nextVersionNumber(state.versions, state.model?.latestVersion ?? 0);

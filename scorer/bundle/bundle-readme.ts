@@ -74,7 +74,7 @@ its column gets 400 with \`{"error": "row 2, field \\"age\\": expected a number,
 | file | what |
 |---|---|
 | \`server.js\` | the server, one JavaScript file (esbuild), kernels included |
-| \`meta.json\`, \`pipeline.json\`, \`tournament.json\` / \`model.json\`, \`report.json\` | the model directory the service scores with |
+| \`manifest.json\`, \`meta.json\`, \`pipeline.json\`, \`tournament.json\` / \`model.json\`, \`report.json\`, \`template.json\` | the model directory the service scores with, unchanged; the server checks every file against \`manifest.json\` (size and SHA-256) at start and refuses an edited, missing or stale one, naming it |
 | \`model.onnx\` | the model as ONNX (when the exporter wrote one) |
 | \`bundle.json\` | bundle name, model version, file list |
 | \`openapi.json\` | OpenAPI 3.1, generated from the model's input schema |

@@ -39,7 +39,7 @@ function npm(args: string[], cwd: string): Promise<{ code: number; out: string }
 
 describe('tourney export bundle', () => {
   it('writes the documented layout with exact dependency versions', () => {
-    for (const f of ['server.js', 'meta.json', 'pipeline.json', 'tournament.json', 'package.json', 'package-lock.json', '.npmrc', 'openapi.json', 'MODEL_CARD.md', 'Dockerfile', 'README.md', 'bundle.json', 'k8s/deployment.yaml', 'k8s/service.yaml', 'k8s/hpa.yaml', 'k8s/pdb.yaml']) {
+    for (const f of ['server.js', 'manifest.json', 'template.json', 'meta.json', 'pipeline.json', 'tournament.json', 'package.json', 'package-lock.json', '.npmrc', 'openapi.json', 'MODEL_CARD.md', 'Dockerfile', 'README.md', 'bundle.json', 'k8s/deployment.yaml', 'k8s/service.yaml', 'k8s/hpa.yaml', 'k8s/pdb.yaml']) {
       expect(existsSync(join(bundle, f)), f).toBe(true);
     }
     const pkg = JSON.parse(readFileSync(join(bundle, 'package.json'), 'utf8'));
@@ -62,7 +62,9 @@ describe('tourney export bundle', () => {
     const r = await tourney(['export', modelDir, '--out', modelDir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: .* exists and is not an empty folder or a previous bundle/m);
-    expect((await tourney(['export', 'penguins@production', '--out', join(work, 'x')])).stderr).toMatch(/registry not available yet/);
+    const ref = await tourney(['export', 'penguins@production', '--out', join(work, 'x'), '--registry', join(work, 'no-registry')]);
+    expect(ref.code).toBe(1);
+    expect(ref.stderr).toMatch(/^error: penguins@production: no such model directory, and no registry at .*no-registry to look it up in/m);
   });
 
   it('installs offline in a fresh folder outside the repository, answers /readyz within 2 s and scores like the project', async () => {

@@ -3,11 +3,12 @@
 // CommonJS file, kernels bundled, no TypeScript at run time), package.json + package-lock.json with
 // exact versions, .npmrc, openapi.json, MODEL_CARD.md, reference-profile.json when the model has
 // one, Dockerfile, k8s/*.yaml, README.md, bundle.json.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { MANIFEST, MODEL_DOCUMENTS } from '../../kernels/modeldir';
 import { createEngine } from '../engine';
-import { loadScorerModel } from '../load-model';
+import { loadScorerModel, MODEL_FILES } from '../load-model';
 import { modelCardMarkdown } from '../model-card';
 import { openApiDocument } from '../openapi';
 import { DEFAULT_LIMITS } from '../server/app';
@@ -19,8 +20,11 @@ import { bundleLock, type ProjectLock } from './package-lock';
 const REPO = resolve(import.meta.dirname, '..', '..');
 /** Packages server.js loads at run time instead of bundling (native code). */
 export const RUNTIME_PACKAGES = ['onnxruntime-node'] as const;
-/** Model files copied as they are (the ONNX slot is filled when the exporter writes model.onnx). */
-const COPIED = ['meta.json', 'pipeline.json', 'tournament.json', 'model.json', 'report.json', 'model.onnx'];
+/**
+ * Model files copied as they are: manifest.json and every model document unchanged (so the
+ * bundle's model loads through the same checked loader as the directory), and the ONNX slot.
+ */
+const COPIED = [MANIFEST, ...MODEL_DOCUMENTS, 'model.onnx'];
 
 export interface BundleResult {
   outDir: string;
@@ -51,15 +55,30 @@ export async function buildServerJs(outfile: string): Promise<void> {
   });
 }
 
-export async function writeBundle(modelDir: string, outDir: string, options: { name?: string } = {}): Promise<BundleResult> {
+export interface BundleOptions {
+  /** The model's name in the bundle (default: the model directory's folder name). */
+  name?: string;
+  /** Where a registered version came from, recorded in bundle.json. */
+  registry?: { root: string; model: string; version: number; alias?: string };
+}
+
+export async function writeBundle(modelDir: string, outDir: string, options: BundleOptions = {}): Promise<BundleResult> {
   const files = readModelDirFiles(modelDir);
   files.delete('bundle.json');
-  const model = loadScorerModel(files, options.name ?? basename(resolve(modelDir)));
+  return writeBundleFiles(files, outDir, { ...options, name: options.name ?? basename(resolve(modelDir)) }, modelDir);
+}
+
+/** The bundle for a model directory's files (from a folder or a registry version); `source` names them in errors. */
+export async function writeBundleFiles(files: ReadonlyMap<string, Uint8Array>, outDir: string, options: BundleOptions, source: string): Promise<BundleResult> {
+  const model = loadScorerModel(files, options.name, source);
   const engine = await createEngine(files); // refuses a model the server could not score
   if (existsSync(outDir) && readdirSync(outDir).length && !existsSync(join(outDir, 'bundle.json'))) {
     throw new Error(`${outDir} exists and is not an empty folder or a previous bundle: choose another --out`);
   }
   mkdirSync(join(outDir, 'k8s'), { recursive: true });
+  // A previous bundle's model files go first: a document the new model does not have must not
+  // stay beside its manifest (the server would refuse it as stale).
+  for (const name of MODEL_FILES) rmSync(join(outDir, name), { force: true });
   const written: string[] = [];
   const put = (name: string, content: string | Uint8Array) => {
     writeFileSync(join(outDir, name), content);
@@ -67,7 +86,7 @@ export async function writeBundle(modelDir: string, outDir: string, options: { n
   };
   for (const name of COPIED) if (files.has(name)) put(name, files.get(name)!);
   const profile = files.get('reference-profile.json') ?? files.get('profile.json');
-  if (profile) put('reference-profile.json', profile);
+  if (profile && !written.includes('reference-profile.json')) put('reference-profile.json', profile);
 
   await buildServerJs(join(outDir, 'server.js'));
   written.push('server.js');
@@ -96,6 +115,7 @@ export async function writeBundle(modelDir: string, outDir: string, options: { n
     tourneyBundle: 1,
     model: { name: model.name, version: model.version, task: model.task, target: model.target },
     engine: engine.kind,
+    ...(options.registry ? { registry: options.registry } : {}),
     createdAt: new Date().toISOString(),
     files: bundleFiles,
   }, null, 2) + '\n');

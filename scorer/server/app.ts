@@ -20,6 +20,8 @@ export interface ScorerOptions {
   files: ReadonlyMap<string, Uint8Array>;
   /** Model name when meta.json has none (e.g. the directory's name). */
   name?: string;
+  /** Where the files came from (the folder), named in a refusal: `<source>/meta.json: …`. */
+  source?: string;
   /** Default 127.0.0.1; any non-loopback address needs `apiKey`. */
   host?: string;
   /** Default 8080; 0 picks a free port. */
@@ -83,7 +85,7 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
   const maxRows = options.maxRows ?? DEFAULT_LIMITS.maxRows;
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const headersTimeout = Math.min(options.headersTimeoutMs ?? 10_000, requestTimeout);
-  const model = loadScorerModel(options.files, options.name);
+  const model = loadScorerModel(options.files, options.name, options.source);
   const engine = await createEngine(options.files);
   const schema = compileSchema(model.inputs);
   const metrics = createMetrics(model);

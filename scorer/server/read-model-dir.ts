@@ -1,6 +1,9 @@
 // A model directory (or an unpacked bundle) from disk: the files the scorer reads, name → bytes.
+// The model documents and the manifest are read whether listed or not (a stale document beside
+// the manifest must reach the loader to be refused); the loader (loadScorerModel) judges them.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { listedFileNames, MANIFEST } from '../../kernels/modeldir';
 import { MODEL_FILES } from '../load-model';
 import { ModelFileError } from '../model-files';
 
@@ -13,13 +16,14 @@ export function readModelDirFiles(dir: string): Map<string, Uint8Array> {
   }
   if (!isDir) throw new ModelFileError(`${dir} is not a directory: give a model directory or a bundle`);
   const files = new Map<string, Uint8Array>();
-  for (const name of MODEL_FILES) {
+  const read = (name: string) => {
     try {
       files.set(name, readFileSync(join(dir, name)));
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new ModelFileError(`cannot read ${join(dir, name)}: ${(err as Error).message}`);
     }
-  }
-  if (!files.has('meta.json')) throw new ModelFileError(`${join(dir, 'meta.json')} not found: ${dir} is not a Tourney model directory or bundle`);
+  };
+  for (const name of MODEL_FILES) read(name);
+  for (const name of listedFileNames(files.get(MANIFEST))) if (!files.has(name)) read(name);
   return files;
 }
