@@ -1,5 +1,6 @@
 // `writeBundle(modelDir, outDir)`: a model directory → a folder a team deploys without Tourney.
-// Layout (see bundle-readme.ts for what each file is): the model files, server.js (esbuild, one
+// Layout (see bundle-readme.ts for what each file is): the model files, model.onnx exported from
+// the shipped model (the server scores with it on onnxruntime-node), server.js (esbuild, one
 // CommonJS file, kernels bundled, no TypeScript at run time), package.json + package-lock.json with
 // exact versions, .npmrc, openapi.json, MODEL_CARD.md, reference-profile.json when the model has
 // one, Dockerfile, k8s/*.yaml, README.md, bundle.json.
@@ -9,6 +10,7 @@ import { build } from 'esbuild';
 import { createEngine } from '../engine';
 import { loadScorerModel } from '../load-model';
 import { modelCardMarkdown } from '../model-card';
+import { withModelOnnx } from '../model-onnx';
 import { openApiDocument } from '../openapi';
 import { DEFAULT_LIMITS } from '../server/app';
 import { readModelDirFiles } from '../server/read-model-dir';
@@ -19,7 +21,7 @@ import { bundleLock, type ProjectLock } from './package-lock';
 const REPO = resolve(import.meta.dirname, '..', '..');
 /** Packages server.js loads at run time instead of bundling (native code). */
 export const RUNTIME_PACKAGES = ['onnxruntime-node'] as const;
-/** Model files copied as they are (the ONNX slot is filled when the exporter writes model.onnx). */
+/** Model files written as they are (model.onnx: exported from the shipped model just before). */
 const COPIED = ['meta.json', 'pipeline.json', 'tournament.json', 'model.json', 'report.json', 'model.onnx'];
 
 export interface BundleResult {
@@ -52,8 +54,9 @@ export async function buildServerJs(outfile: string): Promise<void> {
 }
 
 export async function writeBundle(modelDir: string, outDir: string, options: { name?: string } = {}): Promise<BundleResult> {
-  const files = readModelDirFiles(modelDir);
-  files.delete('bundle.json');
+  const dirFiles = readModelDirFiles(modelDir);
+  dirFiles.delete('bundle.json');
+  const files = withModelOnnx(dirFiles);
   const model = loadScorerModel(files, options.name ?? basename(resolve(modelDir)));
   const engine = await createEngine(files); // refuses a model the server could not score
   if (existsSync(outDir) && readdirSync(outDir).length && !existsSync(join(outDir, 'bundle.json'))) {
