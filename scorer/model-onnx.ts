@@ -1,8 +1,8 @@
 // A model directory's `model.onnx`, exported from the model it ships (tournament.json, else the
 // `train --fixed` model.json) with the class names, positive class and target meta.json records.
 // `tourney export` writes these bytes into the bundle and `tourney serve <model-dir>` scores with
-// them in memory, so both paths score through the same ONNX graph. Not part of the bundle's
-// server.js: a bundle already carries its model.onnx.
+// them in memory (as server.js does for a plain model directory), so every path scores through
+// the same ONNX graph.
 import { exportOnnx, type OnnxExportOptions } from '../kernels/onnx';
 import { ModelFileError, parseJsonFile } from './model-files';
 
