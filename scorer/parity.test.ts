@@ -29,17 +29,14 @@ import type { TournamentSettings } from '../kernels/tournament/settings';
 import { writeBundle } from './bundle/write-bundle';
 import { withModelOnnx } from './model-onnx';
 import { createOnnxEngine, rowMajor } from './onnx-engine';
-import { maxAbsDifference } from './onnx-parity';
+import { maxAbsDifference, REFERENCE_SETS } from './onnx-parity';
 import { startScorer } from './server/app';
 import { DATA, REPO, startProcess, tourney, type ScorerProcess } from './testing/scorer-process';
 
 const TOLERANCE = 1e-6;
 const TRAIN_ROWS = 2000;
 const SCORE_ROWS = 300;
-const SETS: [string, string][] = [
-  ['telco_churn', 'churn'], ['credit_status', 'Status'], ['hr_attrition', 'Attrition'], ['lending_club', 'Class'], ['spam', 'type'],
-  ['fine_food_reviews', 'score'], ['ames_housing', 'Sale_Price'], ['letters', 'lettr'], ['penguins', 'species'],
-];
+const SETS = REFERENCE_SETS;
 const FIXED: [string, ModelFamily, Record<string, unknown>][] = [
   ['gbdt', 'gbdt', { trees: 15 }],
   ['forest', 'forest', { trees: 6 }],
