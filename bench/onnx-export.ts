@@ -22,12 +22,9 @@ import { runTournament } from '../kernels/tournament/run-tournament';
 import { prepareTarget } from '../kernels/tournament/target';
 import { TournamentModel } from '../kernels/tournament/tournament-model';
 import { createOnnxEngine, rowMajor } from '../scorer/onnx-engine';
-import { maxAbsDifference, withHardRows } from '../scorer/onnx-parity';
+import { maxAbsDifference, REFERENCE_SETS, withHardRows } from '../scorer/onnx-parity';
 
-const SETS: [string, string][] = [
-  ['telco_churn', 'churn'], ['credit_status', 'Status'], ['hr_attrition', 'Attrition'], ['lending_club', 'Class'], ['spam', 'type'],
-  ['fine_food_reviews', 'score'], ['ames_housing', 'Sale_Price'], ['letters', 'lettr'], ['penguins', 'species'],
-];
+const SETS = REFERENCE_SETS;
 const FIXED: [string, ModelFamily, Record<string, unknown>][] = [
   ['gbdt', 'gbdt', { trees: 100 }],
   ['forest', 'forest', { trees: 30 }],

@@ -1,17 +1,19 @@
 // The scoring core the server calls, behind one interface so the JS learners and an ONNX runtime
 // are interchangeable. THE SEAM: `createEngine(files)` is the only place that decides which engine
-// scores. Today it builds the NATIVE engine (the same kernels `tourney predict` runs); when the
-// bundle carries `model.onnx`, this function is where the ONNX engine
-// (`createOnnxEngine(bytes)` on onnxruntime-node) plugs in — nothing else in the server changes.
+// scores: the ONNX engine (onnxruntime-node) whenever the files hold `model.onnx` — every bundle
+// `tourney export` writes, and `tourney serve <model-dir>`, which exports it in memory first
+// (scorer/model-onnx.ts) — else the NATIVE engine (the kernels `tourney predict` runs), for a
+// bundle written before the exporter existed.
 import type { Matrix } from '../kernels/learn/matrix';
 import { loadModel } from '../kernels/learn/load-model';
 import { loadTournamentModel } from '../kernels/tournament/tournament-model';
 import { ModelFileError, parseJsonFile } from './model-files';
+import { createOnnxEngine } from './onnx-engine';
 
 export interface ScoringEngine {
   /** Which implementation scores (shown by /v1/model and the access log). */
   readonly kind: 'native' | 'onnx';
-  /** The matrix's row count this engine predicts for: classes per row (1 for binary and regression). */
+  /** Classes per row of score()'s output (1 for binary and regression). */
   readonly nClasses: number;
   /**
    * FittedModel.predict's shape: binary P(positive class) per row, multiclass n × k row-major
@@ -22,8 +24,13 @@ export interface ScoringEngine {
 
 /** The engine for a model directory's files (name → bytes). */
 export async function createEngine(files: ReadonlyMap<string, Uint8Array>): Promise<ScoringEngine> {
-  // ONNX slot: `if (files.has('model.onnx')) return createOnnxEngine(files.get('model.onnx')!)`.
-  return createNativeEngine(files);
+  const onnx = files.get('model.onnx');
+  if (!onnx) return createNativeEngine(files);
+  try {
+    return await createOnnxEngine(onnx);
+  } catch (err) {
+    throw new ModelFileError(`model.onnx: ${(err as Error).message.split('\n')[0]}`, { cause: err });
+  }
 }
 
 /** The JS learners: tournament.json (members, weights, calibration) or a single model.json. */

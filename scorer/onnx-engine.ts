@@ -7,18 +7,16 @@ import * as ort from 'onnxruntime-node';
 import type { Matrix } from '../kernels/learn/matrix';
 import { ONNX_INPUT } from '../kernels/onnx';
 import { readMetadata } from '../kernels/onnx/proto';
+import type { ScoringEngine } from './engine';
 
-export interface OnnxEngine {
-  score(X: Matrix): Promise<Float64Array>;
-}
-
-export async function createOnnxEngine(onnxBytes: Uint8Array): Promise<OnnxEngine> {
+export async function createOnnxEngine(onnxBytes: Uint8Array): Promise<ScoringEngine> {
   const metadata = readMetadata(onnxBytes);
   const task = metadata.task;
   if (task !== 'binary' && task !== 'multiclass' && task !== 'regression') {
     throw new Error(`the ONNX model does not say its task (metadata "task" is ${JSON.stringify(task)}): export it with Tourney`);
   }
   const nFeatures = (JSON.parse(metadata.features ?? '[]') as string[]).length;
+  const nClasses = task === 'multiclass' ? (JSON.parse(metadata.classes ?? '[]') as string[]).length : 1;
   const session = await ort.InferenceSession.create(onnxBytes, {
     intraOpNumThreads: 1,
     interOpNumThreads: 1,
@@ -26,6 +24,8 @@ export async function createOnnxEngine(onnxBytes: Uint8Array): Promise<OnnxEngin
   });
   const output = task === 'regression' ? 'value' : 'probabilities';
   return {
+    kind: 'onnx',
+    nClasses,
     async score(X: Matrix): Promise<Float64Array> {
       if (X.columns.length !== nFeatures) throw new Error(`the model expects ${nFeatures} features, the matrix has ${X.columns.length}`);
       const n = X.nRows;

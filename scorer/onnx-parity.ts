@@ -1,7 +1,13 @@
-// Helpers the ONNX parity test and bench/onnx-export.ts share: rows that exercise missing
-// values and unseen categories, and the distance between two prediction vectors.
+// Helpers the ONNX parity tests and bench/onnx-export.ts share: the reference data sets, rows that
+// exercise missing values and unseen categories, and the distance between two prediction vectors.
 import type { Matrix } from '../kernels/learn/matrix';
 import type { CategoricalView } from '../kernels/tournament/categorical-view';
+
+/** The ../shared/data sets with their targets (README.md there), in the order reports list them. */
+export const REFERENCE_SETS: readonly (readonly [set: string, target: string])[] = [
+  ['telco_churn', 'churn'], ['credit_status', 'Status'], ['hr_attrition', 'Attrition'], ['lending_club', 'Class'], ['spam', 'type'],
+  ['fine_food_reviews', 'score'], ['ames_housing', 'Sale_Price'], ['letters', 'lettr'], ['penguins', 'species'],
+];
 
 /** A category code no model has seen in training. */
 export const UNSEEN_CODE = 97;

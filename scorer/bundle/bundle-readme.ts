@@ -75,7 +75,7 @@ its column gets 400 with \`{"error": "row 2, field \\"age\\": expected a number,
 |---|---|
 | \`server.js\` | the server, one JavaScript file (esbuild), kernels included |
 | \`manifest.json\`, \`meta.json\`, \`pipeline.json\`, \`tournament.json\` / \`model.json\`, \`report.json\`, \`template.json\` | the model directory the service scores with, unchanged; the server checks every file against \`manifest.json\` (size and SHA-256) at start and refuses an edited, missing or stale one, naming it |
-| \`model.onnx\` | the model as ONNX (when the exporter wrote one) |
+| \`model.onnx\` | the model as ONNX: what the server scores with (onnxruntime-node), after replaying \`pipeline.json\` in JavaScript |
 | \`bundle.json\` | bundle name, model version, file list |
 | \`openapi.json\` | OpenAPI 3.1, generated from the model's input schema |
 | \`MODEL_CARD.md\` | model details, intended use, training data, metrics, caveats |

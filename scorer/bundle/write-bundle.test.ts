@@ -12,6 +12,7 @@ import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { Service } from 'kubernetes-models/v1';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maxAbsDifference } from '../onnx-parity';
 import { DATA, REPO, startProcess, tourney, type ScorerProcess } from '../testing/scorer-process';
 
 const work = mkdtempSync(join(tmpdir(), 'tourney-bundle-'));
@@ -39,9 +40,10 @@ function npm(args: string[], cwd: string): Promise<{ code: number; out: string }
 
 describe('tourney export bundle', () => {
   it('writes the documented layout with exact dependency versions', () => {
-    for (const f of ['server.js', 'manifest.json', 'template.json', 'meta.json', 'pipeline.json', 'tournament.json', 'package.json', 'package-lock.json', '.npmrc', 'openapi.json', 'MODEL_CARD.md', 'Dockerfile', 'README.md', 'bundle.json', 'k8s/deployment.yaml', 'k8s/service.yaml', 'k8s/hpa.yaml', 'k8s/pdb.yaml']) {
+    for (const f of ['server.js', 'manifest.json', 'template.json', 'meta.json', 'pipeline.json', 'tournament.json', 'model.onnx', 'package.json', 'package-lock.json', '.npmrc', 'openapi.json', 'MODEL_CARD.md', 'Dockerfile', 'README.md', 'bundle.json', 'k8s/deployment.yaml', 'k8s/service.yaml', 'k8s/hpa.yaml', 'k8s/pdb.yaml']) {
       expect(existsSync(join(bundle, f)), f).toBe(true);
     }
+    expect(JSON.parse(readFileSync(join(bundle, 'bundle.json'), 'utf8')).engine).toBe('onnx');
     const pkg = JSON.parse(readFileSync(join(bundle, 'package.json'), 'utf8'));
     expect(pkg.scripts.start).toBe('node server.js');
     for (const version of Object.values(pkg.dependencies) as string[]) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
@@ -79,6 +81,8 @@ describe('tourney export bundle', () => {
     let ready = false;
     while (!ready && performance.now() - t0 < 2000) ready = (await fetch(`${p.url}/readyz`).catch(() => null))?.status === 200;
     expect(ready).toBe(true);
+    process.stderr.write(`bundle: npm start → /readyz 200 in ${Math.round(performance.now() - t0)} ms\n`);
+    expect((await (await fetch(`${p.url}/v1/model`)).json()).engine).toBe('onnx');
     const row = { island: 'Biscoe', bill_length_mm: 48.6, bill_depth_mm: 16, flipper_length_mm: 230, body_mass_g: 5800, sex: 'male', year: 2009 };
     const r = await fetch(`${p.url}/v1/predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rows: [row] }) });
     expect(r.status).toBe(200);
@@ -92,7 +96,8 @@ describe('tourney export bundle', () => {
     const [, line] = cli.stdout.trim().split('\n');
     const [label, ...probabilities] = line.split(',');
     expect(got.predictions[0].prediction).toBe(label);
-    expect(Object.values(got.predictions[0].probabilities)).toEqual(probabilities.map(Number));
+    // The bundle scores with model.onnx (onnxruntime-node), `tourney predict` with the JS learners.
+    expect(maxAbsDifference(Object.values(got.predictions[0].probabilities), probabilities.map(Number))).toBeLessThanOrEqual(1e-6);
     rmSync(fresh, { recursive: true, force: true });
   }, 120_000);
 

@@ -1,5 +1,6 @@
 // `writeBundle(modelDir, outDir)`: a model directory → a folder a team deploys without Tourney.
-// Layout (see bundle-readme.ts for what each file is): the model files, server.js (esbuild, one
+// Layout (see bundle-readme.ts for what each file is): the model files, model.onnx exported from
+// the shipped model (the server scores with it on onnxruntime-node), server.js (esbuild, one
 // CommonJS file, kernels bundled, no TypeScript at run time), package.json + package-lock.json with
 // exact versions, .npmrc, openapi.json, MODEL_CARD.md, reference-profile.json when the model has
 // one, Dockerfile, k8s/*.yaml, README.md, bundle.json.
@@ -10,6 +11,7 @@ import { MANIFEST, MODEL_DOCUMENTS } from '../../kernels/modeldir';
 import { createEngine } from '../engine';
 import { loadScorerModel, MODEL_FILES } from '../load-model';
 import { modelCardMarkdown } from '../model-card';
+import { withModelOnnx } from '../model-onnx';
 import { openApiDocument } from '../openapi';
 import { DEFAULT_LIMITS } from '../server/app';
 import { readModelDirFiles } from '../server/read-model-dir';
@@ -69,7 +71,9 @@ export async function writeBundle(modelDir: string, outDir: string, options: Bun
 }
 
 /** The bundle for a model directory's files (from a folder or a registry version); `source` names them in errors. */
-export async function writeBundleFiles(files: ReadonlyMap<string, Uint8Array>, outDir: string, options: BundleOptions, source: string): Promise<BundleResult> {
+export async function writeBundleFiles(modelFiles: ReadonlyMap<string, Uint8Array>, outDir: string, options: BundleOptions, source: string): Promise<BundleResult> {
+  // model.onnx exported from the shipped model (a bundle re-exported keeps its own).
+  const files = withModelOnnx(modelFiles);
   const model = loadScorerModel(files, options.name, source);
   const engine = await createEngine(files); // refuses a model the server could not score
   if (existsSync(outDir) && readdirSync(outDir).length && !existsSync(join(outDir, 'bundle.json'))) {

@@ -3,7 +3,7 @@
 // bad input against a running server that must keep serving afterwards.
 import { request } from 'node:http';
 import { connect } from 'node:net';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,8 @@ import { DATA, REPO, startProcess, tourney, trainModels, type ScorerProcess } fr
 
 const dir = mkdtempSync(join(tmpdir(), 'tourney-scorer-api-'));
 const serverJs = join(dir, 'server.js');
+// server.js loads onnxruntime-node at run time (a bundle installs it beside server.js).
+symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
 let models: Awaited<ReturnType<typeof trainModels>>;
 let main: ScorerProcess;
 const started: ScorerProcess[] = [];
@@ -82,7 +84,7 @@ describe('scorer HTTP API', () => {
     expect(await (await fetch(`${main.url}/healthz`)).json()).toEqual({ status: 'ok' });
     expect(await (await fetch(`${main.url}/readyz`)).json()).toEqual({ status: 'ready' });
     const model = (await (await fetch(`${main.url}/v1/model`)).json()) as Record<string, unknown>;
-    expect(model).toMatchObject({ name: 'churn', task: 'binary', target: 'churn', classes: ['No', 'Yes'], positiveClass: 'Yes', engine: 'native' });
+    expect(model).toMatchObject({ name: 'churn', task: 'binary', target: 'churn', classes: ['No', 'Yes'], positiveClass: 'Yes', engine: 'onnx' });
     expect((model.inputs as { name: string }[]).map((f) => f.name)).toContain('tenure');
     expect(model.metrics).toHaveProperty('test_auroc');
     expect(model.card).toMatch(/## Intended use/);
@@ -96,7 +98,9 @@ describe('scorer HTTP API', () => {
     expect((await fetch(`${main.url}/v1/predict`)).status).toBe(405);
   });
 
-  it('scores single rows and batches, as JSON and as CSV, exactly as `tourney predict` (binary)', async () => {
+  // The server scores with the model exported to ONNX (onnxruntime-node), `tourney predict` with
+  // the JS learners: the same labels, and scores within 1e-6 (scorer/parity.test.ts goes wider).
+  it('scores single rows and batches, as JSON and as CSV, as `tourney predict` does (binary)', async () => {
     const { csvPath, csv, records } = sample('telco_churn.csv', 300, 'churn');
     const cli = await tourney(['predict', models.binary, csvPath]);
     expect(cli.code).toBe(0);
@@ -110,7 +114,7 @@ describe('scorer HTTP API', () => {
       expect(got).toHaveLength(300);
       got.forEach((g, i) => {
         expect(g.prediction).toBe(expected[i].prediction);
-        expect(g.probabilities!.Yes).toBe(Number(expected[i].probability));
+        expect(Math.abs(g.probabilities!.Yes - Number(expected[i].probability))).toBeLessThanOrEqual(1e-6);
         expect(g.probabilities!.No + g.probabilities!.Yes).toBeCloseTo(1, 12);
       });
     }
@@ -127,10 +131,11 @@ describe('scorer HTTP API', () => {
       expect(got).toHaveLength(expected.length);
       got.forEach((g, i) => {
         if (target === 'Sale_Price') {
-          expect(g).toEqual({ prediction: Number(expected[i].prediction) });
+          expect(Object.keys(g)).toEqual(['prediction']);
+          expect(Math.abs((g.prediction as number) - Number(expected[i].prediction))).toBeLessThanOrEqual(1e-6);
         } else {
           expect(g.prediction).toBe(expected[i].prediction);
-          for (const c of ['Adelie', 'Chinstrap', 'Gentoo']) expect(g.probabilities![c]).toBe(Number(expected[i][`probability_${c}`]));
+          for (const c of ['Adelie', 'Chinstrap', 'Gentoo']) expect(Math.abs(g.probabilities![c] - Number(expected[i][`probability_${c}`]))).toBeLessThanOrEqual(1e-6);
         }
       });
       await p.stop();
@@ -306,6 +311,7 @@ describe('scorer HTTP API', () => {
     const viaCli = await post(served.url, body);
     expect(viaCli.status).toBe(200);
     expect(viaCli.body).toEqual((await post(main.url, body)).body);
+    expect((await (await fetch(`${served.url}/v1/model`)).json()).engine).toBe('onnx');
     expect(await served.stop()).toBe(0);
   });
 

@@ -1,8 +1,10 @@
 // Entry of the bundle's server.js (esbuild bundles this file with the kernels it uses):
 //   node server.js [--port 8080] [--host 127.0.0.1] [--model-dir <dir>]
-// The model files sit next to server.js unless --model-dir or TOURNEY_MODEL_DIR says otherwise.
+// The model files sit next to server.js unless --model-dir or TOURNEY_MODEL_DIR says otherwise; a
+// plain model directory (no bundle.json) is exported to ONNX in memory, as `tourney serve` does.
 // Startup problems print one `error: …` line: exit 2 for configuration, 1 for model files.
 import { basename, dirname, resolve } from 'node:path';
+import { withModelOnnx } from '../model-onnx';
 import { StartupError } from './app';
 import { readModelDirFiles } from './read-model-dir';
 import { ConfigError, optionsFromEnv, runScorer } from './run';
@@ -26,7 +28,7 @@ async function main(): Promise<number> {
     const dir = resolve(f['model-dir'] ?? process.env.TOURNEY_MODEL_DIR ?? dirname(process.argv[1]));
     const port = f.port !== undefined ? Number(f.port) : env.port ?? 8080;
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port must be 0…65535, got "${f.port}"`);
-    await runScorer({ ...env, files: readModelDirFiles(dir), name: basename(dir), source: dir, host: f.host ?? env.host, port });
+    await runScorer({ ...env, files: withModelOnnx(readModelDirFiles(dir)), name: basename(dir), source: dir, host: f.host ?? env.host, port });
     return 0;
   } catch (err) {
     process.stderr.write(`error: ${(err as Error).message.split('\n')[0]}\n`);

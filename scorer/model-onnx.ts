@@ -1,0 +1,35 @@
+// A model directory's `model.onnx`, exported from the model it ships (tournament.json, else the
+// `train --fixed` model.json) with the class names, positive class and target meta.json records.
+// `tourney export` writes these bytes into the bundle and `tourney serve <model-dir>` scores with
+// them in memory (as server.js does for a plain model directory), so every path scores through
+// the same ONNX graph.
+import { exportOnnx, type OnnxExportOptions } from '../kernels/onnx';
+import { ModelFileError, parseJsonFile } from './model-files';
+
+/** The ONNX bytes of the model the files ship. */
+export function exportModelOnnx(files: ReadonlyMap<string, Uint8Array>): Uint8Array {
+  const name = files.has('tournament.json') ? 'tournament.json' : 'model.json';
+  const document = parseJsonFile(files, name);
+  const meta = (parseJsonFile(files, 'meta.json') ?? {}) as Record<string, unknown>;
+  const options: OnnxExportOptions = {
+    ...(Array.isArray(meta.classes) ? { classes: meta.classes.map(String) } : {}),
+    ...(typeof meta.positiveClass === 'string' ? { positiveClass: meta.positiveClass } : {}),
+    ...(typeof meta.target === 'string' ? { target: meta.target } : {}),
+  };
+  try {
+    return exportOnnx(document, options);
+  } catch (err) {
+    throw new ModelFileError(`${name}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+/**
+ * The files with `model.onnx` exported from the shipped model. A bundle (bundle.json present)
+ * keeps the model.onnx it carries; a model directory always gets a fresh export, so a stale
+ * model.onnx left beside a retrained model never scores.
+ */
+export function withModelOnnx(files: ReadonlyMap<string, Uint8Array>): Map<string, Uint8Array> {
+  const out = new Map(files);
+  if (!(files.has('bundle.json') && files.has('model.onnx'))) out.set('model.onnx', exportModelOnnx(files));
+  return out;
+}
