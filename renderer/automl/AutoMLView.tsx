@@ -11,6 +11,7 @@ import type { LeaderboardEntry, TournamentProgress } from '../../kernels/tournam
 import type { AutoMLSummary, TargetInfo, WhatIfResult } from '../../workers/automl/automl-service';
 import { SvgChart as VegaChart, warmCharts } from './SvgChart';
 import { DataWarnings } from './DataWarnings';
+import { RegisterModel } from '../registry/RegisterModel';
 import { useTables } from '../data';
 import { AutoMLCancelledError, automlClient } from './automl-client';
 import {
@@ -239,7 +240,7 @@ export function AutoMLView() {
           <BestSoFar curve={curve} metric={metric} running={status === 'running'} />
         </div>
       )}
-      {result && <Results result={result} />}
+      {result && <Results result={result} table={table?.name ?? ''} />}
     </section>
   );
 }
@@ -350,7 +351,7 @@ function BestSoFar({ curve, metric, running }: { curve: CurvePoint[]; metric: st
   );
 }
 
-function Results({ result }: { result: AutoMLSummary }) {
+function Results({ result, table }: { result: AutoMLSummary; table: string }) {
   const charts = useMemo(() => {
     const ins = result.insights;
     const out: { key: string; spec: Record<string, unknown> }[] = [];
@@ -371,6 +372,7 @@ function Results({ result }: { result: AutoMLSummary }) {
   return (
     <div className="am-results" data-testid="automl-results">
       <WinnerCard result={result} />
+      <RegisterModel key={result.winner.id + result.target} tableName={table} />
       <DataWarnings warnings={result.warnings} />
       <h3 className="am-section">Evaluation <span className="am-muted">on {result.insights.rows.toLocaleString()} {result.insights.evaluatedOn === 'test' ? 'held-out test rows' : 'out-of-fold rows'}</span></h3>
       <div className="am-charts" data-testid="automl-charts">
