@@ -2,7 +2,7 @@
 // register it, reload, find it, make it champion, register a second version, compare the two, back
 // up (download), clear the origin's storage, restore (upload): every document deep-equal to before,
 // read in the page through the store. Then bad input: a truncated, foreign or newer backup, a model
-// directory zip with a corrupt or missing file, the storage quota exhausted mid-write (DevTools
+// directory zip with a corrupt or missing file, the storage quota exhausted (DevTools
 // protocol), two tabs importing at once; and CLI → app → CLI: a `tourney train --fixed` directory
 // imported as a zip, exported again, `tourney predict` output byte-identical.
 import { execFileSync } from 'node:child_process';
@@ -208,19 +208,6 @@ test('bad input is refused with the file named and nothing changed; two tabs; CL
   await expect(outcome).toContainText('update Tourney');
   await unchanged();
 
-  // Storage quota exhausted mid-write (DevTools protocol): the import fails whole, with a message.
-  const cdp = await context.newCDPSession(page);
-  const origin = new URL(page.url()).origin;
-  const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 1024 });
-  const big = { ...cliFiles };
-  await input.setInputFiles({ name: 'penguins.zip', mimeType: 'application/zip', buffer: zip(big) });
-  await expect(outcome).toContainText('penguins.zip was not imported');
-  await expect(outcome).toContainText(/quota/i);
-  await page.screenshot({ path: testInfo.outputPath('registry-quota.png') });
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
-  await unchanged();
-
   // Two tabs importing at once: both land, with distinct version numbers.
   const second = await context.newPage();
   await second.goto('./');
@@ -232,4 +219,24 @@ test('bad input is refused with the file named and nothing changed; two tabs; CL
   const final = await registrySnapshot(page);
   expect(final.models[0].versions.map((v) => (v.doc as { version: number }).version)).toEqual([1, 2, 3]);
   expect(problems).toEqual([]);
+});
+
+test('storage quota exhausted: the import fails whole with a message, nothing written', async ({ page, context }, testInfo) => {
+  const dir = mkdtempSync(join(tmpdir(), 'tourney-registry-quota-'));
+  execFileSync(process.execPath, [TOURNEY, 'train', PENGUINS, '--target', 'species', '--fixed', '{"trees":20}', '--out', join(dir, 'penguins')], { stdio: 'pipe' });
+  const files = Object.fromEntries(readdirSync(join(dir, 'penguins')).map((name) => [name, new Uint8Array(readFileSync(join(dir, 'penguins', name)))]));
+  // Chromium applies a quota override only to storage the origin opens afterwards, so it is set
+  // before the app first touches IndexedDB (the DevTools protocol, as the issue asks).
+  const cdp = await context.newCDPSession(page);
+  const origin = new URL(testInfo.project.use.baseURL!).origin;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+  await openApp(page);
+  const registry = await openRegistry(page);
+  await registry.getByTestId('import-zip-input').setInputFiles({ name: 'penguins.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(files)) });
+  const outcome = registry.getByTestId('interchange-outcome');
+  await expect(outcome).toContainText('penguins.zip was not imported');
+  await expect(outcome).toContainText(/quota/i);
+  await page.screenshot({ path: testInfo.outputPath('registry-quota.png') });
+  const after = await registrySnapshot(page);
+  expect(after).toEqual({ experiments: [], models: [] });
 });
