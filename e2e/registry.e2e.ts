@@ -142,6 +142,7 @@ test('register, reload, champion, second version, compare, back up, clear storag
   const after = await registrySnapshot(page);
   expect(after).toEqual(before);
   await expect(registry.locator('[data-testid=registry-version]')).toHaveCount(2);
+  await registry.getByTestId('registry-detail').scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('registry-restored.png') });
   expect(problems).toEqual([]);
 });
