@@ -2,7 +2,7 @@
 // alias (with a note); a version's model card; the experiments (filter by table and target, sort
 // by score or date); Compare two versions; and the interchange (import a model directory, export a
 // version, back up and restore the whole registry). Reads IndexedDB through the Dexie store.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { CHAMPION, CHALLENGER } from '../../kernels/registry/aliases';
 import type { Aliases, Experiment, ModelVersion } from '../../kernels/registry/documents';
 import { experimentScore, filterExperiments, sortExperiments, type ExperimentSortKey } from '../../kernels/registry/experiments';
@@ -27,9 +27,17 @@ export function RegistryView() {
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [compare, setCompare] = useState<VersionRef[]>([]);
+  // How long a (re)load took until its list was on screen, for the registry benchmark (e2e).
+  const view = useRef<HTMLElement>(null);
+  const loadStarted = useRef(0);
+
+  useEffect(() => {
+    if (models) view.current?.setAttribute('data-ready-ms', String(Math.round(performance.now() - loadStarted.current)));
+  }, [models]);
 
   useEffect(() => {
     let stale = false;
+    loadStarted.current = performance.now();
     const store = registryStore();
     Promise.all([store.listModels(), store.listExperiments()]).then(
       ([m, e]) => {
@@ -50,7 +58,7 @@ export function RegistryView() {
     setCompare((list) => (list.some((r) => r.name === ref.name && r.version === ref.version) ? list.filter((r) => r.name !== ref.name || r.version !== ref.version) : [...list, ref].slice(-2)));
 
   return (
-    <section className="rg-view" data-testid="registry-view">
+    <section className="rg-view" data-testid="registry-view" ref={view}>
       <header className="am-head">
         <h2>Registry</h2>
         <span className="am-muted">Registered models, their versions and aliases, and every registered run. Stored in this browser (IndexedDB).</span>
