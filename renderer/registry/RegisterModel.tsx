@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { version as tourneyVersion } from '../../package.json';
 import { automlClient } from '../automl/automl-client';
-import { sectionElementId } from '../workbench/ViewNav';
+import { scrollToSection } from '../workbench/ViewNav';
 import { modelNameFrom } from './interchange';
 import { errorMessage, registryChanged, registryStore } from './registry-client';
 
@@ -48,7 +48,7 @@ export function RegisterModel({ tableName }: { tableName: string }) {
       {outcome && (
         <div className={outcome.ok ? 'am-notice' : 'am-error'} role={outcome.ok ? 'status' : 'alert'} data-testid="register-outcome">
           {outcome.text}{' '}
-          {outcome.ok && <button type="button" className="rg-link" onClick={() => document.getElementById(sectionElementId('registry'))?.scrollIntoView({ block: 'start' })}>Open the registry</button>}
+          {outcome.ok && <button type="button" className="rg-link" onClick={() => scrollToSection('registry')}>Open the registry</button>}
         </div>
       )}
     </div>

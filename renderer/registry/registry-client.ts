@@ -1,6 +1,6 @@
 // The app's one registry store (IndexedDB through Dexie), opened on first use, and a tiny change
 // signal so every view showing registry content reloads after a write (register, alias, import,
-// restore). `window.tourneyRegistry` exposes the store to the end-to-end tests, which read the
+// restore), in this tab and, through a BroadcastChannel, in the app's other tabs. `window.tourneyRegistry` exposes the store to the end-to-end tests, which read the
 // documents back through it.
 import { useEffect, useState } from 'react';
 import { DexieRegistryStore } from './dexie-store';
@@ -8,10 +8,26 @@ import { DexieRegistryStore } from './dexie-store';
 let store: DexieRegistryStore | null = null;
 const listeners = new Set<() => void>();
 let revision = 0;
+let channel: BroadcastChannel | null = null;
+
+function notify(): void {
+  revision += 1;
+  for (const listener of listeners) listener();
+}
+
+/** The channel other tabs announce their writes on (created once, when the registry is first used). */
+function tabs(): BroadcastChannel | null {
+  if (!channel && typeof BroadcastChannel !== 'undefined') {
+    channel = new BroadcastChannel('tourney-registry');
+    channel.onmessage = notify;
+  }
+  return channel;
+}
 
 export function registryStore(): DexieRegistryStore {
   if (!store) {
     store = new DexieRegistryStore();
+    tabs();
     (globalThis as { tourneyRegistry?: DexieRegistryStore }).tourneyRegistry = store;
   }
   return store;
@@ -19,8 +35,8 @@ export function registryStore(): DexieRegistryStore {
 
 /** Tells the registry views that the registry changed. */
 export function registryChanged(): void {
-  revision += 1;
-  for (const listener of listeners) listener();
+  notify();
+  tabs()?.postMessage('changed');
 }
 
 /** A number that changes after every registry write (use it as an effect dependency). */

@@ -4,7 +4,7 @@ import { canRedo, canUndo } from '../notebook/reducer';
 import { onMenuCommand, openNotebookNatively, readPickedFile } from '../platform/notebook-files';
 import { useKernelStatus } from './kernel';
 import type { NotebookController, SaveStatus } from './use-notebook';
-import { sectionElementId } from './ViewNav';
+import { scrollToSection } from './ViewNav';
 
 const SAVE_LABELS: Record<SaveStatus, string> = {
   loading: 'Loading…',
@@ -115,7 +115,7 @@ export function TopBar({ controller }: { controller: NotebookController }) {
       </div>
       <div className="wb-separator" />
       <button type="button" className="wb-button" data-testid="open-registry" title="Registered models, versions, aliases and experiments"
-        onClick={() => document.getElementById(sectionElementId('registry'))?.scrollIntoView({ behavior: 'smooth', block: 'start' })}>
+        onClick={() => scrollToSection('registry')}>
         Registry
       </button>
       <div className="wb-spacer" />
