@@ -6,6 +6,8 @@ import { useTables } from './data';
 import { AutoMLView } from './automl/AutoMLView';
 // Feature engineering view (renderer/features/).
 import { FeaturesView } from './features/FeaturesView';
+// Model registry view (renderer/registry/): models, versions, aliases, experiments, compare, backup.
+import { RegistryView } from './registry/RegistryView';
 import { NotebookActionsContext } from './workbench/notebook-actions';
 import { NotebookView } from './workbench/NotebookView';
 import { Notices } from './workbench/Notices';
@@ -22,6 +24,7 @@ const SECTIONS: readonly ViewSection[] = [
   { id: 'notebook', label: 'Notebook' },
   { id: 'features', label: 'Features' },
   { id: 'automl', label: 'AutoML' },
+  { id: 'registry', label: 'Registry' },
 ];
 
 export function App() {
@@ -50,6 +53,9 @@ export function App() {
               </div>
               <div className="wb-view" id={sectionElementId('automl')}>
                 <AutoMLView />
+              </div>
+              <div className="wb-view" id={sectionElementId('registry')}>
+                <RegistryView />
               </div>
             </div>
           </main>

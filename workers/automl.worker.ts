@@ -8,6 +8,7 @@ import type { TournamentSettings } from '../kernels/tournament/settings';
 import type { DataTable } from '../kernels/table/types';
 import { fittedFromResult, inspectTarget, rowAsText, scoreWhatIf, summarizeResult, type AutoMLSummary, type FittedAutoML, type TargetInfo, type WhatIfResult } from './automl/automl-service';
 import { requestTables } from './data-port';
+import { buildRegistration, type FinishedRun, type Registration, type RegistrationRequest } from './registry/registration';
 import { fromPortTable } from './features/features-service';
 import { createPoolExecutor } from './pool-executor';
 import { webCoreCount, webWorkerSpawner } from './pool/web';
@@ -15,6 +16,8 @@ import type { TournamentWorkerApi } from './tournament.worker';
 
 let dataPort: MessagePort | null = null;
 let fitted: FittedAutoML | null = null;
+/** The last finished run, kept to register it (model directory files and experiment). */
+let finished: FinishedRun | null = null;
 
 async function loadTable(name: string): Promise<DataTable> {
   if (!dataPort) throw new Error('the AutoML worker is not connected to the data worker');
@@ -39,6 +42,8 @@ const api = {
   },
   async run(tableName: string, settings: TournamentSettings, onProgress: (progress: TournamentProgress) => void): Promise<AutoMLSummary> {
     fitted = null;
+    finished = null;
+    const started = performance.now();
     const table = await loadTable(tableName);
     const executor = createPoolExecutor(
       webWorkerSpawner<TournamentWorkerApi>(() => new Worker(new URL('./tournament.worker.ts', import.meta.url), { type: 'module', name: 'tourney-tournament' })),
@@ -47,6 +52,7 @@ const api = {
     try {
       const result = await runTournament(table, settings, executor, { onProgress: (p) => void onProgress(p) });
       fitted = fittedFromResult(result, table);
+      finished = { result, table, settings, seconds: (performance.now() - started) / 1000 };
       return summarizeResult(result);
     } finally {
       executor.close();
@@ -56,6 +62,11 @@ const api = {
   sampleRow(row: number): Record<string, string> {
     if (!fitted) throw new Error('run a tournament first');
     return rowAsText(fitted.table, row);
+  },
+  /** The last run's model directory files and experiment document, for the registry. */
+  registration(request: RegistrationRequest): Registration {
+    if (!finished) throw new Error('run a tournament first');
+    return buildRegistration(finished, request);
   },
   whatIf(values: Record<string, string>): WhatIfResult {
     if (!fitted) throw new Error('run a tournament first');

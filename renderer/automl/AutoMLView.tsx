@@ -13,6 +13,7 @@ import type { LeaderboardEntry, TournamentProgress } from '../../kernels/tournam
 import type { AutoMLSummary, TargetInfo, WhatIfResult } from '../../workers/automl/automl-service';
 import { SvgChart as VegaChart, warmCharts } from './SvgChart';
 import { DataWarnings } from './DataWarnings';
+import { RegisterModel } from '../registry/RegisterModel';
 import { useTables } from '../data';
 import { AutoMLCancelledError, automlClient } from './automl-client';
 import {
@@ -290,7 +291,7 @@ export function AutoMLView() {
           <BestSoFar curve={shownCurve} metric={running ? metric : shownMetric} running={running} />
         </div>
       )}
-      {result && <Results result={result} live={live === shown} />}
+      {result && <Results result={result} live={live === shown} table={shown?.table ?? table?.name ?? ''} />}
     </section>
   );
 }
@@ -410,7 +411,7 @@ function BestSoFar({ curve, metric, running }: { curve: CurvePoint[]; metric: st
   );
 }
 
-function Results({ result, live }: { result: AutoMLSummary; live: boolean }) {
+function Results({ result, live, table }: { result: AutoMLSummary; live: boolean; table: string }) {
   const charts = useMemo(() => {
     const ins = result.insights;
     const out: { key: string; spec: Record<string, unknown> }[] = [];
@@ -431,6 +432,8 @@ function Results({ result, live }: { result: AutoMLSummary; live: boolean }) {
   return (
     <div className="am-results" data-testid="automl-results">
       <WinnerCard result={result} />
+      {/* Registering needs the fitted model in the AutoML worker: only a live result has it. */}
+      {live && <RegisterModel key={result.winner.id + result.target} tableName={table} />}
       <DataWarnings warnings={result.warnings} />
       <h3 className="am-section">Evaluation <span className="am-muted">on {result.insights.rows.toLocaleString()} {result.insights.evaluatedOn === 'test' ? 'held-out test rows' : 'out-of-fold rows'}</span></h3>
       <div className="am-charts" data-testid="automl-charts">
@@ -446,7 +449,7 @@ function Results({ result, live }: { result: AutoMLSummary; live: boolean }) {
       <Dropped result={result} />
       {live ? <WhatIf result={result} /> : (
         <p className="am-card am-muted" data-testid="automl-whatif-unavailable">
-          What if? needs the fitted model, which is not kept across page reloads: run the tournament again to score edited rows.
+          What if? and Register this model need the fitted model, which is not kept across page reloads: run the tournament again to score edited rows or register it.
         </p>
       )}
     </div>

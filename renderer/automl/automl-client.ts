@@ -6,6 +6,7 @@ import type { TournamentProgress } from '../../kernels/tournament/run-tournament
 import type { TournamentSettings } from '../../kernels/tournament/settings';
 import type { AutoMLWorkerApi } from '../../workers/automl.worker';
 import type { AutoMLSummary, TargetInfo, WhatIfResult } from '../../workers/automl/automl-service';
+import type { Registration, RegistrationRequest } from '../../workers/registry/registration';
 import { dataClient } from '../data';
 
 export class AutoMLCancelledError extends Error {
@@ -62,6 +63,9 @@ export const automlClient = {
   },
   sampleRow(row: number): Promise<Record<string, string>> {
     return call((r) => r.sampleRow(row));
+  },
+  registration(request: RegistrationRequest): Promise<Registration> {
+    return call((r) => r.registration(request));
   },
   whatIf(values: Record<string, string>): Promise<WhatIfResult> {
     return call((r) => r.whatIf(values));

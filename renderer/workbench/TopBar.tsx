@@ -4,6 +4,7 @@ import { canRedo, canUndo } from '../notebook/reducer';
 import { onMenuCommand, openNotebookNatively, readPickedFile } from '../platform/notebook-files';
 import { useKernelStatus } from './kernel';
 import type { NotebookController, SaveStatus } from './use-notebook';
+import { scrollToSection } from './ViewNav';
 
 const SAVE_LABELS: Record<SaveStatus, string> = {
   loading: 'Loading…',
@@ -112,6 +113,11 @@ export function TopBar({ controller }: { controller: NotebookController }) {
           Interrupt
         </button>
       </div>
+      <div className="wb-separator" />
+      <button type="button" className="wb-button" data-testid="open-registry" title="Registered models, versions, aliases and experiments"
+        onClick={() => scrollToSection('registry')}>
+        Registry
+      </button>
       <div className="wb-spacer" />
       <div className={`wb-save-status wb-${saveStatus}`} data-testid="save-status" data-status={saveStatus}>
         {SAVE_LABELS[saveStatus]}

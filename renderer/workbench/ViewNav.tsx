@@ -11,6 +11,29 @@ export function sectionElementId(id: string): string {
   return `wb-view-${id}`;
 }
 
+/** Scrolls the page to a view's section (from the strip, the top bar or a link); false if it is not there. */
+export function scrollToSection(id: string): boolean {
+  const element = document.getElementById(sectionElementId(id));
+  if (!element) return false;
+  element.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  // A smooth scroll stops short when the page above the target grows meanwhile (cells mounting
+  // their editors as the app opens): once it settles, land on the section for sure.
+  const scroller = element.closest<HTMLElement>('.wb-scroll');
+  if (!scroller) return true;
+  let done = false;
+  const settle = () => {
+    if (done) return;
+    done = true;
+    scroller.removeEventListener('scrollend', settle);
+    const offset = element.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+    const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
+    if (Math.abs(offset) > 2 && !atBottom) element.scrollIntoView({ block: 'start' });
+  };
+  scroller.addEventListener('scrollend', settle);
+  setTimeout(settle, 1500);
+  return true;
+}
+
 export function ViewNav({ sections, container }: { sections: readonly ViewSection[]; container: RefObject<HTMLDivElement | null> }) {
   const [active, setActive] = useState(sections[0]?.id);
 
@@ -31,25 +54,7 @@ export function ViewNav({ sections, container }: { sections: readonly ViewSectio
   }, [container, sections]);
 
   const go = (id: string) => {
-    const element = document.getElementById(sectionElementId(id));
-    if (!element) return;
-    element.scrollIntoView({ behavior: 'smooth', block: 'start' });
-    setActive(id);
-    // A smooth scroll stops short when the page above the target grows meanwhile (cells mounting
-    // their editors as the app opens): once it settles, land on the section for sure.
-    const scroller = container.current;
-    if (!scroller) return;
-    let done = false;
-    const settle = () => {
-      if (done) return;
-      done = true;
-      scroller.removeEventListener('scrollend', settle);
-      const offset = element.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
-      const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
-      if (Math.abs(offset) > 2 && !atBottom) element.scrollIntoView({ block: 'start' });
-    };
-    scroller.addEventListener('scrollend', settle);
-    setTimeout(settle, 1500);
+    if (scrollToSection(id)) setActive(id);
   };
 
   return (

@@ -1,0 +1,309 @@
+// The model registry end to end in Chromium's real IndexedDB: run a tournament on the demo leads,
+// register it, reload, find it, make it champion, register a second version, compare the two, back
+// up (download), clear the origin's storage, restore (upload): every document deep-equal to before,
+// read in the page through the store. Then bad input: a truncated, foreign or newer backup, a model
+// directory zip with a corrupt or missing file, the storage quota exhausted (DevTools
+// protocol), two tabs importing at once; and CLI → app → CLI: a `tourney train --fixed` directory
+// imported as a zip, exported again, `tourney predict` output byte-identical.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, expect, type Page } from '@playwright/test';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PENGUINS = fileURLToPath(new URL('../../shared/data/penguins.csv', import.meta.url));
+const TOURNEY = join(ROOT, 'cli/bin/tourney.js');
+
+async function openApp(page: Page) {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto('./');
+  await expect(page.locator('[data-testid=table-item][data-table=leads]')).toBeVisible({ timeout: 60_000 });
+  return problems;
+}
+
+async function runTournament(page: Page, budget: number) {
+  await page.getByTestId('view-tab-automl').click();
+  const view = page.getByTestId('automl-view');
+  await view.getByTestId('automl-target').selectOption('converted');
+  await expect(view.getByTestId('automl-task')).toContainText('binary');
+  await view.getByTestId('automl-budget').fill(String(budget));
+  await view.getByTestId('automl-run').click();
+  await expect(view.getByTestId('automl-winner')).toBeVisible({ timeout: 60_000 });
+  return view;
+}
+
+async function openRegistry(page: Page) {
+  const view = page.getByTestId('registry-view');
+  // As a person would: click again if the page was still growing under the first scroll.
+  await expect(async () => {
+    await page.getByTestId('open-registry').click();
+    await expect(view).toBeInViewport({ timeout: 3000 });
+  }).toPass({ timeout: 20_000 });
+  return view;
+}
+
+/** Every document and model file in the app's registry, read in the page through the store (bytes as base64). */
+async function registrySnapshot(page: Page) {
+  await expect.poll(() => page.evaluate(() => 'tourneyRegistry' in globalThis)).toBe(true);
+  return page.evaluate(async () => {
+    type Store = { snapshot(): Promise<{ experiments: unknown[]; models: { model: unknown; aliases: unknown; versions: { doc: unknown; files: Map<string, Uint8Array> }[] }[] }> };
+    const store = (globalThis as unknown as { tourneyRegistry: Store }).tourneyRegistry;
+    const snapshot = await store.snapshot();
+    const base64 = (bytes: Uint8Array) => {
+      let text = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(text);
+    };
+    return {
+      experiments: snapshot.experiments,
+      models: snapshot.models.map((m) => ({
+        model: m.model,
+        aliases: m.aliases,
+        versions: m.versions.map((v) => ({ doc: v.doc, files: [...v.files].map(([name, bytes]) => [name, base64(bytes)]) })),
+      })),
+    };
+  });
+}
+
+/** Waits until the page has had no main-thread long task for `quietMs` (the app finished starting). */
+async function waitForQuiet(page: Page, quietMs = 1500, maxMs = 20_000) {
+  await page.evaluate(({ quietMs, maxMs }) => new Promise<void>((resolve) => {
+    let last = performance.now();
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) last = Math.max(last, entry.startTime + entry.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    const started = performance.now();
+    const check = () => {
+      if (performance.now() - last >= quietMs || performance.now() - started >= maxMs) {
+        observer.disconnect();
+        resolve();
+      } else setTimeout(check, 100);
+    };
+    check();
+  }), { quietMs, maxMs });
+}
+
+async function download(page: Page, click: () => Promise<void>, path: string): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  await file.saveAs(path);
+  return readFileSync(path);
+}
+
+test('register, reload, champion, second version, compare, back up, clear storage, restore: every document identical', async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  const problems = await openApp(page);
+
+  let automl = await runTournament(page, 4);
+  const register = automl.getByTestId('register-model');
+  await expect(register.getByTestId('register-name')).toHaveValue('leads');
+  await register.getByTestId('register-note').fill('first run');
+  await register.getByTestId('register-tags').fill('demo, e2e');
+  await register.getByTestId('register-submit').click();
+  await expect(register.getByTestId('register-outcome')).toContainText('Registered leads v1');
+  await register.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('registry-register.png') });
+
+  // Survives a reload: IndexedDB, not memory.
+  await page.reload();
+  await expect(page.locator('[data-testid=table-item][data-table=leads]')).toBeVisible({ timeout: 60_000 });
+  let registry = await openRegistry(page);
+  await expect(registry.locator('[data-testid=registry-model][data-model=leads]')).toBeVisible();
+  await expect(registry.locator('[data-testid=registry-version][data-version="1"]')).toContainText('first run');
+  await registry.getByTestId('alias-name').fill('champion');
+  await registry.getByTestId('alias-note').fill('first release');
+  await registry.getByTestId('alias-submit').click();
+  await expect(registry.getByTestId('alias-move').first()).toContainText('champion: created → v1');
+  await expect(registry.locator('[data-testid=registry-version][data-version="1"]')).toContainText('champion');
+
+  automl = await runTournament(page, 6);
+  await automl.getByTestId('register-submit').click();
+  await expect(automl.getByTestId('register-outcome')).toContainText('Registered leads v2');
+
+  registry = await openRegistry(page);
+  await expect(registry.locator('[data-testid=registry-version]')).toHaveCount(2);
+  await expect(registry.getByTestId('experiment-row')).toHaveCount(2);
+  await registry.locator('[data-testid=registry-version][data-version="1"]').getByTestId('registry-compare-pick').check();
+  await registry.locator('[data-testid=registry-version][data-version="2"]').getByTestId('registry-compare-pick').check();
+  const compare = registry.getByTestId('compare');
+  await expect(compare.getByTestId('compare-metric').first()).toBeVisible();
+  await expect(compare.getByTestId('compare-chart-roc').locator('svg').first()).toBeVisible();
+  await expect(compare.getByTestId('compare-chart-pr').locator('svg').first()).toBeVisible();
+  await expect(compare.getByTestId('compare-settings')).toContainText('timeBudgetSeconds');
+  await compare.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('registry-compare.png') });
+  await registry.locator('[data-testid=registry-version][data-version="1"]').getByTestId('registry-show-card').click();
+  await expect(registry.getByTestId('model-card')).toContainText('Model card: leads v1');
+  await registry.getByTestId('registry-detail').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('registry-list.png') });
+
+  const before = await registrySnapshot(page);
+  expect(before.models).toHaveLength(1);
+  expect(before.models[0].versions).toHaveLength(2);
+  expect(before.experiments).toHaveLength(2);
+  expect((before.models[0].aliases as { aliases: Record<string, number> }).aliases).toEqual({ champion: 1 });
+
+  const backupPath = testInfo.outputPath('backup.tourney-registry');
+  await download(page, () => registry.getByTestId('registry-backup').click(), backupPath);
+
+  // Clear the origin's IndexedDB (the registry, the notebook autosave, cached tables) and reload.
+  const cdp = await page.context().newCDPSession(page);
+  const origin = new URL(page.url()).origin;
+  await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'indexeddb' });
+  await page.reload();
+  registry = await openRegistry(page);
+  await expect(registry.getByTestId('registry-empty')).toBeVisible();
+  expect((await registrySnapshot(page)).models).toHaveLength(0);
+
+  await registry.getByTestId('restore-input').setInputFiles(backupPath);
+  await expect(registry.getByTestId('interchange-outcome')).toContainText('Restored backup.tourney-registry: 1 models, 2 versions, 2 experiments');
+  const after = await registrySnapshot(page);
+  expect(after).toEqual(before);
+  await expect(registry.locator('[data-testid=registry-version]')).toHaveCount(2);
+  await registry.getByTestId('registry-detail').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('registry-restored.png') });
+  expect(problems).toEqual([]);
+});
+
+test('bad input is refused with the file named and nothing changed; two tabs; CLI → app → CLI round trip', async ({ page, context }, testInfo) => {
+  test.setTimeout(180_000);
+  const dir = mkdtempSync(join(tmpdir(), 'tourney-registry-e2e-'));
+  const modelDir = join(dir, 'penguins');
+  execFileSync(process.execPath, [TOURNEY, 'train', PENGUINS, '--target', 'species', '--fixed', '{"trees":20}', '--out', modelDir], { stdio: 'pipe' });
+  const cliFiles: Record<string, Uint8Array> = {};
+  for (const name of readdirSync(modelDir)) cliFiles[name] = new Uint8Array(readFileSync(join(modelDir, name)));
+  const zip = (files: Record<string, Uint8Array>) => Buffer.from(zipSync(files));
+
+  const problems = await openApp(page);
+  const registry = await openRegistry(page);
+  const input = registry.getByTestId('import-zip-input');
+  const outcome = registry.getByTestId('interchange-outcome');
+
+  // CLI → app: the folder zipped (with its folder name inside), imported as a new model.
+  await input.setInputFiles({ name: 'penguins.zip', mimeType: 'application/zip', buffer: zip(Object.fromEntries(Object.entries(cliFiles).map(([n, b]) => [`penguins/${n}`, b]))) });
+  await expect(outcome).toContainText('Imported penguins.zip as penguins v1');
+
+  // app → CLI: exported as a zip, unzipped, `tourney predict` gives byte-identical output.
+  const exported = await download(page, () => registry.locator('[data-testid=registry-version][data-version="1"]').getByTestId('registry-export').click(), join(dir, 'export.zip'));
+  const exportedDir = join(dir, 'exported');
+  mkdirSync(exportedDir);
+  for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(exported)))) {
+    expect(Buffer.from(bytes).equals(Buffer.from(cliFiles[name]))).toBe(true);
+    writeFileSync(join(exportedDir, name), bytes);
+  }
+  expect(readdirSync(exportedDir).sort()).toEqual(Object.keys(cliFiles).sort());
+  const predict = (d: string) => execFileSync(process.execPath, [TOURNEY, 'predict', d, PENGUINS], { stdio: ['ignore', 'pipe', 'pipe'] });
+  expect(predict(exportedDir).equals(predict(modelDir))).toBe(true);
+
+  const before = await registrySnapshot(page);
+  const unchanged = async () => expect(await registrySnapshot(page)).toEqual(before);
+
+  // A model directory with a corrupt file, and one with a missing file: refused, the file named.
+  const corrupt = { ...cliFiles, 'model.json': strToU8(strFromU8(cliFiles['model.json']).replace(/[0-9]/, (d) => String((Number(d) + 1) % 10))) };
+  await input.setInputFiles({ name: 'corrupt.zip', mimeType: 'application/zip', buffer: zip(corrupt) });
+  await expect(outcome).toContainText('corrupt.zip was not imported');
+  await expect(outcome).toContainText('model.json');
+  await unchanged();
+  const { 'pipeline.json': _dropped, ...missing } = cliFiles;
+  void _dropped;
+  await input.setInputFiles({ name: 'missing.zip', mimeType: 'application/zip', buffer: zip(missing) });
+  await expect(outcome).toContainText('pipeline.json');
+  await unchanged();
+  await page.screenshot({ path: testInfo.outputPath('registry-bad-model-dir.png') });
+
+  // Backups: truncated, foreign, from a newer schema: refused, nothing changed.
+  const backup = await download(page, () => registry.getByTestId('registry-backup').click(), join(dir, 'good.tourney-registry'));
+  const restore = registry.getByTestId('restore-input');
+  await restore.setInputFiles({ name: 'truncated.tourney-registry', mimeType: 'application/zip', buffer: backup.subarray(0, Math.floor(backup.length / 2)) });
+  await expect(outcome).toContainText('truncated.tourney-registry was not restored (nothing changed)');
+  await expect(outcome).toContainText(/truncated|damaged|incomplete/);
+  await unchanged();
+  await restore.setInputFiles({ name: 'foreign.tourney-registry', mimeType: 'application/zip', buffer: zip({ 'notes.txt': strToU8('hello') }) });
+  await expect(outcome).toContainText('not a Tourney registry backup');
+  await unchanged();
+  const entries = unzipSync(new Uint8Array(backup));
+  entries['registry.json'] = strToU8(JSON.stringify({ ...JSON.parse(strFromU8(entries['registry.json'])), schemaVersion: 99 }));
+  await restore.setInputFiles({ name: 'newer.tourney-registry', mimeType: 'application/zip', buffer: zip(entries) });
+  await expect(outcome).toContainText('update Tourney');
+  await unchanged();
+
+  // Two tabs importing at once: both land, with distinct version numbers, and both tabs show both.
+  const second = await context.newPage();
+  await second.goto('./');
+  const registry2 = await openRegistry(second);
+  const file = { name: 'penguins.zip', mimeType: 'application/zip', buffer: zip(cliFiles) };
+  await Promise.all([input.setInputFiles(file), registry2.getByTestId('import-zip-input').setInputFiles(file)]);
+  await expect(outcome).toContainText(/Imported penguins\.zip as penguins v[23]/);
+  await expect(registry2.getByTestId('interchange-outcome')).toContainText(/Imported penguins\.zip as penguins v[23]/);
+  const final = await registrySnapshot(page);
+  expect(final.models[0].versions.map((v) => (v.doc as { version: number }).version)).toEqual([1, 2, 3]);
+  // Each tab shows the other's write (BroadcastChannel).
+  await expect(registry.locator('[data-testid=registry-version]')).toHaveCount(3);
+  await expect(registry2.locator('[data-testid=registry-version]')).toHaveCount(3);
+  expect(problems).toEqual([]);
+});
+
+test('storage quota exhausted: the import fails whole with a message, nothing written', async ({ page, context }, testInfo) => {
+  const dir = mkdtempSync(join(tmpdir(), 'tourney-registry-quota-'));
+  execFileSync(process.execPath, [TOURNEY, 'train', PENGUINS, '--target', 'species', '--fixed', '{"trees":20}', '--out', join(dir, 'penguins')], { stdio: 'pipe' });
+  const files = Object.fromEntries(readdirSync(join(dir, 'penguins')).map((name) => [name, new Uint8Array(readFileSync(join(dir, 'penguins', name)))]));
+  // Chromium applies a quota override only to storage the origin opens afterwards, so it is set
+  // before the app first touches IndexedDB (the DevTools protocol, as the issue asks).
+  const cdp = await context.newCDPSession(page);
+  const origin = new URL(testInfo.project.use.baseURL!).origin;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+  await openApp(page);
+  const registry = await openRegistry(page);
+  await registry.getByTestId('import-zip-input').setInputFiles({ name: 'penguins.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(files)) });
+  const outcome = registry.getByTestId('interchange-outcome');
+  await expect(outcome).toContainText('penguins.zip was not imported');
+  await expect(outcome).toContainText(/quota/i);
+  await page.screenshot({ path: testInfo.outputPath('registry-quota.png') });
+  const after = await registrySnapshot(page);
+  expect(after).toEqual({ experiments: [], models: [] });
+});
+
+test('benchmark: 1,000 versions across 50 models: list, another model and Compare timed (logged; the issue asks 200 / 300 ms)', async ({ page }, testInfo) => {
+  test.setTimeout(300_000);
+  const dir = mkdtempSync(join(tmpdir(), 'tourney-registry-bench-'));
+  execFileSync(process.execPath, [TOURNEY, 'train', PENGUINS, '--target', 'species', '--models', 'linear', '--fixed', '{}', '--out', join(dir, 'm')], { stdio: 'pipe' });
+  const files = readdirSync(join(dir, 'm')).map((name) => [name, readFileSync(join(dir, 'm', name)).toString('base64')]);
+  await openApp(page);
+  await expect.poll(() => page.evaluate(() => 'tourneyRegistry' in globalThis)).toBe(true);
+  // Seeded through the store itself: 50 models × 20 versions, with aliases moved on each.
+  await page.evaluate(async (encoded) => {
+    type Store = { registerVersion(input: unknown): Promise<unknown>; moveAlias(name: string, move: unknown): Promise<unknown> };
+    const store = (globalThis as unknown as { tourneyRegistry: Store }).tourneyRegistry;
+    const bytes = new Map(encoded.map(([name, b64]) => [name, Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))]));
+    for (let m = 0; m < 50; m++) {
+      for (let v = 1; v <= 20; v++) await store.registerVersion({ name: `model-${String(m).padStart(2, '0')}`, files: bytes, createdAt: new Date(Date.UTC(2026, 0, 1, 0, m, v)).toISOString(), source: 'cli', notes: `v${v}` });
+      await store.moveAlias(`model-${String(m).padStart(2, '0')}`, { alias: 'champion', to: 20, at: new Date().toISOString() });
+    }
+  }, files);
+  await page.reload();
+  const registry = await openRegistry(page);
+  await expect(registry.getByTestId('registry-model')).toHaveCount(50);
+  // Measured while the rest of the app is still starting (the view loads with the page).
+  const readyMs = Number(await registry.getAttribute('data-ready-ms'));
+  await waitForQuiet(page);
+  // Interactive: picking another model shows its 20 versions.
+  let started = Date.now();
+  await registry.locator('[data-testid=registry-model][data-model=model-37]').click();
+  await expect(registry.locator('[data-testid=registry-detail][data-model=model-37] [data-testid=registry-version]')).toHaveCount(20);
+  const pickMs = Date.now() - started;
+  await registry.locator('[data-testid=registry-version][data-version="20"]').getByTestId('registry-compare-pick').check();
+  started = Date.now();
+  await registry.locator('[data-testid=registry-version][data-version="3"]').getByTestId('registry-compare-pick').check();
+  await expect(registry.getByTestId('compare-metrics')).toBeVisible();
+  const compareMs = Date.now() - started;
+  await registry.getByTestId('compare').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('registry-bench.png') });
+  console.log(`registry bench: 50 models, 1000 versions: list ready ${readyMs} ms after its load began; another model's versions in ${pickMs} ms; compare in ${compareMs} ms`);
+  // Timed through Playwright on a shared 2-core machine, so the bound here is loose (a hang, not a
+  // slow frame); the log line carries the numbers against the issue's 200 / 300 ms.
+  for (const ms of [readyMs, pickMs, compareMs]) expect(ms).toBeLessThanOrEqual(2000);
+});
