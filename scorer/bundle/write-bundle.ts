@@ -2,15 +2,19 @@
 // Layout (see bundle-readme.ts for what each file is): the model files, server.js (esbuild, one
 // CommonJS file, kernels bundled, no TypeScript at run time), package.json + package-lock.json with
 // exact versions, .npmrc, openapi.json, MODEL_CARD.md, reference-profile.json when the model has
-// one, Dockerfile, k8s/*.yaml, README.md, bundle.json.
+// one (with prometheus-rules.yml, the alerting rules over the scorer's monitoring gauges),
+// Dockerfile, k8s/*.yaml, README.md, bundle.json.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { DEFAULT_ALERT_RULES, type AlertRules } from '../../kernels/monitor/alert-rules';
+import { prometheusRules, type PrometheusRuleOptions } from '../../kernels/monitor/prometheus-rules';
 import { createEngine } from '../engine';
 import { loadScorerModel } from '../load-model';
 import { modelCardMarkdown } from '../model-card';
 import { openApiDocument } from '../openapi';
 import { DEFAULT_LIMITS } from '../server/app';
+import { referenceFrom } from '../server/monitoring';
 import { readModelDirFiles } from '../server/read-model-dir';
 import { bundleReadme } from './bundle-readme';
 import { dockerfile, DOCKERIGNORE, kubernetesManifests, NPMRC, toYaml } from './deploy-files';
@@ -51,7 +55,16 @@ export async function buildServerJs(outfile: string): Promise<void> {
   });
 }
 
-export async function writeBundle(modelDir: string, outDir: string, options: { name?: string } = {}): Promise<BundleResult> {
+export interface BundleOptions {
+  name?: string;
+  /** Thresholds of prometheus-rules.yml (default DEFAULT_ALERT_RULES), and how long conditions must hold. */
+  alertRules?: AlertRules;
+  prometheus?: PrometheusRuleOptions;
+}
+
+export const PROMETHEUS_RULES_FILE = 'prometheus-rules.yml';
+
+export async function writeBundle(modelDir: string, outDir: string, options: BundleOptions = {}): Promise<BundleResult> {
   const files = readModelDirFiles(modelDir);
   files.delete('bundle.json');
   const model = loadScorerModel(files, options.name ?? basename(resolve(modelDir)));
@@ -68,6 +81,8 @@ export async function writeBundle(modelDir: string, outDir: string, options: { n
   for (const name of COPIED) if (files.has(name)) put(name, files.get(name)!);
   const profile = files.get('reference-profile.json') ?? files.get('profile.json');
   if (profile) put('reference-profile.json', profile);
+  // The scorer exports the gauges these rules read only when it has a monitoring reference.
+  if (referenceFrom(model.reference)) put(PROMETHEUS_RULES_FILE, prometheusRules(model.name, options.alertRules ?? DEFAULT_ALERT_RULES, options.prometheus));
 
   await buildServerJs(join(outDir, 'server.js'));
   written.push('server.js');
