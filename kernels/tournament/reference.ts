@@ -9,6 +9,12 @@ import { buildReferenceProfile, type ReferenceProfile } from '../monitor/referen
 import type { DataTable } from '../table/types';
 import type { TournamentInsights } from './insights';
 
+/**
+ * Columns profiled at most, the most important first: beyond this a wide table's profile would
+ * cost seconds and megabytes, and drift alerts need a column's importance ≥ 5% anyway.
+ */
+export const MAX_REFERENCE_COLUMNS = 200;
+
 export interface TournamentReferenceInput {
   /** The rows with a target value (the tournament's rows table). */
   table: DataTable;
@@ -22,17 +28,23 @@ export interface TournamentReferenceInput {
   evaluation: { on: 'test' | 'out-of-fold'; rows: number; predictions: Float64Array; score: number };
 }
 
-export function tournamentReference(input: TournamentReferenceInput): ReferenceProfile {
+export function tournamentReference(input: TournamentReferenceInput): { reference: ReferenceProfile; note: string | null } {
   const e = input.evaluation;
-  return buildReferenceProfile({
+  const importance = new Map(input.importance.byColumn.map((c) => [c.column, c.importance]));
+  const all = modelInputs(input.pipeline);
+  const features = all.length <= MAX_REFERENCE_COLUMNS ? all
+    : all.map((f, i) => ({ f, i, w: importance.get(f.name) ?? 0 })).sort((a, b) => b.w - a.w || a.i - b.i).slice(0, MAX_REFERENCE_COLUMNS).sort((a, b) => a.i - b.i).map((x) => x.f);
+  const note = features.length < all.length ? `the monitoring reference profiles the ${features.length} most important of the ${all.length} input columns` : null;
+  const reference = buildReferenceProfile({
     table: input.table,
-    features: modelInputs(input.pipeline),
+    features,
     task: input.task,
     classes: input.classes ?? null,
     positiveClass: input.positiveClass ?? null,
-    importance: Object.fromEntries(input.importance.byColumn.map((c) => [c.column, c.importance])),
+    importance: Object.fromEntries(importance),
     scores: e.predictions,
     scoresFrom: e.on === 'test' ? `the ${e.rows} held-out test rows` : `the ${e.rows} training rows, out of fold (too few rows for a test split)`,
     baseline: Number.isFinite(e.score) ? { metric: input.metric.name, value: e.score, higherIsBetter: input.metric.higherIsBetter } : null,
   });
+  return { reference, note };
 }
