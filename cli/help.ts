@@ -95,13 +95,12 @@ export const COMMANDS: readonly CommandHelp[] = [
     description: [
       'Compares what a deployed model receives (a scorer prediction log, NDJSON, or a plain data file:',
       'inputs only) with the model\'s training reference profile (reference-profile.json in the model',
-      'directory): drift per input and of the scores, missing and out-of-range values, unseen categories,',
+      'directory, written by train): drift per input and of the scores, missing and out-of-range values, unseen categories,',
       'and, with --labels, the metric over time; then the alert rules. Exit 3 when an alert fires,',
       '0 when none (1 and 2 as every command), so a scheduled job can gate on it.',
     ],
     options: [
-      { flag: 'reference', value: 'data', text: 'build the training reference from these rows (held-out rows when you have them)' },
-      { flag: 'write-reference', text: 'store the --reference profile as reference-profile.json in the model directory' },
+      { flag: 'reference', value: 'data', text: 'build the training reference from these rows instead (for models trained before train wrote one)' },
       { flag: 'labels', value: 'file', text: 'outcomes known so far: a table with a request id column (id, request_id, key) and an outcome column (label, outcome, actual, y)' },
       { flag: 'window', value: 'hours', text: 'only the last <hours> of the log', default: 'the whole log' },
       { flag: 'now', value: 'ISO time', text: 'the end of the window', default: 'the current time' },
@@ -113,7 +112,6 @@ export const COMMANDS: readonly CommandHelp[] = [
       { flag: 'json', text: 'print the report as one JSON object' },
     ],
     examples: [
-      ['tourney monitor models/churn --reference ../shared/data/telco_churn.csv --write-reference', 'once: store the training reference'],
       ['tourney monitor models/churn predictions.ndjson --window 24 --labels outcomes.csv', 'e.g. hourly: the last day of traffic'],
       ['tourney monitor models/churn --prometheus-rules churn-rules.yml', 'alerting rules for Prometheus'],
     ],
@@ -121,7 +119,7 @@ export const COMMANDS: readonly CommandHelp[] = [
   {
     name: 'export',
     summary: 'write a scoring microservice bundle for a model directory or a registered version',
-    usage: 'tourney export <model-dir | name[@version|alias]> --out <bundle-dir> [--registry <dir>]',
+    usage: 'tourney export <model-dir | name[@version|alias]> --out <bundle-dir> [options]',
     description: [
       'Writes a folder a team deploys without Tourney: the model directory (manifest.json and every',
       'document unchanged), server.js (one JavaScript file), package.json with exact versions,',
@@ -134,6 +132,8 @@ export const COMMANDS: readonly CommandHelp[] = [
       { flag: 'out', value: 'bundle-dir', text: 'the bundle folder: new, empty, or a previous bundle (required)' },
       { flag: 'registry', value: 'dir', text: 'the registry to look a name up in', default: './tourney-registry' },
       { flag: 'name', value: 'name', text: 'the model\'s name in the service', default: 'the registered name, else the folder\'s name' },
+      { flag: 'alert-rules', value: 'rules.json', text: 'thresholds of the bundle\'s prometheus-rules.yml (the JSON of monitor --rules)', default: 'the monitor defaults' },
+      { flag: 'alert-for', value: 'duration', text: 'how long a drift or quality condition holds before its alert fires', default: '5m' },
     ],
     examples: [
       ['tourney export models/churn --out churn-scorer', 'a bundle from a model directory'],

@@ -42,6 +42,8 @@ export interface ScorerModel {
   report?: Record<string, unknown>;
   /** The training reference profile (reference-profile.json / profile.json), when present. */
   profile?: { columns?: { name: string; min?: number; max?: number }[] };
+  /** reference-profile.json as parsed (kernels/monitor's ReferenceProfile when written by train), for monitoring. */
+  reference?: unknown;
   /** Table → matrix, as at training time. */
   toMatrix(table: DataTable): Matrix;
 }
@@ -60,7 +62,8 @@ export function loadScorerModel(files: ReadonlyMap<string, Uint8Array>, fallback
   const loaded = loadModelDirFiles(files, label);
   const meta = loaded.meta as Record<string, unknown> & typeof loaded.meta;
   const report = loaded.documents.report as Record<string, unknown> | undefined;
-  const profile = (parseJsonFile(files, 'reference-profile.json', true) ?? parseJsonFile(files, 'profile.json', true)) as ScorerModel['profile'];
+  const reference = parseJsonFile(files, 'reference-profile.json', true);
+  const profile = (referenceRanges(reference) ?? reference ?? parseJsonFile(files, 'profile.json', true)) as ScorerModel['profile'];
   let inputs: InputField[];
   let dropped: { column: string; reason: string }[];
   if (isTableToMatrix(loaded.pipeline)) {
@@ -92,6 +95,7 @@ export function loadScorerModel(files: ReadonlyMap<string, Uint8Array>, fallback
     meta,
     ...(report ? { report } : {}),
     ...(profile ? { profile } : {}),
+    ...(reference ? { reference } : {}),
     toMatrix: loaded.toMatrix,
   };
 }
@@ -130,4 +134,11 @@ function contentVersion(files: ReadonlyMap<string, Uint8Array>): string {
     if (bytes) hash.update(new TextEncoder().encode(name)).update(bytes);
   }
   return `sha256:${bytesToHex(hash.digest()).slice(0, 12)}`;
+}
+
+/** The training ranges of a monitoring reference profile (features[].profile min/max) in the data profile's shape. */
+function referenceRanges(reference: unknown): ScorerModel['profile'] | undefined {
+  const features = (reference as { features?: { name: string; profile?: { kind?: string; measure?: string; min?: number; max?: number } }[] } | undefined)?.features;
+  if (!Array.isArray(features)) return undefined;
+  return { columns: features.filter((f) => f.profile?.kind === 'numeric' && f.profile.measure === 'value').map((f) => ({ name: f.name, min: f.profile!.min, max: f.profile!.max })) };
 }

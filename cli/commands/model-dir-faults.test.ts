@@ -157,7 +157,7 @@ describe('model directory faults (issue 17)', () => {
     expect(await auroc(target)).toBeLessThan(0.2);
     const r = await run(fixedArgs('binary.csv', target, 'forest'));
     expect(r.code, r.stderr).toBe(0);
-    expect(readdirSync(target).sort()).toEqual(['manifest.json', 'meta.json', 'model.json', 'pipeline.json']);
+    expect(readdirSync(target).sort()).toEqual(['manifest.json', 'meta.json', 'model.json', 'pipeline.json', 'reference-profile.json']);
     expect(await auroc(target)).toBeGreaterThan(0.9);
     // And back: a tournament over a fixed directory leaves no model.json of the old family behind.
     const back = copyOf(fixedGbdt, 'tournament-over-fixed');

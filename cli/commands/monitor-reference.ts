@@ -1,14 +1,14 @@
-// The reference profile of a model directory: read from reference-profile.json, or built from
-// the training data (`--reference <file>`): the raw input columns the fitted pipeline reads, the
+// The reference profile of a model directory: read from reference-profile.json (train writes it),
+// or built from the training data (`--reference <file>`, for models trained before that): the raw input columns the fitted pipeline reads, the
 // column importances from report.json (or the single model's own), the model's scores on those
 // rows, and the evaluation metric from meta.json.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { FeaturePipelineSpec, FeatureRole } from '../../kernels/features/types';
 import { loadModel } from '../../kernels/learn/load-model';
 import { getMetric } from '../../kernels/learn/metric';
 import type { TableToMatrixState } from '../../kernels/learn/table-to-matrix';
-import { buildReferenceProfile, REFERENCE_FORMAT, type FeatureKind, type ReferenceProfile } from '../../kernels/monitor/reference-profile';
+import { modelInputs } from '../../kernels/monitor/model-inputs';
+import { buildReferenceProfile, REFERENCE_FORMAT, type ReferenceProfile } from '../../kernels/monitor/reference-profile';
 import { findTargetColumn } from '../../kernels/tournament/target';
 import { DataError } from '../../kernels/table/types';
 import { loadModelDir } from './model-dir';
@@ -16,10 +16,7 @@ import { readDataFile } from './read-data-file';
 
 export const REFERENCE_FILE = 'reference-profile.json';
 
-const KIND_OF_ROLE: Partial<Record<FeatureRole, FeatureKind>> = {
-  integer: 'numeric', number: 'numeric', boolean: 'categorical', categorical: 'categorical', constant: 'categorical',
-  date: 'datetime', datetime: 'datetime', text: 'text', title: 'text', company: 'text', email: 'text', url: 'text', phone: 'text',
-};
+export { modelInputs };
 
 async function readJsonFile(path: string): Promise<unknown> {
   let text: string;
@@ -34,16 +31,6 @@ async function readJsonFile(path: string): Promise<unknown> {
   } catch (err) {
     throw new DataError(`${path} is not valid JSON: ${(err as Error).message}`, { file: path });
   }
-}
-
-/** The raw columns the model takes, with how each is profiled. */
-export function modelInputs(pipeline: unknown): { name: string; kind: FeatureKind }[] {
-  const p = pipeline as Partial<TableToMatrixState & FeaturePipelineSpec>;
-  if (p.kind === 'table-to-matrix') return (p.features ?? []).map((f) => ({ name: f.name, kind: f.kind }));
-  return (p.inputs ?? []).flatMap((i) => {
-    const kind = KIND_OF_ROLE[i.role] ?? KIND_OF_ROLE[i.type];
-    return kind ? [{ name: i.name, kind }] : [];
-  });
 }
 
 async function importances(dir: string, pipeline: unknown): Promise<Record<string, number> | undefined> {
@@ -110,10 +97,4 @@ function targetCodes(table: Parameters<typeof findTargetColumn>[0], target: stri
     if (!t) return NaN;
     return task === 'regression' ? Number(t) : index.get(t) ?? NaN;
   });
-}
-
-export async function writeReference(dir: string, reference: ReferenceProfile): Promise<string> {
-  const path = resolve(dir, REFERENCE_FILE);
-  await writeFile(path, JSON.stringify(reference));
-  return path;
 }

@@ -1,5 +1,5 @@
 // `tourney monitor` end to end through the real binary: a model trained by `tourney train`, its
-// reference written by `--write-reference`, prediction logs with the model's own scores.
+// reference-profile.json written by train itself, prediction logs with the model's own scores.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,9 +32,11 @@ let lines: (mutate?: (name: string, v: unknown, i: number) => unknown) => Promis
 beforeAll(async () => {
   const train = await run(['train', DATA, '--target', 'churn', '--models', 'gbdt', '--fixed', '{"trees":40,"maxLeaves":16}', '--out', modelDir, '--seed', '1']);
   expect(train.code).toBe(0);
-  const ref = await run(['monitor', modelDir, '--reference', DATA, '--write-reference']);
-  expect(ref.stderr).toMatch(/wrote .*reference-profile\.json/);
-  expect(ref.code).toBe(0);
+  // train wrote the reference into the model directory (listed in the manifest), and it is small.
+  const manifest = JSON.parse(readFileSync(join(modelDir, 'manifest.json'), 'utf8')) as { files: { name: string; bytes: number }[] };
+  const ref = manifest.files.find((f) => f.name === 'reference-profile.json');
+  expect(ref?.bytes).toBeGreaterThan(1000);
+  expect(ref?.bytes).toBeLessThan(64 * 1024);
   table = await readTable(readFileSync(DATA), { fileName: 'telco_churn.csv' });
   const model = await loadModelDir(modelDir);
   lines = async (mutate) => {
@@ -127,9 +129,10 @@ describe('tourney monitor', () => {
     expect(usage.stderr).toMatch(/^error: monitor needs a model directory/);
     const bare = join(dir, 'bare');
     await run(['train', DATA, '--target', 'churn', '--models', 'gbdt', '--fixed', '{"trees":5}', '--out', bare]);
+    rmSync(join(bare, 'reference-profile.json'));
     const noRef = await run(['monitor', bare, 'stable.log']);
     expect(noRef.code).toBe(1);
-    expect(noRef.stderr).toMatch(/^error: .*reference-profile\.json not found: build it once with tourney monitor .* --reference <training data> --write-reference\n$/);
+    expect(noRef.stderr).toMatch(/^error: .*reference-profile\.json not found: retrain the model \(train writes it\) or give --reference <training data>\n$/);
     writeFileSync(join(dir, 'broken.log'), '{"time": "2026-05-01T00:0\nnot json\n');
     const broken = await run(['monitor', modelDir, 'broken.log']);
     expect(broken.code).toBe(1);

@@ -1,8 +1,9 @@
 // `tourney monitor <model-dir> <prediction log | data file> [--labels <file>] [--json] [--rules <file>]
-//   [--reference <training data> [--write-reference]] [--window <hours>] [--now <ISO time>]
+//   [--reference <training data>] [--window <hours>] [--now <ISO time>]
 //   [--prometheus-rules <out.yml>] [--metrics <out.prom>]`
 // The drift and data-quality report of a prediction log (or a plain data file: inputs only, no
-// scores) against the model's training reference, and the alerts that fire. Exit 3 when an
+// scores) against the model's training reference (reference-profile.json, written by `train`;
+// --reference rebuilds one from the training data for older models), and the alerts that fire. Exit 3 when an
 // alert fires, so a scheduled job can gate on it; 0 when none.
 import { createReadStream } from 'node:fs';
 import { open, readFile, writeFile } from 'node:fs/promises';
@@ -20,24 +21,22 @@ import type { ReferenceProfile } from '../../kernels/monitor/reference-profile';
 import { cellValue } from '../../kernels/table/slice-rows';
 import { DataError } from '../../kernels/table/types';
 import { checkFlags, numberFlag, parseArgs, stringFlag, UsageError } from '../args';
-import { buildReferenceFromData, readReference, REFERENCE_FILE, writeReference } from './monitor-reference';
+import { buildReferenceFromData, readReference, REFERENCE_FILE } from './monitor-reference';
 import { formatMonitorText } from './monitor-text';
 import { readDataFile } from './read-data-file';
 
 export const ALERT_EXIT_CODE = 3;
-const FLAGS = ['labels', 'json', 'rules', 'reference', 'write-reference', 'window', 'now', 'prometheus-rules', 'metrics', 'model-name', 'model-version'];
+const FLAGS = ['labels', 'json', 'rules', 'reference', 'window', 'now', 'prometheus-rules', 'metrics', 'model-name', 'model-version'];
 
 export async function monitorCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['json', 'write-reference']);
+  const args = parseArgs(argv, ['json']);
   checkFlags(args, FLAGS);
   const [modelDir, source, ...extra] = args.positionals;
   const promOut = stringFlag(args, 'prometheus-rules');
-  const writeRef = args.flags.has('write-reference');
-  if (!modelDir || extra.length || (!source && !writeRef && !promOut)) {
+  if (!modelDir || extra.length || (!source && !promOut)) {
     throw new UsageError('monitor needs a model directory and a prediction log or data file: tourney monitor <model-dir> <log | data> [--labels <file>] [--json]');
   }
   const referencePath = stringFlag(args, 'reference');
-  if (writeRef && !referencePath) throw new UsageError('--write-reference needs --reference <training data file> to build the profile from');
   const window = numberFlag(args, 'window');
   if (window !== undefined && !(window > 0)) throw new UsageError('--window must be a number of hours > 0');
   const nowText = stringFlag(args, 'now');
@@ -46,13 +45,7 @@ export async function monitorCommand(argv: string[]): Promise<number> {
   const rules = await readRules(stringFlag(args, 'rules'));
   const meta = await readMeta(modelDir);
 
-  let reference: ReferenceProfile | undefined;
-  if (referencePath) {
-    reference = await buildReferenceFromData(modelDir, referencePath);
-    if (writeRef) process.stderr.write(`wrote ${await writeReference(modelDir, reference)}\n`);
-  } else {
-    reference = await readReference(modelDir);
-  }
+  const reference: ReferenceProfile | undefined = referencePath ? await buildReferenceFromData(modelDir, referencePath) : await readReference(modelDir);
   const modelName = stringFlag(args, 'model-name') ?? (typeof meta.name === 'string' ? meta.name : basename(resolve(modelDir)));
   if (promOut) {
     await writeFile(promOut, prometheusRules(modelName, rules));
@@ -60,7 +53,7 @@ export async function monitorCommand(argv: string[]): Promise<number> {
   }
   if (!source) return 0;
   if (!reference) {
-    throw new DataError(`${resolve(modelDir, REFERENCE_FILE)} not found: build it once with tourney monitor ${modelDir} --reference <training data> --write-reference`, { file: REFERENCE_FILE });
+    throw new DataError(`${resolve(modelDir, REFERENCE_FILE)} not found: retrain the model (train writes it) or give --reference <training data>`, { file: REFERENCE_FILE });
   }
 
   const labels = await readLabels(stringFlag(args, 'labels'), typeof meta.target === 'string' ? meta.target : null);
@@ -109,7 +102,7 @@ async function readMeta(dir: string): Promise<Record<string, unknown>> {
   }
 }
 
-async function readRules(path: string | undefined): Promise<AlertRules> {
+export async function readRules(path: string | undefined): Promise<AlertRules> {
   if (path === undefined) return resolveAlertRules({});
   let json: unknown;
   try {

@@ -54,6 +54,12 @@ describe('tourney train (tournament) / evaluate', () => {
     expect(out.seconds).toBeLessThanOrEqual(6.6);
     for (const f of ['meta.json', 'pipeline.json', 'tournament.json', 'report.json', 'template.json']) expect(existsSync(join(model, f))).toBe(true);
     expect(JSON.parse(readFileSync(join(model, 'template.json'), 'utf8'))).toMatchObject({ kind: 'tourney-tournament-template', target: 'species', seed: 3, timeBudgetSeconds: 6 });
+    // Monitoring's reference comes from training: the held-out test rows' scores, listed in the manifest, a few KB.
+    const reference = readFileSync(join(model, 'reference-profile.json'), 'utf8');
+    expect(reference.length).toBeLessThan(64 * 1024);
+    expect(JSON.parse(reference)).toMatchObject({ format: 1, task: 'multiclass', rows: 344, scoresFrom: expect.stringMatching(/^the \d+ held-out test rows$/), baseline: { metric: 'accuracy' } });
+    expect(JSON.parse(readFileSync(join(model, 'manifest.json'), 'utf8')).files.map((f: { name: string }) => f.name)).toContain('reference-profile.json');
+    expect(JSON.parse(readFileSync(join(model, 'report.json'), 'utf8')).reference).toBeUndefined();
 
     const e = await run(['evaluate', model, PENGUINS, '--json']);
     expect(e.code).toBe(0);

@@ -11,7 +11,9 @@ import { fitGbdt } from '../../kernels/learn/gbdt/train-gbdt';
 import { fitLinear } from '../../kernels/learn/linear';
 import type { Labels, Matrix, Task } from '../../kernels/learn/matrix';
 import type { FittedModel, ModelFamily } from '../../kernels/learn/model';
-import { metricsFor } from '../../kernels/learn/metric';
+import { getMetric, metricsFor } from '../../kernels/learn/metric';
+import { modelInputs } from '../../kernels/monitor/model-inputs';
+import { buildReferenceProfile } from '../../kernels/monitor/reference-profile';
 import { fitTableToMatrix } from '../../kernels/learn/table-to-matrix';
 import { fixedDocuments } from '../../kernels/modeldir';
 import { checkFlags, integerFlag, listFlag, numberFlag, parseArgs, stringFlag, UsageError } from '../args';
@@ -129,8 +131,19 @@ async function trainFixed(slot: ModelDirSlot, { dataPath, target, taskFlag, metr
 
   const modelDir = slot.target;
   const createdAt = new Date().toISOString();
+  // No rows were held out: monitoring's reference is the training rows, scored in-sample (said in scoresFrom).
+  const scores = model.predict(X);
+  const m = getMetric(metric);
+  const importance = model.featureImportance();
+  const reference = buildReferenceProfile({
+    table, features: modelInputs(state), task, classes: state.classes ?? null, positiveClass: state.positiveClass ?? null,
+    importance: Object.fromEntries(state.features.map((f, j) => [f.name, importance[j] ?? 0])),
+    scores, scoresFrom: `the ${conversion.rows} training rows, in-sample (train --fixed keeps no test rows)`,
+    baseline: { metric: m.name, value: m.compute(labels.y, scores, task), higherIsBetter: m.higherIsBetter },
+    createdAt,
+  });
   await writeModelDir(slot, fixedDocuments(model, {
-    family, metric, params, state, featureNames: X.featureNames, rows: conversion.rows, trainedOn: basename(dataPath), createdAt,
+    family, metric, params, state, featureNames: X.featureNames, rows: conversion.rows, trainedOn: basename(dataPath), createdAt, reference,
   }));
   if (registration) await registerRun(registration, { dataPath, table, modelDir, started, fitSeconds, log: progress });
 

@@ -3,6 +3,7 @@
 // can be written that the loader (CLI, app, registry, scorer) would refuse.
 import type { FittedModel } from '../learn/model';
 import type { TableToMatrixState } from '../learn/table-to-matrix';
+import type { ReferenceProfile } from '../monitor/reference-profile';
 import type { TournamentResult } from '../tournament/types';
 import type { TournamentTemplate } from '../tournament/template';
 import { ModelDirError } from './errors';
@@ -12,8 +13,8 @@ import type { ModelDirKind } from './meta-schema';
 
 /** What a directory holds, before serialising (values may be class instances with toJSON()). */
 export type ModelDirDocuments =
-  | { kind: 'tournament'; meta: object; pipeline: unknown; tournament: unknown; model?: unknown; report: unknown; template: TournamentTemplate }
-  | { kind: 'fixed'; meta: object; pipeline: unknown; model: unknown };
+  | { kind: 'tournament'; meta: object; pipeline: unknown; tournament: unknown; model?: unknown; report: unknown; template: TournamentTemplate; 'reference-profile'?: ReferenceProfile }
+  | { kind: 'fixed'; meta: object; pipeline: unknown; model: unknown; 'reference-profile'?: ReferenceProfile };
 
 /** Pretty-printed documents people read; the others compact. */
 const INDENT: Record<string, number | undefined> = { 'meta.json': 2, [MANIFEST]: 2 };
@@ -58,7 +59,7 @@ export function tournamentDocuments(result: TournamentResult, trainedOn: string,
     createdAt,
     seed: result.settings.seed,
   };
-  const { model: _model, pipeline: _pipeline, ...report } = result;
+  const { model: _model, pipeline: _pipeline, reference, ...report } = result;
   return {
     kind: 'tournament',
     meta,
@@ -70,6 +71,7 @@ export function tournamentDocuments(result: TournamentResult, trainedOn: string,
     report,
     // The run's settings as a reusable template: `tourney train <next table> --template …`.
     template,
+    'reference-profile': reference,
   };
 }
 
@@ -82,6 +84,8 @@ export interface FixedRun {
   rows: number;
   trainedOn: string;
   createdAt: string;
+  /** The training reference for monitoring (from the training rows). */
+  reference?: ReferenceProfile;
 }
 
 /** `train --fixed`'s documents: one learner on the table-to-matrix conversion. */
@@ -102,5 +106,5 @@ export function fixedDocuments(model: FittedModel, run: FixedRun): ModelDirDocum
     trainedOn: run.trainedOn,
     createdAt: run.createdAt,
   };
-  return { kind: 'fixed', meta, pipeline: state, model: model.toJSON() };
+  return { kind: 'fixed', meta, pipeline: state, model: model.toJSON(), ...(run.reference ? { 'reference-profile': run.reference } : {}) };
 }

@@ -1,6 +1,7 @@
 // What must agree between the documents of one model directory: the task, target and classes of
 // meta.json, pipeline.json and the model; the model's class count; and the features the pipeline
 // writes against the ones the model (and each tournament member, through its view) reads.
+import type { ReferenceProfile } from '../monitor/reference-profile';
 import { applyCategoricalView } from '../tournament/categorical-view';
 import { parseTemplate, type TournamentTemplate } from '../tournament/template';
 import { fail } from './errors';
@@ -16,6 +17,8 @@ export interface ModelDocuments {
   model?: LearnerJson;
   report?: { task?: string; target?: string };
   template?: TournamentTemplate;
+  /** The training reference monitoring compares production with. */
+  reference?: ReferenceProfile;
 }
 
 const show = (v: unknown) => JSON.stringify(v);
@@ -61,6 +64,7 @@ export function checkDocuments(d: ModelDocuments, label: string): void {
     agree('report.json', 'task', d.report.task, meta.task);
     agree('report.json', 'target', d.report.target, meta.target);
   }
+  if (d.reference) agree('reference-profile.json', 'task', d.reference.task, meta.task);
   if (d.template) {
     agree('template.json', 'target', d.template.target, meta.target);
     if (d.template.task !== 'auto') agree('template.json', 'task', d.template.task, meta.task);

@@ -16,6 +16,7 @@ import { describeIssue, fail, filePath, ModelDirError } from './errors';
 import { MANIFEST, verifyManifest } from './manifest';
 import { manifestSchema, metaSchema, reportSchema, type Manifest, type ModelDirKind, type ModelMeta } from './meta-schema';
 import { learnerSchema, type LearnerJson } from './model-schema';
+import { referenceProfileSchema } from './reference-profile-schema';
 import { isTableToMatrix, pipelineFeatures, pipelineSchemaFor, type PipelineJson } from './pipeline-schema';
 import { tournamentSchema, type TournamentJson } from './tournament-schema';
 
@@ -85,6 +86,7 @@ export function loadModelDirFiles(files: ReadonlyMap<string, Uint8Array>, label:
   if (listed.has('model.json')) documents.model = read('model.json', learnerSchema);
   if (listed.has('report.json')) documents.report = read('report.json', reportSchema);
   if (listed.has('template.json')) documents.template = readTemplate(readJson(files, 'template.json', label), label);
+  if (listed.has('reference-profile.json')) documents.reference = read('reference-profile.json', referenceProfileSchema) as ModelDocuments['reference'];
   checkDocuments(documents, label);
 
   const modelFile = manifest.kind === 'tournament' ? 'tournament.json' : 'model.json';

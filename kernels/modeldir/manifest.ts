@@ -10,13 +10,13 @@ import { MODEL_DIR_FORMAT, type Manifest, type ModelDirKind } from './meta-schem
 export const MANIFEST = 'manifest.json';
 
 /** Every document name a model directory can hold; any of them must be listed in the manifest. */
-export const MODEL_DOCUMENTS = ['meta.json', 'pipeline.json', 'tournament.json', 'model.json', 'report.json', 'template.json'] as const;
+export const MODEL_DOCUMENTS = ['meta.json', 'pipeline.json', 'tournament.json', 'model.json', 'report.json', 'template.json', 'reference-profile.json'] as const;
 export type ModelDocumentName = (typeof MODEL_DOCUMENTS)[number];
 
 /** Which documents each kind needs, and which it may hold besides. */
 export const DOCUMENTS_OF: Record<ModelDirKind, { required: ModelDocumentName[]; optional: ModelDocumentName[] }> = {
-  tournament: { required: ['meta.json', 'pipeline.json', 'tournament.json', 'report.json', 'template.json'], optional: ['model.json'] },
-  fixed: { required: ['meta.json', 'pipeline.json', 'model.json'], optional: [] },
+  tournament: { required: ['meta.json', 'pipeline.json', 'tournament.json', 'report.json', 'template.json'], optional: ['model.json', 'reference-profile.json'] },
+  fixed: { required: ['meta.json', 'pipeline.json', 'model.json'], optional: ['reference-profile.json'] },
 };
 
 /**

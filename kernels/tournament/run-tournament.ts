@@ -19,6 +19,7 @@ import { byScore, runSearchLoop } from './search-loop';
 import { TournamentSearch } from './search';
 import { resolveSettings, type TournamentSettings } from './settings';
 import { takeRows } from './take-rows';
+import { tournamentReference } from './reference';
 import { prepareTarget } from './target';
 import type { RunOptions, TournamentProgress, TournamentResult } from './types';
 
@@ -181,6 +182,18 @@ async function tournament(tableIn: DataTable, settingsIn: TournamentSettings, ex
     pipeline,
   });
 
+  // What monitoring compares production with (written as reference-profile.json).
+  const { reference, note: referenceNote } = tournamentReference({
+    table: rowsTable, pipeline, task, classes: target.classes, positiveClass: target.positiveClass, metric, importance: insights.importance,
+    evaluation: final.test
+      ? { on: 'test', rows: plan.test.length, predictions: final.test.predictions, score: final.test.score }
+      : { on: 'out-of-fold', rows: scoring.y.length, predictions: calibrated, score: scoring.metric.compute(scoring.y, calibrated, task) },
+  });
+  if (referenceNote) notes.push(referenceNote);
+  if (elapsed() > settings.timeBudgetSeconds && !notes.some((n) => /past the .* budget/.test(n))) {
+    notes.push(`the final steps (refits, insights, the monitoring reference) ended ${(elapsed() - settings.timeBudgetSeconds).toFixed(1)} s past the ${settings.timeBudgetSeconds} s budget`);
+  }
+
   const result: TournamentResult = {
     task,
     target: target.column.name,
@@ -204,6 +217,7 @@ async function tournament(tableIn: DataTable, settingsIn: TournamentSettings, ex
     model: final.model,
     pipeline,
     insights,
+    reference,
     candidatesEvaluated: ranked.length,
     notes,
     candidatesCancelled: runs.filter((r) => r.cancelled).length,

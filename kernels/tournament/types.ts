@@ -1,6 +1,7 @@
 // The tournament's public shapes: leaderboard entries, progress events, the result, run options.
 import type { Task } from '../learn/matrix';
 import type { ModelFamily } from '../learn/model';
+import type { ReferenceProfile } from '../monitor/reference-profile';
 import type { Calibration } from './calibrate';
 import type { TournamentInsights } from './insights';
 import type { Candidate } from './search';
@@ -71,6 +72,8 @@ export interface TournamentResult {
   /** Feature pipeline spec the shipped model reads its matrix from. */
   pipeline: unknown;
   insights: TournamentInsights;
+  /** The training reference monitoring compares production with (reference-profile.json). */
+  reference: ReferenceProfile;
   candidatesEvaluated: number;
   /** What the budget made the tournament give up or overrun, in words (empty when nothing). */
   notes: string[];

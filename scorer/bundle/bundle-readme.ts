@@ -79,7 +79,7 @@ its column gets 400 with \`{"error": "row 2, field \\"age\\": expected a number,
 | \`bundle.json\` | bundle name, model version, file list |
 | \`openapi.json\` | OpenAPI 3.1, generated from the model's input schema |
 | \`MODEL_CARD.md\` | model details, intended use, training data, metrics, caveats |
-| \`reference-profile.json\` | ${hasProfile ? 'the training data profile, the reference for drift monitoring' : 'absent: the model directory had no training reference profile'} |
+| \`reference-profile.json\` | ${hasProfile ? 'the training data profile, the reference for drift monitoring' : 'absent: the model directory had no training reference profile'} |${hasProfile ? '\n| `prometheus-rules.yml` | Prometheus alerting rules over the gauges in /metrics (load it with `rule_files:`); the window they describe is served as JSON at `GET /v1/monitoring` |' : ''}
 | \`package.json\`, \`package-lock.json\`, \`.npmrc\` | exact runtime dependency versions |
 | \`Dockerfile\`, \`.dockerignore\` | node:20-slim image, non-root, HEALTHCHECK on /healthz (untested here) |
 | \`k8s/\` | Deployment (probes, requests/limits, non-root, read-only root), Service, HorizontalPodAutoscaler, PodDisruptionBudget |

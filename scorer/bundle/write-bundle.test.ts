@@ -2,7 +2,7 @@
 // repository, `npm install --offline` (the npm cache holds the exact versions the lock names),
 // `npm start`, /readyz within 2 s, and a score equal to the project's; the Kubernetes manifests
 // validate against the Kubernetes schemas (kubernetes-models).
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,7 +56,12 @@ describe('tourney export bundle', () => {
     expect(docker).toMatch(/^HEALTHCHECK .*\n.*\/healthz/m);
     expect(readFileSync(join(bundle, 'README.md'), 'utf8')).toMatch(/no container engine and no Kubernetes cluster ran/);
     expect(readFileSync(join(bundle, 'README.md'), 'utf8')).toMatch(/curl -s -X POST http:\/\/127\.0\.0\.1:8080\/v1\/predict/);
-    expect(readFileSync(join(bundle, 'MODEL_CARD.md'), 'utf8')).toMatch(/No training reference profile/);
+    // train wrote the monitoring reference, so the bundle carries it and the alerting rules over its gauges.
+    expect(readFileSync(join(bundle, 'MODEL_CARD.md'), 'utf8')).toMatch(/A training reference profile is included/);
+    expect(existsSync(join(bundle, 'reference-profile.json'))).toBe(true);
+    const rules = spawnSync('/usr/bin/promtool', ['check', 'rules', join(bundle, 'prometheus-rules.yml')], { encoding: 'utf8' });
+    expect(rules.status, rules.stdout + rules.stderr).toBe(0);
+    expect(readFileSync(join(bundle, 'prometheus-rules.yml'), 'utf8')).toMatch(/alert: TourneyNoScores[\s\S]*alert: TourneyFeatureDrift/);
     expect(JSON.parse(readFileSync(join(bundle, 'openapi.json'), 'utf8')).components.schemas.Row.properties).toHaveProperty('bill_length_mm');
   });
 

@@ -3,17 +3,21 @@
 // the shipped model (the server scores with it on onnxruntime-node), server.js (esbuild, one
 // CommonJS file, kernels bundled, no TypeScript at run time), package.json + package-lock.json with
 // exact versions, .npmrc, openapi.json, MODEL_CARD.md, reference-profile.json when the model has
-// one, Dockerfile, k8s/*.yaml, README.md, bundle.json.
+// one (with prometheus-rules.yml, the alerting rules over the scorer's monitoring gauges),
+// Dockerfile, k8s/*.yaml, README.md, bundle.json.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { MANIFEST, MODEL_DOCUMENTS } from '../../kernels/modeldir';
+import { DEFAULT_ALERT_RULES, type AlertRules } from '../../kernels/monitor/alert-rules';
+import { prometheusRules, type PrometheusRuleOptions } from '../../kernels/monitor/prometheus-rules';
 import { createEngine } from '../engine';
 import { loadScorerModel, MODEL_FILES } from '../load-model';
 import { modelCardMarkdown } from '../model-card';
 import { withModelOnnx } from '../model-onnx';
 import { openApiDocument } from '../openapi';
 import { DEFAULT_LIMITS } from '../server/app';
+import { referenceFrom } from '../server/monitoring';
 import { readModelDirFiles } from '../server/read-model-dir';
 import { bundleReadme } from './bundle-readme';
 import { dockerfile, DOCKERIGNORE, kubernetesManifests, NPMRC, toYaml } from './deploy-files';
@@ -62,7 +66,12 @@ export interface BundleOptions {
   name?: string;
   /** Where a registered version came from, recorded in bundle.json. */
   registry?: { root: string; model: string; version: number; alias?: string };
+  /** Thresholds of prometheus-rules.yml (default DEFAULT_ALERT_RULES), and how long conditions must hold. */
+  alertRules?: AlertRules;
+  prometheus?: PrometheusRuleOptions;
 }
+
+export const PROMETHEUS_RULES_FILE = 'prometheus-rules.yml';
 
 export async function writeBundle(modelDir: string, outDir: string, options: BundleOptions = {}): Promise<BundleResult> {
   const files = readModelDirFiles(modelDir);
@@ -91,6 +100,8 @@ export async function writeBundleFiles(modelFiles: ReadonlyMap<string, Uint8Arra
   for (const name of COPIED) if (files.has(name)) put(name, files.get(name)!);
   const profile = files.get('reference-profile.json') ?? files.get('profile.json');
   if (profile && !written.includes('reference-profile.json')) put('reference-profile.json', profile);
+  // The scorer exports the gauges these rules read only when it has a monitoring reference.
+  if (referenceFrom(model.reference)) put(PROMETHEUS_RULES_FILE, prometheusRules(model.name, options.alertRules ?? DEFAULT_ALERT_RULES, options.prometheus));
 
   await buildServerJs(join(outDir, 'server.js'));
   written.push('server.js');

@@ -296,7 +296,7 @@ describe('scorer HTTP API', () => {
     const total = files.reduce((s, f) => s + statSync(join(logDir, f)).size, 0);
     expect(total).toBeLessThanOrEqual(12000 + 4000);
     const last = readFileSync(join(logDir, 'predictions.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(last.at(-1)).toMatchObject({ requestId: 'req-11', row: 9, model: { name: 'churn' }, inputs: { tenure: 9, contract: 'One year', extra: 'kept' }, outputs: { prediction: expect.any(String) } });
+    expect(last.at(-1)).toMatchObject({ requestId: 'req-11', row: 9, model: { name: 'churn' }, id: 'req-11:9', latencyMs: expect.any(Number), input: { tenure: 9, contract: 'One year', extra: 'kept' }, output: { prediction: expect.any(String) } });
 
     const quiet = await scorer(models.binary, { TOURNEY_ACCESS_LOG: 'off' });
     await stillServes(quiet);

@@ -11,7 +11,11 @@ import { compileSchema, InputError, tableFromCsvTable, tableFromJsonRows, type I
 import { loadScorerModel, type ScorerModel } from '../load-model';
 import { modelCardMarkdown } from '../model-card';
 import { openApiDocument } from '../openapi';
+import { alertsForReport, DEFAULT_ALERT_RULES } from '../../kernels/monitor/alert-rules';
+import { exposition } from '../../kernels/monitor/gauges';
+import type { MonitorRecord } from '../../kernels/monitor/monitor-record';
 import { createMetrics, routeLabel } from './metrics';
+import { MonitoringWindow, referenceFrom, type MonitoringOptions } from './monitoring';
 import { PredictionLog, type PredictionLogOptions } from './prediction-log';
 import { predictionWriter } from './predictions-json';
 
@@ -33,6 +37,8 @@ export interface ScorerOptions {
   /** One JSON line per request: true (stdout, the default), false, or a sink. */
   accessLog?: boolean | ((line: string) => void);
   predictionLog?: PredictionLogOptions;
+  /** The sliding monitoring window (on when the model has reference-profile.json); false turns it off. */
+  monitoring?: MonitoringOptions | false;
   /** Largest request body (default 32 MB): 413 above it. */
   maxBodyBytes?: number;
   /** Most rows in one request (default 100,000): 413 above it. */
@@ -91,6 +97,9 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
   const metrics = createMetrics(model);
   const writePredictions = predictionWriter(model);
   const predictionLog = options.predictionLog ? new PredictionLog(options.predictionLog) : null;
+  const reference = options.monitoring === false ? null : referenceFrom(model.reference);
+  const monitor = reference ? new MonitoringWindow(reference, options.monitoring || {}) : null;
+  const outputOf = monitor ? recordOutput(model) : null;
   const accessLog = options.accessLog === false ? null
     : typeof options.accessLog === 'function' ? options.accessLog : (line: string) => process.stdout.write(line + '\n');
   const keyHash = options.apiKey ? sha(options.apiKey) : null;
@@ -147,7 +156,7 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
       }
       if (csv.rowCount > maxRows) throw new InputError(`${csv.rowCount} rows in one request; the limit is ${maxRows}`, 413);
       input = tableFromCsvTable(schema, csv);
-      if (predictionLog) records = csvRecords(csv);
+      if (predictionLog || monitor) records = csvRecords(csv);
     } else {
       let parsed: unknown;
       try {
@@ -166,9 +175,21 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
     const scores = await engine.score(X);
     const out = writePredictions(scores, input.table.rowCount);
     metrics.scored(input.stats, out.predictedClass, out.histogramScores);
+    const now = Date.now();
+    const latencyMs = Math.round((performance.now() - started) * 100) / 100;
+    if (monitor && outputOf && records) {
+      const builder = monitor.builderAt(now);
+      // One scratch record for the whole request: the builder reads it and keeps nothing.
+      const record: MonitorRecord = { time: now, id: null, input: {}, output: null, latencyMs };
+      for (let i = 0; i < records.length; i++) {
+        record.input = records[i] as MonitorRecord['input'];
+        record.output = outputOf(scores, out.predictedClass, i);
+        monitor.add(record, builder);
+      }
+    }
     if (predictionLog && records) {
       try {
-        predictionLog.write(predictionLogLines(requestId, modelHeader, records, out.items));
+        predictionLog.write(predictionLogLines(requestId, modelHeader, records, out.items, now, latencyMs));
       } catch (err) {
         // A full or broken log disk must not stop scoring; the error goes to stderr.
         process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', requestId, msg: `prediction log: ${(err as Error).message}` })}\n`);
@@ -211,7 +232,22 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
       if (method !== 'GET' && method !== 'HEAD') return sendError(req, res, started, 405, `use GET ${path}`);
       if (path === '/v1/model') return send(req, res, started, 200, modelJson);
       if (path === '/openapi.json') return send(req, res, started, 200, openapi);
-      if (path === '/metrics') return send(req, res, started, 200, await metrics.registry.metrics(), metrics.registry.contentType);
+      if (path === '/metrics') {
+        const text = await metrics.registry.metrics();
+        return send(req, res, started, 200, monitor ? text + exposition(monitor.gauges(model.name)) : text, metrics.registry.contentType);
+      }
+      if (path === '/v1/monitoring') {
+        if (!monitor) return sendError(req, res, started, 404, 'monitoring is off: the model directory has no reference-profile.json (retrain it with this Tourney) or TOURNEY_MONITORING=off');
+        const now = Date.now();
+        const summary = monitor.summary(now);
+        const report = monitor.report(now);
+        return send(req, res, started, 200, JSON.stringify({
+          model: { name: model.name, version: model.version },
+          window: { seconds: monitor.windowMs / 1000, bucketSeconds: monitor.bucketMs / 1000, from: new Date(now - monitor.windowMs).toISOString(), to: new Date(now).toISOString() },
+          now: new Date(now).toISOString(), predictions: monitor.total, lastPrediction: monitor.lastTime === null ? null : new Date(monitor.lastTime).toISOString(),
+          report, alerts: alertsForReport(report, { ...summary, lastTime: monitor.lastTime }, DEFAULT_ALERT_RULES, now),
+        }));
+      }
       return sendError(req, res, started, 404, `no route ${path}`);
     } catch (err) {
       if (res.headersSent) return;
@@ -315,10 +351,45 @@ function csvRecords(table: DataTable): Record<string, unknown>[] {
   });
 }
 
-function predictionLogLines(requestId: string, modelHeader: string, records: unknown[], items: string[]): string {
-  const time = new Date().toISOString();
-  const head = `{"time":"${time}","requestId":${JSON.stringify(requestId)},"model":${modelHeader},"row":`;
+/**
+ * One log line per row in the shape kernels/monitor/prediction-log.ts reads: `id` is the request id
+ * (with `:<row>` when the request had several rows), `latencyMs` the request's time to its scores.
+ */
+function predictionLogLines(requestId: string, modelHeader: string, records: unknown[], items: string[], now: number, latencyMs: number): string {
+  const time = new Date(now).toISOString();
+  const id = JSON.stringify(requestId);
+  const single = items.length === 1;
+  const head = `{"time":"${time}","requestId":${id},"model":${modelHeader},"latencyMs":${latencyMs},"row":`;
   let text = '';
-  for (let i = 0; i < items.length; i++) text += `${head}${i},"inputs":${JSON.stringify(records[i])},"outputs":${items[i]}}\n`;
+  for (let i = 0; i < items.length; i++) {
+    text += `${head}${i},"id":${single ? id : JSON.stringify(`${requestId}:${i}`)},"input":${JSON.stringify(records[i])},"output":${items[i]}}\n`;
+  }
   return text;
+}
+
+/** A scored row's output as a MonitorRecord carries it (the summary reads P(positive) or the prediction). */
+function recordOutput(model: ScorerModel): (scores: Float64Array, predictedClass: Uint32Array | null, i: number) => MonitorRecord['output'] {
+  const classes = model.classes ?? [];
+  // Reused per row (see the scratch record above): no allocation on the hot path.
+  if (model.task === 'binary') {
+    const probabilities: Record<string, number> = { [model.positiveClass ?? classes[1] ?? '1']: 0 };
+    const positive = Object.keys(probabilities)[0];
+    const output = { prediction: null as string | null, probabilities };
+    return (scores, predicted, i) => {
+      output.prediction = classes[predicted![i]] ?? null;
+      probabilities[positive] = scores[i];
+      return output;
+    };
+  }
+  const output = { prediction: null as string | number | null };
+  if (model.task === 'regression') {
+    return (scores, _, i) => {
+      output.prediction = scores[i];
+      return output;
+    };
+  }
+  return (_, predicted, i) => {
+    output.prediction = classes[predicted![i]] ?? null;
+    return output;
+  };
 }

@@ -6,7 +6,7 @@ import type { InputStats } from '../input-table';
 import { BulkHistogram } from './bulk-histogram';
 import type { ScorerModel } from '../load-model';
 
-export const ROUTES = ['/v1/predict', '/v1/model', '/healthz', '/readyz', '/metrics', '/openapi.json'] as const;
+export const ROUTES = ['/v1/predict', '/v1/model', '/v1/monitoring', '/healthz', '/readyz', '/metrics', '/openapi.json'] as const;
 
 export interface ScorerMetrics {
   registry: Registry;
@@ -38,6 +38,8 @@ export function createMetrics(model: ScorerModel): ScorerMetrics {
   const unseen = new Counter({ name: 'tourney_unseen_categories_total', help: 'Text values not among the categories the model knows, by input column', labelNames: ['column'], registers });
   const classes = model.task === 'regression' ? null : model.classes ?? [];
   const predictions = classes ? new Counter({ name: 'tourney_predictions_total', help: 'Predicted class counts', labelNames: ['class'], registers }) : null;
+  // Regression has no classes: predictions are counted without the label.
+  const values = classes ? null : new Counter({ name: 'tourney_predictions_total', help: 'Predictions made', registers });
   const scoreHelp = model.task === 'binary' ? `Probability of the positive class (${model.positiveClass ?? classes?.[1]})`
     : model.task === 'multiclass' ? 'Probability of the predicted class' : 'Predicted value';
   const score = new BulkHistogram('tourney_prediction_score', scoreHelp, scoreBuckets(model), registry);
@@ -59,6 +61,7 @@ export function createMetrics(model: ScorerModel): ScorerMetrics {
         for (let i = 0; i < predictedClass.length; i++) counts[predictedClass[i]]++;
         counts.forEach((n, c) => { if (n) predictions.inc({ class: classes[c] }, n); });
       }
+      values?.inc(stats.rows);
       score.observeMany(scores);
     },
   };

@@ -1,9 +1,10 @@
-// The optional prediction log the monitoring issue reads. Format (NDJSON, one line per scored row,
-// UTF-8, in the order rows were scored):
-//   {"time":"2026-12-04T19:00:00.000Z","requestId":"…","model":{"name":"…","version":"…"},
-//    "row":0,"inputs":{<the row's fields as received, unknown fields included>},
-//    "outputs":{"prediction":…,"probabilities":{class:p,…}}}
-// `row` is the row's index in its request; regression outputs have no `probabilities`.
+// The optional prediction log the monitoring issue reads: NDJSON, one line per scored row, UTF-8,
+// in the order rows were scored, in the shape kernels/monitor/prediction-log.ts reads:
+//   {"time":"2026-12-04T19:00:00.000Z","requestId":"…","model":{"name":"…","version":"…"},"latencyMs":1.2,
+//    "row":0,"id":"…","input":{<the row's fields as received, unknown fields included>},
+//    "output":{"prediction":…,"probabilities":{class:p,…}}}
+// `row` is the row's index in its request; `id` the request id (`<request id>:<row>` when the
+// request had several rows); regression outputs have no `probabilities`.
 // The live file is `<dir>/predictions.ndjson`; past `maxFileBytes` it is renamed
 // `predictions-<UTC time>-<n>.ndjson` and a new one starts; the oldest rotated files are deleted
 // while all files together exceed `maxTotalBytes`. Writes are appended asynchronously in order.
