@@ -95,9 +95,9 @@ export const COMMANDS: readonly CommandHelp[] = [
     description: [
       'Compares what a deployed model receives (a scorer prediction log, NDJSON, or a plain data file:',
       'inputs only) with the model\'s training reference profile (reference-profile.json in the model',
-      'directory, written by train): drift per input and of the scores, missing and out-of-range values, unseen categories,',
-      'and, with --labels, the metric over time; then the alert rules. Exit 3 when an alert fires,',
-      '0 when none (1 and 2 as every command), so a scheduled job can gate on it.',
+      'directory, written by train): drift per input and of the scores, missing and out-of-range values,',
+      'unseen categories and, with --labels, the metric over time; then the alert rules. Exit 3 when an',
+      'alert fires, 0 when none (1 and 2 as every command), so a scheduled job can gate on it.',
     ],
     options: [
       { flag: 'reference', value: 'data', text: 'build the training reference from these rows instead (for models trained before train wrote one)' },

@@ -3,6 +3,7 @@
 // `tourney export` writes these bytes into the bundle and `tourney serve <model-dir>` scores with
 // them in memory (as server.js does for a plain model directory), so every path scores through
 // the same ONNX graph.
+import { loadModelDirFiles } from '../kernels/modeldir';
 import { exportOnnx, type OnnxExportOptions } from '../kernels/onnx';
 import { ModelFileError, parseJsonFile } from './model-files';
 
@@ -25,11 +26,15 @@ export function exportModelOnnx(files: ReadonlyMap<string, Uint8Array>): Uint8Ar
 
 /**
  * The files with `model.onnx` exported from the shipped model. A bundle (bundle.json present)
- * keeps the model.onnx it carries; a model directory always gets a fresh export, so a stale
+ * keeps the model.onnx it carries (its model files are checked when the server loads them); a model directory always gets a fresh export, so a stale
  * model.onnx left beside a retrained model never scores.
  */
-export function withModelOnnx(files: ReadonlyMap<string, Uint8Array>): Map<string, Uint8Array> {
+export function withModelOnnx(files: ReadonlyMap<string, Uint8Array>, label = ''): Map<string, Uint8Array> {
   const out = new Map(files);
-  if (!(files.has('bundle.json') && files.has('model.onnx'))) out.set('model.onnx', exportModelOnnx(files));
+  if (files.has('bundle.json') && files.has('model.onnx')) return out;
+  // The directory is checked whole (manifest, schemas) before anything is exported from it, so a
+  // missing, stale or edited file is named as the loader names it, not as an export failure.
+  loadModelDirFiles(files, label);
+  out.set('model.onnx', exportModelOnnx(files));
   return out;
 }

@@ -3,7 +3,6 @@
 // server runs many small requests side by side rather than one big one. score() returns
 // FittedModel.predict's shape: binary P(positive class) per row, multiclass n × k row-major,
 // regression the values.
-import * as ort from 'onnxruntime-node';
 import type { Matrix } from '../kernels/learn/matrix';
 import { ONNX_INPUT } from '../kernels/onnx';
 import { readMetadata } from '../kernels/onnx/proto';
@@ -17,6 +16,7 @@ export async function createOnnxEngine(onnxBytes: Uint8Array): Promise<ScoringEn
   }
   const nFeatures = (JSON.parse(metadata.features ?? '[]') as string[]).length;
   const nClasses = task === 'multiclass' ? (JSON.parse(metadata.classes ?? '[]') as string[]).length : 1;
+  const ort = await loadOnnxRuntime();
   const session = await ort.InferenceSession.create(onnxBytes, {
     intraOpNumThreads: 1,
     interOpNumThreads: 1,
@@ -49,4 +49,17 @@ export function rowMajor(X: Matrix): Float64Array {
     for (let i = 0; i < X.nRows; i++) out[i * F + j] = col[i];
   });
   return out;
+}
+
+/**
+ * onnxruntime-node, loaded when the first engine is made rather than when server.js starts, so a
+ * refused model directory is reported as such (one line naming the file) even where the native
+ * runtime is not installed yet, and a missing runtime gets a line saying what to do.
+ */
+async function loadOnnxRuntime(): Promise<typeof import('onnxruntime-node')> {
+  try {
+    return await import('onnxruntime-node');
+  } catch (err) {
+    throw new Error(`cannot load onnxruntime-node (${(err as Error).message.split('\n')[0]}): run \`npm install\` in the bundle folder`, { cause: err });
+  }
 }

@@ -23,7 +23,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   // handlers (130/143, for commands that write files) must not pre-empt it.
   releaseSignalHandlers();
   try {
-    await runScorer({ ...env, files: withModelOnnx(model.files), name: model.name ?? basename(resolve(model.source)), source: model.source, host: stringFlag(args, 'host') ?? env.host, port: port ?? env.port ?? 8080 });
+    await runScorer({ ...env, files: withModelOnnx(model.files, model.source), name: model.name ?? basename(resolve(model.source)), source: model.source, host: stringFlag(args, 'host') ?? env.host, port: port ?? env.port ?? 8080 });
   } catch (err) {
     // A refusal to start (bind without a key, port in use) is a configuration error: exit 2, one line.
     if (err instanceof StartupError) {

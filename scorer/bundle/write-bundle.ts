@@ -82,7 +82,7 @@ export async function writeBundle(modelDir: string, outDir: string, options: Bun
 /** The bundle for a model directory's files (from a folder or a registry version); `source` names them in errors. */
 export async function writeBundleFiles(modelFiles: ReadonlyMap<string, Uint8Array>, outDir: string, options: BundleOptions, source: string): Promise<BundleResult> {
   // model.onnx exported from the shipped model (a bundle re-exported keeps its own).
-  const files = withModelOnnx(modelFiles);
+  const files = withModelOnnx(modelFiles, source);
   const model = loadScorerModel(files, options.name, source);
   const engine = await createEngine(files); // refuses a model the server could not score
   if (existsSync(outDir) && readdirSync(outDir).length && !existsSync(join(outDir, 'bundle.json'))) {

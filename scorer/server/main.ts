@@ -28,7 +28,7 @@ async function main(): Promise<number> {
     const dir = resolve(f['model-dir'] ?? process.env.TOURNEY_MODEL_DIR ?? dirname(process.argv[1]));
     const port = f.port !== undefined ? Number(f.port) : env.port ?? 8080;
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port must be 0…65535, got "${f.port}"`);
-    await runScorer({ ...env, files: withModelOnnx(readModelDirFiles(dir)), name: basename(dir), source: dir, host: f.host ?? env.host, port });
+    await runScorer({ ...env, files: withModelOnnx(readModelDirFiles(dir), dir), name: basename(dir), source: dir, host: f.host ?? env.host, port });
     return 0;
   } catch (err) {
     process.stderr.write(`error: ${(err as Error).message.split('\n')[0]}\n`);
