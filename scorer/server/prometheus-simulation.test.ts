@@ -7,7 +7,7 @@
 // scores"; `tourney monitor` on the scorer's prediction log must name the same two and exit 3.
 // Every wait polls with a deadline; nothing sleeps to synchronise.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,10 +81,12 @@ describe('monitoring simulation: scorer + Prometheus + tourney monitor', () => {
     const check = spawnSync(PROMTOOL, ['check', 'rules', rulesFile]);
     expect(check.status, String(check.stdout) + String(check.stderr)).toBe(0);
 
-    // ---- the scorer (the bundle's own server.js) and Prometheus scraping it
+    // ---- the scorer (the bundle's own server.js) and Prometheus scraping it; the project's
+    // node_modules stands in for the bundle's `npm install` (onnxruntime-node, which it scores with)
+    symlinkSync(join(REPO, 'node_modules'), join(bundle, 'node_modules'));
     const logDir = join(dir, 'log');
     scorer = await startProcess(process.execPath, [join(bundle, 'server.js'), '--port', '0'], {
-      TOURNEY_ACCESS_LOG: 'off', TOURNEY_PREDICTION_LOG: logDir, NODE_PATH: join(REPO, 'node_modules'),
+      TOURNEY_ACCESS_LOG: 'off', TOURNEY_PREDICTION_LOG: logDir,
     });
     await scorer.ready;
     const target = new URL(scorer.url).host;
