@@ -4,6 +4,7 @@
 // 100 ms meanwhile (the tournament runs in workers). Then: Cancel stops a run within a second,
 // and a constant target gets the kernel's clear message. Templates: the settings saved as JSON and applied again.
 import { test, expect, type Page } from '@playwright/test';
+import { waitForQuiet } from './wait-for-quiet';
 
 const LONG_TASK_LIMIT_MS = 100;
 
@@ -17,29 +18,6 @@ async function openDemo(page: Page) {
   const view = page.getByTestId('automl-view');
   await expect(view).toBeInViewport();
   return { view, problems };
-}
-
-/**
- * Waits until the page has had no long task for `quietMs` (at most `maxMs`): the notebook's
- * editors finish their start-up work, so what is measured afterwards is the AutoML view's.
- */
-async function waitForQuiet(page: Page, quietMs = 1500, maxMs = 20_000) {
-  await page.evaluate(({ quietMs, maxMs }) => new Promise<void>((resolve) => {
-    let last = performance.now();
-    const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) last = Math.max(last, entry.startTime + entry.duration);
-    });
-    observer.observe({ type: 'longtask' });
-    const started = performance.now();
-    const check = () => {
-      const now = performance.now();
-      if (now - last >= quietMs || now - started >= maxMs) {
-        observer.disconnect();
-        resolve();
-      } else setTimeout(check, 100);
-    };
-    check();
-  }), { quietMs, maxMs });
 }
 
 /** Starts recording main-thread long tasks (PerformanceObserver 'longtask'). */

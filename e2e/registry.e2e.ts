@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect, type Page } from '@playwright/test';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { waitForQuiet } from './wait-for-quiet';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PENGUINS = fileURLToPath(new URL('../../shared/data/penguins.csv', import.meta.url));
@@ -67,25 +68,6 @@ async function registrySnapshot(page: Page) {
       })),
     };
   });
-}
-
-/** Waits until the page has had no main-thread long task for `quietMs` (the app finished starting). */
-async function waitForQuiet(page: Page, quietMs = 1500, maxMs = 20_000) {
-  await page.evaluate(({ quietMs, maxMs }) => new Promise<void>((resolve) => {
-    let last = performance.now();
-    const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) last = Math.max(last, entry.startTime + entry.duration);
-    });
-    observer.observe({ type: 'longtask' });
-    const started = performance.now();
-    const check = () => {
-      if (performance.now() - last >= quietMs || performance.now() - started >= maxMs) {
-        observer.disconnect();
-        resolve();
-      } else setTimeout(check, 100);
-    };
-    check();
-  }), { quietMs, maxMs });
 }
 
 async function download(page: Page, click: () => Promise<void>, path: string): Promise<Buffer> {

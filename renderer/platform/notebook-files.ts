@@ -1,6 +1,7 @@
 // Opening and saving notebook files. In Electron the preload's `window.tourney` shows native
 // dialogs; in the web app (and the tests) a file input and a download link do the same job.
 import { tourneyBridge, type MenuCommand } from './tourney-bridge';
+import { downloadFile } from './download';
 
 export interface PickedNotebook {
   name: string;
@@ -35,15 +36,7 @@ export async function saveNotebookFile(fileName: string, text: string): Promise<
 
 /** Hands `text` to the browser as a download named `fileName` (the web app's "save"). */
 export function downloadTextFile(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadFile(fileName, text, type);
 }
 
 /** Runs `callback` when the native menu sends `command`; a no-op outside Electron. */

@@ -3,6 +3,7 @@
 // a model-directory .zip, and the whole registry as one .tourney-registry file.
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { loadModelDirFiles } from '../../kernels/modeldir';
+import { downloadFile } from '../platform/download';
 
 /** Fixed entry times: the same files always give the same zip. */
 const ZIP_TIME = new Date('1980-01-01T00:00:00Z');
@@ -48,15 +49,7 @@ export function modelDirZip(files: ReadonlyMap<string, Uint8Array>): Uint8Array 
 
 /** Hands bytes to the browser as a download. */
 export function downloadBytes(fileName: string, bytes: Uint8Array, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadFile(fileName, bytes, type);
 }
 
 /** A model name the registry accepts, from a table name ('leads 2024' → 'leads-2024'). */
