@@ -32,9 +32,15 @@ export function exportModelOnnx(files: ReadonlyMap<string, Uint8Array>): Uint8Ar
 export function withModelOnnx(files: ReadonlyMap<string, Uint8Array>, label = ''): Map<string, Uint8Array> {
   const out = new Map(files);
   if (files.has('bundle.json') && files.has('model.onnx')) return out;
-  // The directory is checked whole (manifest, schemas) before anything is exported from it, so a
-  // missing, stale or edited file is named as the loader names it, not as an export failure.
-  loadModelDirFiles(files, label);
-  out.set('model.onnx', exportModelOnnx(files));
+  try {
+    out.set('model.onnx', exportModelOnnx(files));
+  } catch (err) {
+    // A directory the export chokes on is usually a broken one: name the file as the loader does
+    // (it throws first when the directory is missing, stale or edited). A directory that exports
+    // but is not whole is refused by the loader when the server loads it, so the happy path
+    // checks the directory once, not twice.
+    loadModelDirFiles(files, label);
+    throw err;
+  }
   return out;
 }
