@@ -11,7 +11,7 @@ describe('resolveAppRequest', () => {
 
   it('maps app://tourney paths into the renderer folder', () => {
     expect(resolveAppRequest(root, 'GET', 'app://tourney/')).toEqual({ kind: 'file', path: `${root}/index.html`, contentType: 'text/html; charset=utf-8' });
-    expect(resolveAppRequest(root, 'GET', 'app://tourney/assets/kernel.worker-1a2b.js?v=3')).toMatchObject({ path: `${root}/assets/kernel.worker-1a2b.js`, contentType: 'text/javascript; charset=utf-8' });
+    expect(resolveAppRequest(root, 'GET', 'app://tourney/assets/runner.worker-1a2b.js?v=3')).toMatchObject({ path: `${root}/assets/runner.worker-1a2b.js`, contentType: 'text/javascript; charset=utf-8' });
     expect(resolveAppRequest(root, 'HEAD', 'app://tourney/leads%20copy.csv')).toMatchObject({ path: `${root}/leads copy.csv`, contentType: 'text/csv; charset=utf-8' });
     expect(resolveAppRequest(root, 'GET', 'app://tourney/ort.wasm')).toMatchObject({ contentType: 'application/wasm' });
   });
@@ -41,7 +41,7 @@ describe('createAppProtocolHandler', () => {
     root = mkdtempSync(join(tmpdir(), 'tourney-app-'));
     mkdirSync(join(root, 'assets'));
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>Tourney</title>');
-    writeFileSync(join(root, 'assets', 'kernel.worker.js'), 'postMessage(1)');
+    writeFileSync(join(root, 'assets', 'runner.worker.js'), 'postMessage(1)');
     writeFileSync(join(root, 'leads.csv'), 'a\n1\n');
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -55,7 +55,7 @@ describe('createAppProtocolHandler', () => {
     expect(page.headers.get('content-security-policy')).toBe(DOCUMENT_CSP);
     expect(page.headers.get('cross-origin-opener-policy')).toBe('same-origin');
     expect(page.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
-    const worker = await handler()(new Request('app://tourney/assets/kernel.worker.js'));
+    const worker = await handler()(new Request('app://tourney/assets/runner.worker.js'));
     expect(worker.headers.get('content-security-policy')).toBe(WORKER_CSP);
     const csv = await handler()(new Request('app://tourney/leads.csv', { method: 'HEAD' }));
     expect(csv.status).toBe(200);

@@ -45,7 +45,7 @@ async function main(): Promise<number> {
     // The demo notebook loads leads.csv (data worker) before its cells can use `leads`.
     await page.getByText('5,000 rows').first().waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: /run all/i }).first().click({ timeout: 30_000 });
-    // The code cells display tables of conversion rates and draw a chart (kernel worker).
+    // The code cells display tables of conversion rates and draw a chart (runner worker).
     const done = page.locator('[data-testid="output-html"]', { hasText: 'email_kind' }).or(page.locator('[data-testid="output-error"]'));
     await done.first().waitFor({ timeout: 60_000 });
     for (const error of await page.locator('[data-testid="output-error"]').allInnerTexts()) problems.push(`cell error: ${error.split('\n')[0]}`);

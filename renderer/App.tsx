@@ -15,9 +15,9 @@ import { Sidebar } from './workbench/Sidebar';
 import { TopBar } from './workbench/TopBar';
 import { useNotebook } from './workbench/use-notebook';
 import { ViewNav, sectionElementId, type ViewSection } from './workbench/ViewNav';
-import { variableName } from '../workers/kernel/variable-name';
+import { variableName } from '../workers/runner/variable-name';
 
-const KERNEL_BUILTINS = ['aq', 'op', 'tables', 'display', 'chart', 'print', 'console'];
+const RUNNER_BUILTINS = ['aq', 'op', 'tables', 'display', 'chart', 'print', 'console'];
 
 /** The views, in page order; each is a section the view strip can jump to. */
 const SECTIONS: readonly ViewSection[] = [
@@ -71,7 +71,7 @@ function useTableVariablesInEditor(): void {
   const names = tables.map((table) => table.name).join('\u0000');
   useEffect(() => {
     if (!names) return;
-    const taken = new Set(KERNEL_BUILTINS);
+    const taken = new Set(RUNNER_BUILTINS);
     const variables = names.split('\u0000').map((name) => {
       const variable = variableName(name, taken);
       taken.add(variable);

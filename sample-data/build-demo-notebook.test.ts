@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PortTable } from '../workers/data-port';
-import type { CellOutput } from '../workers/kernel/outputs';
-import { KernelSession } from '../workers/kernel/session';
+import type { CellOutput } from '../workers/runner/outputs';
+import { RunnerSession } from '../workers/runner/session';
 import { parseIpynb } from '../renderer/notebook/ipynb';
 import { DEMO_NOTEBOOK_PATH, LEADS_BY_SOURCE_SPEC, buildDemoNotebook, demoNotebookText } from './build-demo-notebook';
 import { LEAD_COLUMNS, generateLeadRecords } from './generate-leads';
@@ -27,7 +27,7 @@ function leadsTable(converted: 'boolean' | 'text'): PortTable {
 async function runCodeCells(table: PortTable): Promise<CellOutput[][]> {
   const outputs: CellOutput[][] = [];
   let current: CellOutput[] = [];
-  const session = new KernelSession((_id, output) => current.push(output), async () => ({ leads: table }));
+  const session = new RunnerSession((_id, output) => current.push(output), async () => ({ leads: table }));
   for (const cell of buildDemoNotebook().cells) {
     if (cell.metadata.tourney.kind !== 'code') continue;
     current = [];
@@ -82,7 +82,7 @@ describe('demo notebook', () => {
     expect(doc.metadata.tourney).toEqual({ tables: [{ name: 'leads', url: 'leads.csv' }] });
   });
 
-  it.each(['boolean', 'text'] as const)('runs every code cell without error in the kernel (converted as %s)', async (converted) => {
+  it.each(['boolean', 'text'] as const)('runs every code cell without error in the runner (converted as %s)', async (converted) => {
     const outputs = await runCodeCells(leadsTable(converted));
     const bySource = outputs[0].find((o) => o.type === 'display_data');
     expect(bySource && bySource.type === 'display_data' && String(bySource.data['text/plain'])).toContain('Referral');

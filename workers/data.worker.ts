@@ -1,6 +1,6 @@
 // The data worker: the single store of loaded tables. The main thread talks to it with comlink
 // and gets only small things back (summaries, row windows, profiles); loader workers hand it
-// parsed tables over MessagePorts; code-cell kernel workers read tables over their own port.
+// parsed tables over MessagePorts; code-cell runner workers read tables over their own port.
 import { expose } from 'comlink';
 import type { ColumnProfile } from '../kernels/profile';
 import { retypeColumn } from '../kernels/table';
@@ -68,8 +68,8 @@ const api = {
     return store.replace(name, table);
   },
 
-  /** Serves tables to a code-cell kernel worker on `port` (worker to worker). */
-  connectKernel(port: MessagePort): void {
+  /** Serves tables to another worker (code-cell runner, AutoML, features) on `port` (worker to worker). */
+  connectTableReader(port: MessagePort): void {
     serveTables(port, () => store.tables());
   },
 };

@@ -1,17 +1,17 @@
-// The code-cell kernel: a Web Worker running one KernelSession. Interrupting sets a shared flag
+// The code-cell runner: a Web Worker running one RunnerSession. Interrupting sets a shared flag
 // that the cell's loop guards read (the variables stay); only when the cell does not stop is this
 // worker terminated, so everything here is disposable state; the
 // tables stay in the data worker and come over `connect`'s port, worker to worker.
 import { expose } from 'comlink';
 import { requestTables } from './data-port';
-import type { KernelApi, KernelOutputMessage } from './kernel/api';
-import { KernelSession } from './kernel/session';
+import type { RunnerApi, RunnerOutputMessage } from './runner/api';
+import { RunnerSession } from './runner/session';
 
 let dataPort: MessagePort | null = null;
 
-const session = new KernelSession(
+const session = new RunnerSession(
   (cellId, output) => {
-    const message: KernelOutputMessage = { type: 'tourney:kernel-output', cellId, output };
+    const message: RunnerOutputMessage = { type: 'tourney:runner-output', cellId, output };
     (self as unknown as Worker).postMessage(message);
   },
   (names) => {
@@ -20,7 +20,7 @@ const session = new KernelSession(
   },
 );
 
-const api: KernelApi = {
+const api: RunnerApi = {
   connect(port, interruptFlag) {
     dataPort = port;
     session.setInterruptFlag(interruptFlag ?? null);

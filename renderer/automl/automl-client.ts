@@ -31,7 +31,7 @@ function current(): Handle {
   const worker = new Worker(new URL('../../workers/automl.worker.ts', import.meta.url), { type: 'module', name: 'tourney-automl' });
   const remote = wrap<AutoMLWorkerApi>(worker);
   const channel = new MessageChannel();
-  dataClient.connectKernel(channel.port1);
+  dataClient.connectTableReader(channel.port1);
   void remote.connect(transfer(channel.port2, [channel.port2]));
   let stop: () => void = () => undefined;
   const stopped = new Promise<never>((_, reject) => {

@@ -1,5 +1,5 @@
 // A chart cell: a builder (table, mark, x, y, color, aggregate) that writes a vega-lite spec,
-// and the spec itself as editable JSON. The kernel worker fills in the data (aggregating there
+// and the spec itself as editable JSON. The runner worker fills in the data (aggregating there
 // over all rows); the chart redraws shortly after either changes.
 import { useEffect, useRef, useState } from 'react';
 import { TablePicker, useTables } from '../data';

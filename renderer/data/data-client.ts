@@ -234,9 +234,9 @@ export class DataClient {
     this.update({ tables: this.state.tables.filter((t) => t.name !== name) });
   }
 
-  /** Lets a code-cell kernel worker read tables straight from the data worker over `port`. */
-  connectKernel(port: MessagePort): void {
-    void this.dataApi().connectKernel(transfer(port, [port]));
+  /** Lets another worker (code-cell runner, AutoML, features) read tables straight from the data worker over `port`. */
+  connectTableReader(port: MessagePort): void {
+    void this.dataApi().connectTableReader(transfer(port, [port]));
   }
 
   private upsertTable(summary: TableSummary): void {

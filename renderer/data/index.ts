@@ -1,5 +1,5 @@
 // Data loading and viewing for the app shell: the client (loads, tables, rows, profiles, the
-// kernel port) and the components that use it.
+// runner port) and the components that use it.
 export { dataClient, DataClient, LoadCancelledError, LoadFailedError, describeFailure } from './data-client';
 export type { DataState, LoadJob, LoadNotice, LoadOptions } from './data-client';
 export { useDataState, useTables, useTable } from './use-data';

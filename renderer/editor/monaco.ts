@@ -18,7 +18,7 @@ loader.config({ monaco });
 
 const ts = monaco.typescript;
 
-// Cells are scripts sharing one global scope (as in the kernel), so names from earlier cells
+// Cells are scripts sharing one global scope (as in the runner), so names from earlier cells
 // are known; redeclaring and top-level await are fine in a notebook.
 ts.typescriptDefaults.setCompilerOptions({
   target: ts.ScriptTarget.ES2020,
@@ -34,7 +34,7 @@ ts.typescriptDefaults.setDiagnosticsOptions({
   diagnosticCodesToIgnore: [1375, 1378, 2451, 2300, 2393, 1108, 2792, 2307, 80001, 80005, 80006, 7043, 7044],
 });
 
-const KERNEL_GLOBALS = `
+const RUNNER_GLOBALS = `
 /** Arquero: table verbs (filter, derive, groupby, rollup, join, ...). */
 declare const aq: any;
 /** Arquero operations for expressions: op.mean, op.count, op.sum, ... */
@@ -48,7 +48,7 @@ declare function chart(spec: Record<string, unknown>): void;
 /** Prints values to the cell's output, like console.log. */
 declare function print(...values: unknown[]): void;
 `;
-ts.typescriptDefaults.addExtraLib(KERNEL_GLOBALS, 'ts:tourney/kernel-globals.d.ts');
+ts.typescriptDefaults.addExtraLib(RUNNER_GLOBALS, 'ts:tourney/runner-globals.d.ts');
 
 let tableLib: { dispose(): void } | null = null;
 

@@ -12,7 +12,7 @@ function worker(): Remote<FeaturesWorkerApi> {
     const w = new Worker(new URL('../../workers/features.worker.ts', import.meta.url), { type: 'module', name: 'tourney-features' });
     remote = wrap<FeaturesWorkerApi>(w);
     const channel = new MessageChannel();
-    dataClient.connectKernel(channel.port1);
+    dataClient.connectTableReader(channel.port1);
     void remote.connect(transfer(channel.port2, [channel.port2]));
   }
   return remote;

@@ -1,5 +1,5 @@
 // The chart builder's choices (table, mark, x, y, color, aggregate) as a vega-lite spec. The
-// spec names no data: the kernel puts the table's rows (or their aggregate) in when it draws.
+// spec names no data: the runner puts the table's rows (or their aggregate) in when it draws.
 import type { ChartBuilderState } from './model';
 
 export interface BuilderColumn {

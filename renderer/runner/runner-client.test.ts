@@ -1,20 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { expose } from 'comlink';
-import type { KernelApi, KernelOutputMessage } from '../../workers/kernel/api';
-import { KernelClient, KernelInterruptedError, type KernelWorkerLike } from './kernel-client';
+import type { RunnerApi, RunnerOutputMessage } from '../../workers/runner/api';
+import { RunnerClient, RunnerInterruptedError, type RunnerWorkerLike } from './runner-client';
 
-/** A stand-in kernel worker on a MessageChannel: `hang` cells never finish (like while(true)). */
+/** A stand-in runner worker on a MessageChannel: `hang` cells never finish (like while(true)). */
 function fakeWorkers() {
   const spawned: { terminated: boolean; calls: string[] }[] = [];
   const ports: MessagePort[] = [];
-  const createWorker = (): KernelWorkerLike => {
+  const createWorker = (): RunnerWorkerLike => {
     const { port1, port2 } = new MessageChannel();
     ports.push(port1, port2);
     const record = { terminated: false, calls: [] as string[] };
     spawned.push(record);
     let count = 0;
     let flag: Int32Array | null = null;
-    const api: KernelApi = {
+    const api: RunnerApi = {
       connect(_port, interruptFlag) {
         flag = interruptFlag ?? null;
       },
@@ -25,7 +25,7 @@ function fakeWorkers() {
           return { status: 'interrupted', executionCount: ++count };
         }
         record.calls.push(source);
-        const message: KernelOutputMessage = { type: 'tourney:kernel-output', cellId, output: { type: 'stream', name: 'stdout', text: `${source}\n` } };
+        const message: RunnerOutputMessage = { type: 'tourney:runner-output', cellId, output: { type: 'stream', name: 'stdout', text: `${source}\n` } };
         port2.postMessage(message);
         if (source === 'hang') await new Promise(() => {});
         return { status: 'ok', executionCount: ++count };
@@ -56,10 +56,10 @@ afterEach(() => {
   cleanup = [];
 });
 
-describe('KernelClient', () => {
+describe('RunnerClient', () => {
   it('runs jobs one after another and forwards outputs before each reply', async () => {
     const workers = fakeWorkers();
-    const client = new KernelClient({ createWorker: workers.createWorker });
+    const client = new RunnerClient({ createWorker: workers.createWorker });
     cleanup.push(() => client.dispose(), workers.close);
     const seen: string[] = [];
     client.onOutput((cellId, output) => seen.push(`${cellId}:${output.type === 'stream' ? output.text.trim() : ''}`));
@@ -72,9 +72,9 @@ describe('KernelClient', () => {
     expect(client.status).toBe('idle');
   });
 
-  it('interrupt terminates a hung kernel, rejects what was pending and starts a fresh one', async () => {
+  it('interrupt terminates a hung runner, rejects what was pending and starts a fresh one', async () => {
     const workers = fakeWorkers();
-    const client = new KernelClient({ createWorker: workers.createWorker, interruptGraceMs: 50 });
+    const client = new RunnerClient({ createWorker: workers.createWorker, interruptGraceMs: 50 });
     cleanup.push(() => client.dispose(), workers.close);
     let started = false;
     const hung = client.execute('a', 'hang', () => {
@@ -86,8 +86,8 @@ describe('KernelClient', () => {
     expect(client.status).toBe('busy');
 
     await expect(client.interrupt()).resolves.toBe('restarted');
-    await expect(hung).rejects.toBeInstanceOf(KernelInterruptedError);
-    await expect(queued).rejects.toBeInstanceOf(KernelInterruptedError);
+    await expect(hung).rejects.toBeInstanceOf(RunnerInterruptedError);
+    await expect(queued).rejects.toBeInstanceOf(RunnerInterruptedError);
     expect(workers.spawned).toHaveLength(2);
     expect(workers.spawned[0].terminated).toBe(true);
     expect(workers.spawned[0].calls).toEqual(['hang']);
@@ -98,7 +98,7 @@ describe('KernelClient', () => {
 
   it('interrupt asks a cooperating cell to stop through the shared flag and keeps the worker', async () => {
     const workers = fakeWorkers();
-    const client = new KernelClient({ createWorker: workers.createWorker, interruptGraceMs: 2000 });
+    const client = new RunnerClient({ createWorker: workers.createWorker, interruptGraceMs: 2000 });
     cleanup.push(() => client.dispose(), workers.close);
     await client.execute('a', 'one');
     let started = false;
@@ -110,7 +110,7 @@ describe('KernelClient', () => {
     await expect.poll(() => started).toBe(true);
     await expect(client.interrupt()).resolves.toBe('stopped');
     await expect(spinning).resolves.toEqual({ status: 'interrupted', executionCount: 2 });
-    await expect(queued).rejects.toBeInstanceOf(KernelInterruptedError);
+    await expect(queued).rejects.toBeInstanceOf(RunnerInterruptedError);
     expect(workers.spawned).toHaveLength(1);
     expect(workers.spawned[0].terminated).toBe(false);
     // The flag is cleared for the next cell.
@@ -122,7 +122,7 @@ describe('KernelClient', () => {
     const workers = fakeWorkers();
     let broken = true;
     let fire: ((event: { message: string }) => void) | null = null;
-    const client = new KernelClient({
+    const client = new RunnerClient({
       createWorker: () => {
         if (!broken) return workers.createWorker();
         return {
@@ -137,8 +137,8 @@ describe('KernelClient', () => {
     });
     cleanup.push(() => client.dispose(), workers.close);
     const pending = client.execute('a', 'x');
-    fire!({ message: 'SyntaxError in kernel.worker.js' });
-    await expect(pending).rejects.toThrow('the kernel worker could not start: SyntaxError in kernel.worker.js');
+    fire!({ message: 'SyntaxError in runner.worker.js' });
+    await expect(pending).rejects.toThrow('the kernel worker could not start: SyntaxError in runner.worker.js');
     expect(client.status).toBe('failed');
     await expect(client.execute('b', 'y')).rejects.toThrow(/interrupt to restart it/);
     broken = false;
@@ -150,7 +150,7 @@ describe('KernelClient', () => {
     const workers = fakeWorkers();
     let versions: Record<string, number> = { leads: 1 };
     const seen: Record<string, number>[] = [];
-    const client = new KernelClient({
+    const client = new RunnerClient({
       createWorker: workers.createWorker,
       tableVersions: () => {
         seen.push(versions);

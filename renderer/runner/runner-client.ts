@@ -1,24 +1,24 @@
-// The main thread's handle on the code-cell kernel worker: one job at a time (cells run in
+// The main thread's handle on the code-cell runner worker: one job at a time (cells run in
 // order), outputs forwarded as they arrive. Interrupt first asks the running cell to stop through a
-// shared flag its loop guards read (the kernel keeps its variables, as Jupyter's does); only a cell
+// shared flag its loop guards read (the runner keeps its variables, as Jupyter's does); only a cell
 // that does not stop within a grace period gets the worker terminated and a fresh one started
 // (state is lost; the notebook and the tables, which live in the data worker, stay).
 import { wrap, transfer, type Remote } from 'comlink';
-import { isKernelOutputMessage, type ChartRequest, type ExecuteReply, type KernelApi, type MaterializedChart } from '../../workers/kernel/api';
-import type { CellOutput } from '../../workers/kernel/outputs';
+import { isRunnerOutputMessage, type ChartRequest, type ExecuteReply, type RunnerApi, type MaterializedChart } from '../../workers/runner/api';
+import type { CellOutput } from '../../workers/runner/outputs';
 
-export type KernelStatus = 'starting' | 'idle' | 'busy' | 'failed';
+export type RunnerStatus = 'starting' | 'idle' | 'busy' | 'failed';
 
-/** Rejects every job that was queued or running when the kernel was interrupted. */
-export class KernelInterruptedError extends Error {
+/** Rejects every job that was queued or running when the runner was interrupted. */
+export class RunnerInterruptedError extends Error {
   /** `restarted`: the job was running and its worker was terminated; else it had not started. */
   constructor(readonly restarted = false) {
     super(restarted ? 'the kernel was interrupted and restarted' : 'interrupted before it ran');
-    this.name = 'KernelInterruptedError';
+    this.name = 'RunnerInterruptedError';
   }
 }
 
-export interface KernelWorkerLike {
+export interface RunnerWorkerLike {
   postMessage(message: unknown, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
   addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
@@ -26,9 +26,9 @@ export interface KernelWorkerLike {
   terminate(): void;
 }
 
-export interface KernelClientOptions {
-  createWorker: () => KernelWorkerLike;
-  /** Gives the data worker one end of a port for the kernel's table requests. */
+export interface RunnerClientOptions {
+  createWorker: () => RunnerWorkerLike;
+  /** Gives the data worker one end of a port for the runner's table requests. */
   connectData?: (port: MessagePort) => void;
   /** The tables the data worker holds now (name -> version), read as each job starts. */
   tableVersions?: () => Record<string, number>;
@@ -52,7 +52,7 @@ function createInterruptFlag(): Int32Array | null {
 }
 
 interface Job {
-  start: (api: Remote<KernelApi>, tables: Record<string, number>) => Promise<unknown>;
+  start: (api: Remote<RunnerApi>, tables: Record<string, number>) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
   /** Resolves once the job has answered, whichever way. */
@@ -61,24 +61,24 @@ interface Job {
 
 type OutputListener = (cellId: string, output: CellOutput) => void;
 
-export class KernelClient {
-  private worker: KernelWorkerLike | null = null;
-  private api: Remote<KernelApi> | null = null;
+export class RunnerClient {
+  private worker: RunnerWorkerLike | null = null;
+  private api: Remote<RunnerApi> | null = null;
   private queue: Job[] = [];
   private running: Job | null = null;
   private generation = 0;
   private readonly interruptFlag = createInterruptFlag();
   /** Why the worker could not start (its script failed to load); cleared by a restart. */
   private failure: string | null = null;
-  private currentStatus: KernelStatus = 'starting';
+  private currentStatus: RunnerStatus = 'starting';
   private readonly outputListeners = new Set<OutputListener>();
   private readonly statusListeners = new Set<() => void>();
 
-  constructor(private readonly options: KernelClientOptions) {
+  constructor(private readonly options: RunnerClientOptions) {
     this.start();
   }
 
-  get status(): KernelStatus {
+  get status(): RunnerStatus {
     return this.currentStatus;
   }
 
@@ -87,7 +87,7 @@ export class KernelClient {
     return () => this.statusListeners.delete(listener);
   };
 
-  getStatus = (): KernelStatus => this.currentStatus;
+  getStatus = (): RunnerStatus => this.currentStatus;
 
   onOutput(listener: OutputListener): () => void {
     this.outputListeners.add(listener);
@@ -119,7 +119,7 @@ export class KernelClient {
     }
     const queued = this.queue;
     this.queue = [];
-    for (const job of queued) job.reject(new KernelInterruptedError());
+    for (const job of queued) job.reject(new RunnerInterruptedError());
     const running = this.running;
     if (!running) return 'idle';
     if (this.interruptFlag) {
@@ -138,7 +138,7 @@ export class KernelClient {
       this.running = null;
       this.worker?.terminate();
       this.start();
-      running.reject(new KernelInterruptedError(true));
+      running.reject(new RunnerInterruptedError(true));
     }
     return 'restarted';
   }
@@ -147,7 +147,7 @@ export class KernelClient {
     this.generation++;
     this.worker?.terminate();
     this.worker = null;
-    for (const job of this.queue) job.reject(new KernelInterruptedError());
+    for (const job of this.queue) job.reject(new RunnerInterruptedError());
     this.queue = [];
   }
 
@@ -167,10 +167,10 @@ export class KernelClient {
       this.setStatus('failed');
     });
     worker.addEventListener('message', (event) => {
-      if (generation !== this.generation || !isKernelOutputMessage(event.data)) return;
+      if (generation !== this.generation || !isRunnerOutputMessage(event.data)) return;
       for (const listener of this.outputListeners) listener(event.data.cellId, event.data.output);
     });
-    const api = wrap<KernelApi>(worker as unknown as Worker);
+    const api = wrap<RunnerApi>(worker as unknown as Worker);
     this.worker = worker;
     this.api = api;
     let port: MessagePort | null = null;
@@ -228,7 +228,7 @@ export class KernelClient {
     );
   }
 
-  private setStatus(status: KernelStatus): void {
+  private setStatus(status: RunnerStatus): void {
     if (status === this.currentStatus) return;
     this.currentStatus = status;
     for (const listener of this.statusListeners) listener();

@@ -1,5 +1,5 @@
 // Messages above the notebook: errors (a file that could not be opened) stay until dismissed,
-// information (the kernel restarted) fades on its own.
+// information (the runner restarted) fades on its own.
 import type { Notice } from './use-notebook';
 
 export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss: (id: number) => void }) {

@@ -1,8 +1,8 @@
-// The workbench's top bar: notebook file actions, run controls, kernel and save status.
+// The workbench's top bar: notebook file actions, run controls, runner and save status.
 import { useEffect, useRef, type ChangeEvent } from 'react';
 import { canRedo, canUndo } from '../notebook/reducer';
 import { onMenuCommand, openNotebookNatively, readPickedFile } from '../platform/notebook-files';
-import { useKernelStatus } from './kernel';
+import { useRunnerStatus } from './runner';
 import type { NotebookController, SaveStatus } from './use-notebook';
 import { scrollToSection } from './ViewNav';
 
@@ -16,7 +16,7 @@ const SAVE_LABELS: Record<SaveStatus, string> = {
 
 export function TopBar({ controller }: { controller: NotebookController }) {
   const { state, dispatch, fileName, saveStatus, runCell, runAll, interrupt, newNotebook, openDemo, openNotebookText, saveNotebook } = controller;
-  const kernelStatus = useKernelStatus();
+  const runnerStatus = useRunnerStatus();
   const fileInput = useRef<HTMLInputElement>(null);
 
   const open = async () => {
@@ -55,7 +55,7 @@ export function TopBar({ controller }: { controller: NotebookController }) {
     };
   }, []);
 
-  const busy = kernelStatus === 'busy';
+  const busy = runnerStatus === 'busy';
   return (
     <header className="wb-topbar">
       <div className="wb-brand">
@@ -106,7 +106,7 @@ export function TopBar({ controller }: { controller: NotebookController }) {
         <button type="button" className="wb-button" data-testid="run-all" onClick={() => void runAll()} title="Run all cells from the top">
           Run all
         </button>
-        <button type="button" className="wb-button wb-danger" data-testid="interrupt" onClick={interrupt} disabled={!busy && kernelStatus !== 'failed' && controller.waitingForTables.length === 0} title="Interrupt: stop the running cell, keeping variables (restarts the kernel only if the cell cannot stop) (I, I)">
+        <button type="button" className="wb-button wb-danger" data-testid="interrupt" onClick={interrupt} disabled={!busy && runnerStatus !== 'failed' && controller.waitingForTables.length === 0} title="Interrupt: stop the running cell, keeping variables (restarts the kernel only if the cell cannot stop) (I, I)">
           <svg viewBox="0 0 16 16" width="10" height="10" aria-hidden="true">
             <rect x="3" y="3" width="10" height="10" rx="1.5" fill="currentColor" />
           </svg>
@@ -122,9 +122,9 @@ export function TopBar({ controller }: { controller: NotebookController }) {
       <div className={`wb-save-status wb-${saveStatus}`} data-testid="save-status" data-status={saveStatus}>
         {SAVE_LABELS[saveStatus]}
       </div>
-      <div className={`wb-kernel wb-kernel-${kernelStatus}`} data-testid="kernel-status" data-status={kernelStatus} title="Kernel (TypeScript, in a worker)">
+      <div className={`wb-runner wb-runner-${runnerStatus}`} data-testid="kernel-status" data-status={runnerStatus} title="Kernel (TypeScript, in a worker)">
         <span className="wb-dot" />
-        Kernel {kernelStatus}
+        Kernel {runnerStatus}
       </div>
     </header>
   );

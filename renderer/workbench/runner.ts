@@ -1,20 +1,20 @@
-// The app's one kernel: a module Web Worker wired to the data worker for tables.
+// The app's one runner: a module Web Worker wired to the data worker for tables.
 import { useSyncExternalStore } from 'react';
 import { dataClient } from '../data';
-import { KernelClient, type KernelStatus } from '../kernel/kernel-client';
+import { RunnerClient, type RunnerStatus } from '../runner/runner-client';
 
-let kernel: KernelClient | null = null;
+let runner: RunnerClient | null = null;
 
-export function appKernel(): KernelClient {
-  kernel ??= new KernelClient({
-    createWorker: () => new Worker(new URL('../../workers/kernel.worker.ts', import.meta.url), { type: 'module', name: 'tourney-kernel' }),
-    connectData: (port) => dataClient.connectKernel(port),
+export function appRunner(): RunnerClient {
+  runner ??= new RunnerClient({
+    createWorker: () => new Worker(new URL('../../workers/runner.worker.ts', import.meta.url), { type: 'module', name: 'tourney-runner' }),
+    connectData: (port) => dataClient.connectTableReader(port),
     tableVersions: () => Object.fromEntries(dataClient.listTables().map((table) => [table.name, table.version])),
   });
-  return kernel;
+  return runner;
 }
 
-export function useKernelStatus(): KernelStatus {
-  const client = appKernel();
+export function useRunnerStatus(): RunnerStatus {
+  const client = appRunner();
   return useSyncExternalStore(client.subscribeStatus, client.getStatus);
 }

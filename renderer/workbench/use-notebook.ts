@@ -1,9 +1,9 @@
-// The notebook's brain on the main thread: state (reducer), running cells in the kernel worker,
+// The notebook's brain on the main thread: state (reducer), running cells in the runner worker,
 // run all, interrupt, startup restore, autosave, open and save. All compute is in workers; this
 // only dispatches and keeps the UI in step.
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { dataClient } from '../data';
-import { KernelInterruptedError } from '../kernel/kernel-client';
+import { RunnerInterruptedError } from '../runner/runner-client';
 import { loadAutosave, saveAutosave } from '../notebook/autosave';
 import { IpynbError, parseIpynb, serializeIpynb, type OpenedNotebook } from '../notebook/ipynb';
 import { locateJsonError } from '../notebook/json-error';
@@ -12,9 +12,9 @@ import { emptyNotebook, newCellId, type Cell, type NotebookDoc } from '../notebo
 import { initialState, type NotebookAction, type NotebookState } from '../notebook/reducer';
 import { createNotebookStore } from '../notebook/store';
 import { saveNotebookFile } from '../platform/notebook-files';
-import type { CellOutput } from '../../workers/kernel/outputs';
-import { MIME_PLAIN, MIME_VEGALITE } from '../../workers/kernel/outputs';
-import { appKernel } from './kernel';
+import type { CellOutput } from '../../workers/runner/outputs';
+import { MIME_PLAIN, MIME_VEGALITE } from '../../workers/runner/outputs';
+import { appRunner } from './runner';
 import { reloadUsedTables } from './restore-tables';
 import { notebookTableLoads } from './table-loads';
 
@@ -89,8 +89,8 @@ export function useNotebook(): NotebookController {
     if (name !== undefined) setFileName(name);
   }, [state.doc]);
 
-  // Kernel outputs go to the cell that produced them.
-  useEffect(() => appKernel().onOutput((cellId, output) => dispatch({ type: 'run-output', id: cellId, output })), []);
+  // Runner outputs go to the cell that produced them.
+  useEffect(() => appRunner().onOutput((cellId, output) => dispatch({ type: 'run-output', id: cellId, output })), []);
 
   // Startup: the autosaved notebook, else the bundled demo, else an empty one.
   useEffect(() => {
@@ -201,9 +201,9 @@ export function useNotebook(): NotebookController {
     interrupted.current.resolve();
     interrupted.current = deferred();
     dispatch({ type: 'runs-cancelled' });
-    // Runs that were only waiting for a table stop; an idle kernel keeps its variables.
-    if (waiting.current > 0 && appKernel().getStatus() === 'idle') return;
-    void appKernel().interrupt().then((outcome) => {
+    // Runs that were only waiting for a table stop; an idle runner keeps its variables.
+    if (waiting.current > 0 && appRunner().getStatus() === 'idle') return;
+    void appRunner().interrupt().then((outcome) => {
       if (outcome === 'stopped') notify('info', 'Interrupted: the running cell stopped. Variables are kept.');
       else if (outcome === 'restarted') notify('info', 'The cell did not stop, so the kernel was restarted: variables are cleared; the notebook and loaded data are unchanged.');
     });
@@ -270,20 +270,20 @@ async function runCode(cell: Cell, dispatch: (action: NotebookAction) => void): 
   dispatch({ type: 'run-queued', ids: [cell.id] });
   let startedAt = 0;
   try {
-    const reply = await appKernel().execute(cell.id, cell.source, () => {
+    const reply = await appRunner().execute(cell.id, cell.source, () => {
       startedAt = performance.now();
       dispatch({ type: 'run-started', id: cell.id });
     });
     dispatch({ type: 'run-finished', id: cell.id, executionCount: reply.executionCount, durationMs: performance.now() - startedAt });
     return reply.status;
   } catch (error) {
-    if (error instanceof KernelInterruptedError) {
+    if (error instanceof RunnerInterruptedError) {
       const text = error.restarted ? 'Interrupted: the kernel was restarted.\n' : 'Interrupted before it ran.\n';
       dispatch({ type: 'run-output', id: cell.id, output: { type: 'stream', name: 'stderr', text } });
       dispatch({ type: 'run-finished', id: cell.id, executionCount: null });
       return 'interrupted';
     }
-    dispatch({ type: 'run-output', id: cell.id, output: kernelFailure(error) });
+    dispatch({ type: 'run-output', id: cell.id, output: runnerFailure(error) });
     dispatch({ type: 'run-finished', id: cell.id, executionCount: null });
     return 'error';
   }
@@ -319,7 +319,7 @@ async function runChart(cell: Cell, dispatch: (action: NotebookAction) => void):
   try {
     const result =
       table && !hasOwnData
-        ? await appKernel().chartData({ spec: spec as Record<string, unknown>, table })
+        ? await appRunner().chartData({ spec: spec as Record<string, unknown>, table })
         : { spec: spec as Record<string, unknown>, note: undefined };
     dispatch({
       type: 'set-outputs',
@@ -329,11 +329,11 @@ async function runChart(cell: Cell, dispatch: (action: NotebookAction) => void):
     dispatch({ type: 'run-finished', id: cell.id, executionCount: null });
     return 'ok';
   } catch (error) {
-    if (error instanceof KernelInterruptedError) {
+    if (error instanceof RunnerInterruptedError) {
       dispatch({ type: 'run-finished', id: cell.id, executionCount: null });
       return 'interrupted';
     }
-    return fail(kernelFailure(error));
+    return fail(runnerFailure(error));
   }
 }
 
@@ -343,7 +343,7 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
   return { promise, resolve };
 }
 
-function kernelFailure(error: unknown): CellOutput {
+function runnerFailure(error: unknown): CellOutput {
   const message = error instanceof Error ? error.message : String(error);
   return { type: 'error', ename: error instanceof Error ? error.name : 'Error', evalue: message, traceback: [] };
 }

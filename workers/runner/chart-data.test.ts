@@ -9,7 +9,7 @@ const table = aq.table({
 });
 
 describe('materializeChart', () => {
-  it('aggregates in the kernel and rewrites the encoding to the computed field', () => {
+  it('aggregates in the runner and rewrites the encoding to the computed field', () => {
     const spec = { mark: 'bar', encoding: { x: { field: 'region', type: 'nominal' }, y: { field: 'amount', aggregate: 'mean', type: 'quantitative' } } };
     const { spec: out, note } = materializeChart(spec, table);
     const values = (out.data as { values: Record<string, unknown>[] }).values;

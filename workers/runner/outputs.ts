@@ -1,5 +1,5 @@
 // What a code cell produces, in the shape of Jupyter's nbformat 4 outputs (so saving a notebook
-// is a field-for-field copy). Shared by the kernel worker and the renderer.
+// is a field-for-field copy). Shared by the runner worker and the renderer.
 
 export const MIME_PLAIN = 'text/plain';
 export const MIME_HTML = 'text/html';

@@ -2,12 +2,12 @@ import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { PortTable } from '../data-port';
 import type { CellOutput } from './outputs';
-import { KernelSession } from './session';
+import { RunnerSession } from './session';
 
-function kernel(tables: Record<string, PortTable> = {}) {
+function runner(tables: Record<string, PortTable> = {}) {
   const outputs: { cellId: string; output: CellOutput }[] = [];
   const fetched: string[][] = [];
-  const session = new KernelSession(
+  const session = new RunnerSession(
     (cellId, output) => outputs.push({ cellId, output }),
     async (names) => {
       fetched.push(names);
@@ -31,9 +31,9 @@ const leads: PortTable = {
   ],
 };
 
-describe('KernelSession', () => {
+describe('RunnerSession', () => {
   it('stops a runaway loop when the interrupt flag is set, keeping the variables', async () => {
-    const { session, run } = kernel();
+    const { session, run } = runner();
     const flag = new Int32Array(new SharedArrayBuffer(4));
     session.setInterruptFlag(flag);
     await run('let before = 41');
@@ -49,7 +49,7 @@ describe('KernelSession', () => {
   });
 
   it('explains, with the line, what to do when an Arquero expression reads a cell variable, and params work', async () => {
-    const { run } = kernel();
+    const { run } = runner();
     await run('const minSize = 1\nconst t = aq.table({ employees: [1, 2, 3] })');
     const failed = await run('const n = 2\nt.filter(d => d.employees > minSize).numRows()');
     expect(failed.reply.status).toBe('error');
@@ -64,7 +64,7 @@ describe('KernelSession', () => {
   });
 
   it('stops a cell that awaits forever when the interrupt flag is set', async () => {
-    const { session, run } = kernel();
+    const { session, run } = runner();
     const flag = new Int32Array(new SharedArrayBuffer(4));
     session.setInterruptFlag(flag);
     setTimeout(() => Atomics.store(flag, 0, 1), 30);
@@ -75,7 +75,7 @@ describe('KernelSession', () => {
   });
 
   it('keeps variables, functions and classes between cells', async () => {
-    const { run } = kernel();
+    const { run } = runner();
     await run('const x: number = 20\nfunction twice(v: number) { return v * 2 }\nclass Box { constructor(public v: number) {} }');
     const { outputs, reply } = await run('twice(x) + new Box(2).v');
     expect(reply).toEqual({ status: 'ok', executionCount: 2 });
@@ -83,20 +83,20 @@ describe('KernelSession', () => {
   });
 
   it('lets a cell redeclare a const from an earlier cell', async () => {
-    const { run } = kernel();
+    const { run } = runner();
     await run('const a = 1');
     const { outputs } = await run('const a = 2\na');
     expect(outputs[0]).toMatchObject({ type: 'execute_result', data: { 'text/plain': '2' } });
   });
 
   it('supports top-level await', async () => {
-    const { run } = kernel();
+    const { run } = runner();
     const { outputs } = await run('const v = await new Promise((resolve) => setTimeout(() => resolve(7), 1))\nv');
     expect(outputs[0]).toMatchObject({ data: { 'text/plain': '7' } });
   });
 
   it('captures print and console as streams', async () => {
-    const { run } = kernel();
+    const { run } = runner();
     const { outputs } = await run('print("a", 1, { b: 2 })\nconsole.log("c")\nconsole.error("oops")');
     expect(outputs).toEqual([
       { type: 'stream', name: 'stdout', text: 'a 1 { b: 2 }\n' },
@@ -106,7 +106,7 @@ describe('KernelSession', () => {
   });
 
   it('reports runtime errors with the line in the cell', async () => {
-    const { run } = kernel();
+    const { run } = runner();
     const { outputs, reply } = await run('const a = 1\n\nnull.boom');
     expect(reply.status).toBe('error');
     expect(outputs[0]).toMatchObject({ type: 'error', ename: 'TypeError', line: 3 });
@@ -114,7 +114,7 @@ describe('KernelSession', () => {
   });
 
   it('reports an undefined name as a ReferenceError and does not leak assignments to globals', async () => {
-    const { run } = kernel();
+    const { run } = runner();
     const { outputs } = await run('undefinedThing + 1');
     expect(outputs[0]).toMatchObject({ type: 'error', ename: 'ReferenceError', evalue: 'undefinedThing is not defined', line: 1 });
     await run('leaked = 5');
@@ -123,19 +123,19 @@ describe('KernelSession', () => {
   });
 
   it('answers typeof for unknown names like plain JavaScript', async () => {
-    const { run } = kernel();
+    const { run } = runner();
     const { outputs } = await run('if (typeof counter === "undefined") counter = 0\ncounter += 1;\n[typeof counter, typeof nothing, typeof Math]');
     expect(outputs[0]).toMatchObject({ data: { 'text/plain': "[ 'number', 'undefined', 'object' ]" } });
   });
 
   it('reports syntax errors with line and column', async () => {
-    const { run } = kernel();
+    const { run } = runner();
     const { outputs } = await run('let ok = 1\nlet = = 2');
     expect(outputs[0]).toMatchObject({ type: 'error', ename: 'SyntaxError', line: 2 });
   });
 
   it('puts loaded tables in scope by variable name and in tables[name], fetching only changes', async () => {
-    const { run, fetched } = kernel({ 'leads 2024': leads });
+    const { run, fetched } = runner({ 'leads 2024': leads });
     const first = await run('leads_2024.numRows() + tables["leads 2024"].numRows()', 'c1', { 'leads 2024': 1 });
     expect(first.outputs[0]).toMatchObject({ data: { 'text/plain': '8' } });
     const mean = await run('leads_2024.rollup({ m: op.mean("score") }).get("m", 0)', 'c2', { 'leads 2024': 1 });
@@ -150,7 +150,7 @@ describe('KernelSession', () => {
   });
 
   it('displays tables as escaped HTML and text', async () => {
-    const { run } = kernel();
+    const { run } = runner();
     const { outputs } = await run('display(aq.table({ name: ["<b>x</b>", "y"], n: [1, 2.5] }))');
     const data = (outputs[0] as { data: Record<string, string> }).data;
     expect(outputs[0].type).toBe('display_data');
@@ -159,8 +159,8 @@ describe('KernelSession', () => {
     expect(data['text/plain']).toContain('2 rows × 2 columns');
   });
 
-  it('adds a vega-lite chart output with data from a table, aggregated in the kernel', async () => {
-    const { run } = kernel({ leads });
+  it('adds a vega-lite chart output with data from a table, aggregated in the runner', async () => {
+    const { run } = runner({ leads });
     const { outputs } = await run(
       'chart({ data: leads, mark: "bar", encoding: { x: { field: "source", type: "nominal" }, y: { aggregate: "count", type: "quantitative" } } })',
       'c1',
@@ -172,7 +172,7 @@ describe('KernelSession', () => {
   });
 
   it('batches a flood of prints into a few messages, all before the reply', async () => {
-    const { run } = kernel();
+    const { run } = runner();
     const { outputs } = await run('for (let i = 0; i < 20000; i++) print(i)');
     expect(outputs.length).toBeLessThan(20);
     const text = outputs.map((o) => (o.type === 'stream' ? o.text : '')).join('');
@@ -181,14 +181,14 @@ describe('KernelSession', () => {
   });
 
   it('prints errors nobody awaited on the last cell', async () => {
-    const { session, run, outputs } = kernel();
+    const { session, run, outputs } = runner();
     await run('1', 'last');
     session.reportUncaught(new TypeError('late'));
     expect(outputs[outputs.length - 1]).toEqual({ cellId: 'last', output: { type: 'stream', name: 'stderr', text: 'Uncaught TypeError: late\n' } });
   });
 
   it('routes output to the cell that is running', async () => {
-    const { run, outputs } = kernel();
+    const { run, outputs } = runner();
     await run('print(1)', 'first');
     await run('print(2)', 'second');
     expect(outputs.map((o) => o.cellId)).toEqual(['first', 'second']);

@@ -1,5 +1,5 @@
-// One kernel session: the scope that code cells share, the tables in it, and running a cell.
-// Plain TypeScript with no worker APIs, so it runs under Vitest; kernel.worker.ts wires it to
+// One runner session: the scope that code cells share, the tables in it, and running a cell.
+// Plain TypeScript with no worker APIs, so it runs under Vitest; runner.worker.ts wires it to
 // comlink and the data worker's port.
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
@@ -48,7 +48,7 @@ export class CellInterrupt extends Error {
   }
 }
 
-export class KernelSession {
+export class RunnerSession {
   private executionCount = 0;
   private currentCellId = '';
   private readonly variables: Record<string, unknown> = Object.create(null);

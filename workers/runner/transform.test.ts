@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'acorn';
 import { CellSyntaxError, GUARD_PARAMETER, SCOPE_PARAMETER, compileCell, patternNames } from './transform';
 
-/** Compiles and runs a cell against `scope` the way the kernel does. */
+/** Compiles and runs a cell against `scope` the way the runner does. */
 async function run(source: string, scope: Record<string, unknown>): Promise<unknown> {
   const compiled = compileCell(source, new Set(Object.keys(scope)));
   for (const name of compiled.declared) if (!(name in scope)) scope[name] = undefined;

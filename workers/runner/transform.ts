@@ -1,5 +1,5 @@
 // Turns a code cell's TypeScript/JavaScript into the body of an async function whose top-level
-// variables live on in the kernel's scope object between cells (like Jupyter variables).
+// variables live on in the runner's scope object between cells (like Jupyter variables).
 //
 // Three light steps, all keeping line numbers so errors point at the cell's own lines:
 // 1. sucrase strips TypeScript types (a tokenizer, not a compiler: small enough for a worker);
@@ -40,11 +40,11 @@ export class CellSyntaxError extends Error {
   }
 }
 
-/** The parameter through which the body reaches the kernel's scope object. */
+/** The parameter through which the body reaches the runner's scope object. */
 export const SCOPE_PARAMETER = '__tourney_scope';
 /**
  * The parameter naming the loop guard: every loop body calls it first, so an interrupt (a shared
- * flag the guard reads) stops `while (true) {}` by throwing, and the kernel's variables live on.
+ * flag the guard reads) stops `while (true) {}` by throwing, and the runner's variables live on.
  */
 export const GUARD_PARAMETER = '__tourney_guard';
 
@@ -57,7 +57,7 @@ interface Edit {
 }
 
 /**
- * Compiles a cell. `knownNames` are the names the kernel scope holds already (earlier cells'
+ * Compiles a cell. `knownNames` are the names the runner scope holds already (earlier cells'
  * variables, tables, helpers); references to them are routed to the scope object.
  */
 export function compileCell(source: string, knownNames: ReadonlySet<string> = new Set()): CompiledCell {
