@@ -27,7 +27,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process'], message: 'kernels/ must not use Node built-ins.' },
-        { group: ['**/workers/**', '**/renderer/**', '**/cli/**', '**/main/**', '**/scorer/**'], message: 'kernels/ must not import upper layers.' },
+        { group: ['**/shared/**', '**/workers/**', '**/renderer/**', '**/cli/**', '**/main/**', '**/scorer/**'], message: 'kernels/ must not import upper layers.' },
+      ] }],
+    },
+  },
+  {
+    // What the UI and the workers both use (messages, formats): kernels and nothing above.
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process'], message: 'shared/ runs in the browser too: no Node built-ins.' },
+        { group: ['**/workers/**', '**/renderer/**', '**/cli/**', '**/main/**', '**/scorer/**'], message: 'shared/ may import only kernels/.' },
       ] }],
     },
   },
@@ -36,7 +47,7 @@ export default tseslint.config(
     ignores: ['workers/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/renderer/**', '**/cli/**', '**/main/**', '**/scorer/**'], message: 'workers/ may import only kernels/.' },
+        { group: ['**/renderer/**', '**/cli/**', '**/main/**', '**/scorer/**'], message: 'workers/ may import only kernels/ and shared/.' },
       ] }],
     },
   },

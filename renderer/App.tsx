@@ -15,7 +15,7 @@ import { Sidebar } from './workbench/Sidebar';
 import { TopBar } from './workbench/TopBar';
 import { useNotebook } from './workbench/use-notebook';
 import { ViewNav, sectionElementId, type ViewSection } from './workbench/ViewNav';
-import { variableName } from '../workers/runner/variable-name';
+import { variableName } from '../shared/runner/variable-name';
 
 const RUNNER_BUILTINS = ['aq', 'op', 'tables', 'display', 'chart', 'print', 'console'];
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PortTable } from '../workers/data-port';
-import type { CellOutput } from '../workers/runner/outputs';
+import type { CellOutput } from '../shared/runner/outputs';
 import { RunnerSession } from '../workers/runner/session';
 import { parseIpynb } from '../renderer/notebook/ipynb';
 import { DEMO_NOTEBOOK_PATH, LEADS_BY_SOURCE_SPEC, buildDemoNotebook, demoNotebookText } from './build-demo-notebook';

@@ -23,7 +23,7 @@ const DEFAULT_PORT = 4173;
 const STARTUP_GRACE_MS = 5000;
 
 /** What the renderer build reads; a newer file than dist/renderer/index.html means rebuild. */
-const RENDERER_SOURCES = ['renderer', 'workers', 'kernels', 'sample-data/public', 'vite.config.ts', 'package.json', 'tsconfig.json'];
+const RENDERER_SOURCES = ['renderer', 'workers', 'shared', 'kernels', 'sample-data/public', 'vite.config.ts', 'package.json', 'tsconfig.json'];
 
 function isSet(value) {
   return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';

@@ -7,7 +7,7 @@ import { retypeColumn } from '../kernels/table';
 import type { ColumnType } from '../kernels/table/types';
 import { serveTables } from './data-port';
 import { ColumnProfiles } from './data/column-profiles';
-import type { ReceivedTable, RowQuery, RowWindow, TableSummary } from './data/protocol';
+import type { ReceivedTable, RowQuery, RowWindow, TableSummary } from '../shared/data/protocol';
 import { TableStore } from './data/table-store';
 import { receiveTable, TableFailedError } from './data/table-transfer';
 

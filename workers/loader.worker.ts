@@ -4,7 +4,7 @@
 import { checkFileSize, readTable } from '../kernels/io';
 import { toLoadFailure } from './data/load-failure';
 import { throttleProgress } from './data/progress-throttle';
-import type { LoaderMessage, LoaderRequest } from './data/protocol';
+import type { LoaderMessage, LoaderRequest } from '../shared/data/protocol';
 import { readSource } from './data/read-source';
 import { sendTable, sendTableFailure } from './data/table-transfer';
 

@@ -1,6 +1,6 @@
 // A cell's outputs, richest representation first: chart, HTML (sanitised), image, text.
 import { memo } from 'react';
-import { MIME_HTML, MIME_PLAIN, MIME_VEGALITE, type CellOutput, type MimeBundle } from '../../workers/runner/outputs';
+import { MIME_HTML, MIME_PLAIN, MIME_VEGALITE, type CellOutput, type MimeBundle } from '../../shared/runner/outputs';
 import { sanitizeHtml } from './markdown';
 import { VegaChart } from './VegaChart';
 

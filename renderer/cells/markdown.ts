@@ -2,7 +2,7 @@
 // sanitised (no javascript: links, no event handlers) before it reaches the page.
 import { Marked } from 'marked';
 import DOMPurify from 'dompurify';
-import { escapeHtml } from '../../workers/runner/format';
+import { escapeHtml } from '../../shared/escape-html';
 
 const marked = new Marked({
   gfm: true,

@@ -1,7 +1,7 @@
 // One column's header: name (click to sort), type badge, missing share, a sparkline of its
 // distribution, a button opening the full profile, and the column's filter box.
 import { memo, useEffect, useState } from 'react';
-import type { ColumnSummary } from '../../workers/data/protocol';
+import type { ColumnSummary } from '../../shared/data/protocol';
 import { formatPercent } from './format-text';
 import { filterHint, filterPlaceholder } from './parse-filter';
 import type { ProfileView } from './profile-view';

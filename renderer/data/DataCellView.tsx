@@ -3,7 +3,7 @@
 // full profile and type override.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ColumnType } from '../../kernels/table/types';
-import type { ColumnFilter, RowQuery, RowSort } from '../../workers/data/protocol';
+import type { ColumnFilter, RowQuery, RowSort } from '../../shared/data/protocol';
 import { dataClient } from './data-client';
 import { DataGrid } from './DataGrid';
 import { formatCount, formatRowCount } from './format-text';

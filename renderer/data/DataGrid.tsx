@@ -6,8 +6,8 @@
 import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
-import { queryKey } from '../../workers/data/query-key';
-import type { RowQuery, TableSummary } from '../../workers/data/protocol';
+import { queryKey } from '../../shared/data/query-key';
+import type { RowQuery, TableSummary } from '../../shared/data/protocol';
 import { ColumnHeader } from './ColumnHeader';
 import { dataClient } from './data-client';
 import type { ProfileView } from './profile-view';

@@ -1,7 +1,7 @@
 // "Open data…": a button and a drop zone that start loads, the progress of loads under way
 // (with Cancel), error notices naming file and line, and the recently opened files.
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import type { TableSummary } from '../../workers/data/protocol';
+import type { TableSummary } from '../../shared/data/protocol';
 import { dataClient, LoadCancelledError } from './data-client';
 import { LoadNotices } from './LoadNotices';
 import { LoadProgress } from './LoadProgress';

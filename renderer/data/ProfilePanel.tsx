@@ -2,7 +2,7 @@
 // and distinct counts, statistics or top values, and the distribution chart.
 import { useState } from 'react';
 import { COLUMN_TYPES, type ColumnType } from '../../kernels/table/types';
-import type { ColumnSummary } from '../../workers/data/protocol';
+import type { ColumnSummary } from '../../shared/data/protocol';
 import { formatCount, formatPercent } from './format-text';
 import { HistogramChart } from './HistogramChart';
 import type { ProfileView } from './profile-view';

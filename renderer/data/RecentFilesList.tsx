@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { TableSummary } from '../../workers/data/protocol';
+import type { TableSummary } from '../../shared/data/protocol';
 import { formatBytes } from './format-text';
 import { forgetFile, listRecentFiles, rememberFile, reopenRecentFile, subscribeRecentFiles, type RecentFile } from './recent-files';
 import { tourneyBridge } from '../platform/tourney-bridge';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Remote } from 'comlink';
 import type { DataWorkerApi } from '../../workers/data.worker';
-import type { LoaderMessage, ReceivedTable } from '../../workers/data/protocol';
+import type { LoaderMessage, ReceivedTable } from '../../shared/data/protocol';
 import { DataClient, describeFailure, LoadCancelledError, LoadFailedError, type LoaderWorkerLike } from './data-client';
 
 describe('describeFailure', () => {

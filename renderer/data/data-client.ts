@@ -6,7 +6,7 @@ import type { ColumnProfile } from '../../kernels/profile';
 import type { TableFormat } from '../../kernels/io/sniff-format';
 import type { ColumnType } from '../../kernels/table/types';
 import type { DataWorkerApi } from '../../workers/data.worker';
-import type { LoaderMessage, LoaderRequest, LoadFailure, RowQuery, RowWindow, TableSummary } from '../../workers/data/protocol';
+import type { LoaderMessage, LoaderRequest, LoadFailure, RowQuery, RowWindow, TableSummary } from '../../shared/data/protocol';
 
 export interface LoadJob {
   id: number;

@@ -6,4 +6,4 @@ export { useDataState, useTables, useTable } from './use-data';
 export { DataLoader, type DataLoaderProps } from './DataLoader';
 export { DataCellView, type DataCellViewProps } from './DataCellView';
 export { TablePicker, type TablePickerProps } from './TablePicker';
-export type { TableSummary, ColumnSummary, RowQuery, RowWindow, ColumnFilter } from '../../workers/data/protocol';
+export type { TableSummary, ColumnSummary, RowQuery, RowWindow, ColumnFilter } from '../../shared/data/protocol';

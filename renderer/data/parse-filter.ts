@@ -2,7 +2,7 @@
 // ("10..20", "10..", "..20", ">=10", "<=20", ">10", "<20") or an exact value ("=5" or just "5"); text takes a
 // substring ("yes") or an exact value ("=Yes").
 import type { ColumnType } from '../../kernels/table/types';
-import type { ColumnFilter } from '../../workers/data/protocol';
+import type { ColumnFilter } from '../../shared/data/protocol';
 
 export interface ParsedFilter {
   filter?: ColumnFilter;

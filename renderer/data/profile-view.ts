@@ -3,7 +3,7 @@
 // the bar heights of the header sparkline.
 import type { ColumnProfile } from '../../kernels/profile';
 import type { ColumnType } from '../../kernels/table/types';
-import { formatDate, formatDateTime, formatNumber } from '../../workers/data/format-cell';
+import { formatDate, formatDateTime, formatNumber } from '../../shared/data/format-cell';
 import { formatCount, formatPercent } from './format-text';
 
 export interface ProfileStat {

@@ -2,7 +2,7 @@
 // Blob itself, so the browser copies them without the main thread reading them — so the web app
 // can reopen them; in Electron the path is enough.
 import Dexie, { type Table } from 'dexie';
-import type { TableSummary } from '../../workers/data/protocol';
+import type { TableSummary } from '../../shared/data/protocol';
 import { tourneyBridge } from '../platform/tourney-bridge';
 import { dataClient } from './data-client';
 import { keepsBytes, planRetention } from './recent-retention';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PAGE_ROWS, RowPages } from './row-pages';
-import type { RowWindow } from '../../workers/data/protocol';
+import type { RowWindow } from '../../shared/data/protocol';
 
 function fakeView(total: number) {
   const calls: number[] = [];

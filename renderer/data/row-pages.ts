@@ -1,6 +1,6 @@
 // A cache of row windows ("pages") of one filtered, sorted view, fetched from the data worker on
 // demand as the grid scrolls. Keeps the most recently used pages; a new query means a new cache.
-import type { RowWindow } from '../../workers/data/protocol';
+import type { RowWindow } from '../../shared/data/protocol';
 
 export const PAGE_ROWS = 100;
 const PAGES_KEPT = 120;

@@ -2,7 +2,7 @@
 // when it is first drawn, so a wide table profiles the columns on screen first and the data
 // worker stays free for row requests. Profiles reset when the table changes version.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TableSummary } from '../../workers/data/protocol';
+import type { TableSummary } from '../../shared/data/protocol';
 import { dataClient } from './data-client';
 import { toProfileView, type ProfileView } from './profile-view';
 

@@ -1,7 +1,7 @@
 // React bindings for the data client's state.
 import { useSyncExternalStore } from 'react';
 import { dataClient, type DataState } from './data-client';
-import type { TableSummary } from '../../workers/data/protocol';
+import type { TableSummary } from '../../shared/data/protocol';
 
 export function useDataState(): DataState {
   return useSyncExternalStore(dataClient.subscribe, dataClient.getState);

@@ -1,7 +1,7 @@
 // The notebook's state and every change to it. The document is undoable (a history of immutable
 // notebook states); outputs, selection and mode are not, like Jupyter, where undo never brings
 // back an old output.
-import { appendOutput, type CellOutput } from '../../workers/runner/outputs';
+import { appendOutput, type CellOutput } from '../../shared/runner/outputs';
 import {
   cellIndex,
   changeKind,

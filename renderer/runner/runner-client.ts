@@ -5,7 +5,7 @@
 // (state is lost; the notebook and the tables, which live in the data worker, stay).
 import { wrap, transfer, type Remote } from 'comlink';
 import { isRunnerOutputMessage, type ChartRequest, type ExecuteReply, type RunnerApi, type MaterializedChart } from '../../workers/runner/api';
-import type { CellOutput } from '../../workers/runner/outputs';
+import type { CellOutput } from '../../shared/runner/outputs';
 
 export type RunnerStatus = 'starting' | 'idle' | 'busy' | 'failed';
 

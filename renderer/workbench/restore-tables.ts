@@ -2,7 +2,7 @@
 // recent files (their bytes are kept in IndexedDB, or their path in Electron), so a data cell on a
 // user's loans.csv shows the table again instead of "not loaded yet".
 import { tableName } from '../../kernels/io/from-csv';
-import { variableName } from '../../workers/runner/variable-name';
+import { variableName } from '../../shared/runner/variable-name';
 import { dataClient } from '../data';
 import { listRecentFiles, reopenRecentFile, type RecentFile } from '../data/recent-files';
 import type { NotebookDoc } from '../notebook/model';

@@ -12,8 +12,8 @@ import { emptyNotebook, newCellId, type Cell, type NotebookDoc } from '../notebo
 import { initialState, type NotebookAction, type NotebookState } from '../notebook/reducer';
 import { createNotebookStore } from '../notebook/store';
 import { saveNotebookFile } from '../platform/notebook-files';
-import type { CellOutput } from '../../workers/runner/outputs';
-import { MIME_PLAIN, MIME_VEGALITE } from '../../workers/runner/outputs';
+import type { CellOutput } from '../../shared/runner/outputs';
+import { MIME_PLAIN, MIME_VEGALITE } from '../../shared/runner/outputs';
 import { appRunner } from './runner';
 import { reloadUsedTables } from './restore-tables';
 import { notebookTableLoads } from './table-loads';

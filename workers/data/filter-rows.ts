@@ -1,8 +1,8 @@
 // Keeps the rows that pass every column filter (filters combine with AND). Text comparisons are
 // case-insensitive; a range is inclusive and never matches a missing value.
 import type { Column, DataTable } from '../../kernels/table/types';
-import { cellFormatter } from './format-cell';
-import type { ColumnFilter } from './protocol';
+import { cellFormatter } from '../../shared/data/format-cell';
+import type { ColumnFilter } from '../../shared/data/protocol';
 
 type RowTest = (row: number) => boolean;
 

@@ -1,6 +1,6 @@
 // Turns whatever a load threw into the plain failure the main thread shows: the parser's message
 // plus the file, line and column it named (DataError.where), when it named them.
-import type { LoadFailure } from './protocol';
+import type { LoadFailure } from '../../shared/data/protocol';
 
 export function toLoadFailure(error: unknown, fileName: string): LoadFailure {
   if (error instanceof Error) {

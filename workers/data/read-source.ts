@@ -1,6 +1,6 @@
 // Reads the bytes of what the user opened — a File/Blob, bytes from the Electron bridge, or a
 // URL — inside the loader worker, reporting how far it got.
-import type { LoaderRequest } from './protocol';
+import type { LoaderRequest } from '../../shared/data/protocol';
 
 export type ReadProgress = (fraction: number) => void;
 

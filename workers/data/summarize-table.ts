@@ -1,7 +1,7 @@
 // The summary the main thread keeps for each table: names, types and missing counts — enough
 // to draw headers and pickers without holding any data.
 import type { Column, DataTable } from '../../kernels/table/types';
-import type { TableSummary } from './protocol';
+import type { TableSummary } from '../../shared/data/protocol';
 
 export function countMissing(column: Column): number {
   let missing = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryKey } from './query-key';
+import { queryKey } from '../../shared/data/query-key';
 import { TableStore } from './table-store';
 import { peopleTable } from './test-tables';
 

@@ -2,11 +2,11 @@
 // things only — summaries, windows of formatted rows, profiles — and keeps the expensive state
 // (sort keys, filtered and sorted row orders, profiles) next to the data.
 import type { DataTable } from '../../kernels/table/types';
-import { cellFormatter } from './format-cell';
+import { cellFormatter } from '../../shared/data/format-cell';
 import { columnNamed, filterRows } from './filter-rows';
-import type { RowQuery, RowWindow, TableSummary } from './protocol';
+import type { RowQuery, RowWindow, TableSummary } from '../../shared/data/protocol';
 import { rankColumn, type ColumnRanks } from './rank-column';
-import { queryKey } from './query-key';
+import { queryKey } from '../../shared/data/query-key';
 import { sortRows } from './sort-rows';
 import { summarizeTable } from './summarize-table';
 

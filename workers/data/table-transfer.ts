@@ -2,7 +2,7 @@
 // columns' buffers are transferred (moved, not copied), so a million-row table costs the sender
 // nothing to hand over; string columns are structured-cloned worker to worker.
 import type { DataTable } from '../../kernels/table/types';
-import type { LoadFailure } from './protocol';
+import type { LoadFailure } from '../../shared/data/protocol';
 
 export interface TableEnvelope {
   type: 'table';

@@ -1,5 +1,5 @@
 // The runner worker's comlink API and the messages it posts on its own, shared with the renderer.
-import type { CellOutput } from './outputs';
+import type { CellOutput } from '../../shared/runner/outputs';
 import type { MaterializedChart } from './chart-data';
 import type { ChartRequest, ExecuteReply, ExecuteRequest } from './session';
 

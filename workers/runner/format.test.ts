@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as aq from 'arquero';
 import { formatCell, formatValue, tableBundle } from './format';
-import { variableName } from './variable-name';
+import { variableName } from '../../shared/runner/variable-name';
 
 describe('formatValue', () => {
   it('formats nested values readably and survives cycles', () => {

@@ -1,7 +1,8 @@
 // How values look in cell outputs: a short readable text for any value (a light util.inspect)
 // and text + HTML for tables (HTML escaped here, so the renderer never sees raw user markup).
-import type { MimeBundle } from './outputs';
-import { MIME_HTML, MIME_PLAIN } from './outputs';
+import type { MimeBundle } from '../../shared/runner/outputs';
+import { MIME_HTML, MIME_PLAIN } from '../../shared/runner/outputs';
+import { escapeHtml } from '../../shared/escape-html';
 
 /** The part of an arquero table the formatter needs (kept structural so tests can fake it). */
 export interface TableLike {
@@ -111,10 +112,6 @@ export function formatCell(value: unknown): string | null {
   }
   if (typeof value === 'string') return value;
   return inspect(value, MAX_DEPTH - 1, new Set());
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** A table as text/plain (fixed-width) and text/html (escaped, Jupyter's `dataframe` class). */

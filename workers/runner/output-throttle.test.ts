@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CellOutput } from './outputs';
+import type { CellOutput } from '../../shared/runner/outputs';
 import { OutputThrottle } from './output-throttle';
 
 function throttle(limits = { intervalMs: 50, maxStreamChars: 1000, maxDisplays: 2 }) {

@@ -1,7 +1,7 @@
 // Keeps a chatty cell from flooding the page: printed text is batched (at most one message per
 // interval, so `for (...) print(i)` over a million rows is a few messages, not a million
 // renders), and each cell's text and display outputs are capped, with one line saying so.
-import type { CellOutput } from './outputs';
+import type { CellOutput } from '../../shared/runner/outputs';
 
 export type OutputSink = (cellId: string, output: CellOutput) => void;
 

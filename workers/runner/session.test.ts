@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { PortTable } from '../data-port';
-import type { CellOutput } from './outputs';
+import type { CellOutput } from '../../shared/runner/outputs';
 import { RunnerSession } from './session';
 
 function runner(tables: Record<string, PortTable> = {}) {

@@ -6,7 +6,7 @@ import type { ColumnTable } from 'arquero';
 import type { PortTable } from '../data-port';
 import { materializeChart, type MaterializedChart, type VegaLiteSpec } from './chart-data';
 import { formatValue, isTableLike, tableBundle } from './format';
-import { MIME_PLAIN, MIME_VEGALITE, type CellOutput, type MimeBundle } from './outputs';
+import { MIME_PLAIN, MIME_VEGALITE, type CellOutput, type MimeBundle } from '../../shared/runner/outputs';
 import { OutputThrottle, type OutputSink } from './output-throttle';
 import { toArqueroTable, variableName } from './tables';
 import { CellSyntaxError, GUARD_PARAMETER, SCOPE_PARAMETER, compileCell } from './transform';

@@ -4,7 +4,7 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { PortColumn, PortTable } from '../data-port';
 
-export { variableName } from './variable-name';
+export { variableName } from '../../shared/runner/variable-name';
 
 /**
  * One column as arquero values: numeric storage with NaN for missing becomes null where a value
