@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { requestTables, serveTables } from './data-port';
 import type { DataTable } from '../kernels/table/types';
-import { peopleTable } from './data/test-tables';
+import { peopleTable } from '../test/fixtures/tables';
 
 function channel() {
   const { port1, port2 } = new MessageChannel();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runTournament } from '../kernels/tournament/run-tournament';
-import { syntheticBinaryTable } from '../kernels/tournament/test-data';
+import { syntheticBinaryTable } from '../test/fixtures/tournament-data';
 import { createNodeExecutor } from './node-executor';
 
 const models = ['gbdt', 'linear', 'bayes'] as ('gbdt' | 'linear' | 'bayes')[];

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DataTable } from '../../kernels/table/types';
 import { createTemplate } from '../../kernels/tournament/template';
-import { syntheticBinaryTable } from '../../kernels/tournament/test-data';
+import { syntheticBinaryTable } from '../../test/fixtures/tournament-data';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'tourney.js');
 const PENGUINS = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'penguins.csv');

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticBinaryTable } from '../../kernels/tournament/test-data';
+import { syntheticBinaryTable } from '../../test/fixtures/tournament-data';
 import { errorLine, listTree, runCli, SHARED_DATA, tableCsv } from './run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'tourney-flags-'));

@@ -5,7 +5,7 @@ import { fitGbdt } from './gbdt/train-gbdt';
 import { fitLinear } from './linear';
 import { loadModel } from './load-model';
 import type { FittedModel } from './model';
-import { makeClassification } from './tree/test-data';
+import { makeClassification } from '../../test/fixtures/tree-data';
 
 describe('loadModel', () => {
   const { X, labels } = makeClassification(300, 51);

@@ -4,7 +4,7 @@
 // throwing anything raw.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { syntheticBinaryTable } from '../tournament/test-data';
+import { syntheticBinaryTable } from '../../test/fixtures/tournament-data';
 import { corrupt, corruption } from './corruptions';
 import { ModelDirError } from './errors';
 import { loadModelDirFiles } from './load-model-dir';

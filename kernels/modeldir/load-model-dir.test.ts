@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readTable } from '../io/read-table';
 import { fitTableToMatrix } from '../learn/table-to-matrix';
-import { syntheticBinaryTable } from '../tournament/test-data';
+import { syntheticBinaryTable } from '../../test/fixtures/tournament-data';
 import { ModelDirError } from './errors';
 import { loadModelDirFiles } from './load-model-dir';
 import { MANIFEST } from './manifest';

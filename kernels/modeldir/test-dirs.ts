@@ -11,7 +11,7 @@ import type { DataTable } from '../table/types';
 import { createInlineExecutor } from '../tournament/executor';
 import { runTournament } from '../tournament/run-tournament';
 import { createTemplate } from '../tournament/template';
-import { syntheticBinaryTable } from '../tournament/test-data';
+import { syntheticBinaryTable } from '../../test/fixtures/tournament-data';
 import { buildModelDirFiles, fixedDocuments, tournamentDocuments } from './build-model-dir';
 import { createManifest, MANIFEST } from './manifest';
 import type { Manifest } from './meta-schema';

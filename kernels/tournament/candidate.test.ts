@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeClassification } from '../learn/tree/test-data';
+import { makeClassification } from '../../test/fixtures/tree-data';
 import type { Matrix } from '../learn/matrix';
 import { evaluateOnFold } from './candidate';
 import type { PreparedData } from './prepare';

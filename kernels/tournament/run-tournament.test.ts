@@ -6,7 +6,7 @@ import { createInlineExecutor } from './executor';
 import { createRandom } from './random';
 import { runTournament, type TournamentProgress, type TournamentResult } from './run-tournament';
 import type { Params } from './search-space';
-import { syntheticBinaryTable } from './test-data';
+import { syntheticBinaryTable } from '../../test/fixtures/tournament-data';
 import { TournamentModel } from './tournament-model';
 import { applyFeatures } from './features';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkTemplate, createTemplate, parseTemplate, templateSettings } from './template';
-import { syntheticBinaryTable } from './test-data';
+import { syntheticBinaryTable } from '../../test/fixtures/tournament-data';
 
 describe('tournament templates', () => {
   const template = createTemplate(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellFormatter, formatDateTime, formatNumber } from './format-cell';
-import { peopleTable } from '../../workers/data/test-tables';
+import { peopleTable } from '../../test/fixtures/tables';
 
 describe('formatNumber', () => {
   it('keeps integers exact and rounds others to 6 significant digits', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createInlineExecutor } from '../../kernels/tournament/executor';
 import { runTournament } from '../../kernels/tournament/run-tournament';
-import { syntheticBinaryTable } from '../../kernels/tournament/test-data';
+import { syntheticBinaryTable } from '../../test/fixtures/tournament-data';
 import type { DataTable } from '../../kernels/table/types';
 import { TournamentModel } from '../../kernels/tournament/tournament-model';
 import { contributionScale, fittedFromResult, inspectTarget, oneRowTable, parseCell, rowAsText, scoreWhatIf, summarizeResult } from './automl-service';

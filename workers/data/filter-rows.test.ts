@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterRows } from './filter-rows';
-import { peopleTable } from './test-tables';
+import { peopleTable } from '../../test/fixtures/tables';
 
 const table = peopleTable();
 const rows = (filters: Parameters<typeof filterRows>[1]) => [...(filterRows(table, filters) ?? [])];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rankColumn } from './rank-column';
 import { sortRows } from './sort-rows';
-import { peopleTable } from './test-tables';
+import { peopleTable } from '../../test/fixtures/tables';
 
 const table = peopleTable();
 const column = (name: string) => table.columns.find((c) => c.name === name)!;

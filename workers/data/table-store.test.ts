@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { queryKey } from '../../shared/data/query-key';
 import { TableStore } from './table-store';
-import { peopleTable } from './test-tables';
+import { peopleTable } from '../../test/fixtures/tables';
 
 describe('TableStore', () => {
   it('summarizes a table with types and missing counts', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { receiveTable, sendTable, sendTableFailure, transferablesOf } from './table-transfer';
-import { peopleTable } from './test-tables';
+import { peopleTable } from '../../test/fixtures/tables';
 
 describe('table transfer', () => {
   it('moves numeric buffers to the receiver instead of copying them', async () => {

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { WorkerPool } from './pool';
 import { nodeWorkerSpawner } from './node';
 import { CancelledError } from './types';
-import type { BusyWorkerApi } from './fixtures/busy.worker';
+import type { BusyWorkerApi } from '../../test/fixtures/busy.worker';
 
-const spawn = nodeWorkerSpawner<BusyWorkerApi>(new URL('./fixtures/busy.worker.ts', import.meta.url));
+const spawn = nodeWorkerSpawner<BusyWorkerApi>(new URL('../../test/fixtures/busy.worker.ts', import.meta.url));
 
 describe('WorkerPool on worker_threads', () => {
   it('runs jobs on up to `size` workers in parallel', async () => {

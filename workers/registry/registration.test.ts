@@ -4,7 +4,7 @@ import { loadModelDirFiles } from '../../kernels/modeldir';
 import { experimentSchema } from '../../kernels/registry/documents';
 import { createInlineExecutor } from '../../kernels/tournament/executor';
 import { runTournament } from '../../kernels/tournament/run-tournament';
-import { syntheticBinaryTable } from '../../kernels/tournament/test-data';
+import { syntheticBinaryTable } from '../../test/fixtures/tournament-data';
 import { DexieRegistryStore } from '../../renderer/registry/dexie-store';
 import { buildRegistration, tableContentBytes } from './registration';
 

@@ -4,7 +4,7 @@
 // softmax(gnb._joint_log_likelihood + cnb._joint_log_likelihood − cnb.class_log_prior_).
 import { describe, expect, it } from 'vitest';
 import { matrixFromRows } from '../matrix';
-import { fixture } from '../linear/test-data';
+import { fixture } from '../../../test/fixtures/linear-data';
 import { fitNaiveBayes } from './fit-naive-bayes';
 import { loadBayesModel } from './naive-bayes-model';
 

@@ -3,7 +3,7 @@ import { loadModel } from '../load-model';
 import type { Matrix } from '../matrix';
 import { auroc } from '../metric/auroc';
 import { binMatrix } from '../dataset/binned-dataset';
-import { makeClassification, makeRegression, makeWeightedGrid, makeWide, repeatRows, splitGainsFromRows } from '../tree/test-data';
+import { makeClassification, makeRegression, makeWeightedGrid, makeWide, repeatRows, splitGainsFromRows } from '../../../test/fixtures/tree-data';
 import { fitForest } from './train-forest';
 
 function subset(X: Matrix, from: number, to: number): Matrix {

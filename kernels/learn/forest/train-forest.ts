@@ -9,7 +9,7 @@ import { checkLabels } from '../gbdt/train-gbdt';
 import type { Labels, Matrix } from '../matrix';
 import type { Tree } from '../tree/tree';
 import { TreeEnsembleModel } from '../tree/tree-ensemble-model';
-import { TreeLearner } from '../tree/tree-learner';
+import { TreeLearner } from '../treelearner/tree-learner';
 import { defaultFeatureFraction, resolveForestParams, type ForestParams } from './params';
 
 export function fitForest(X: Matrix, labels: Labels, given: Partial<ForestParams> | Record<string, unknown> = {}): TreeEnsembleModel {

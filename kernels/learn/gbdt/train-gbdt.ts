@@ -7,10 +7,10 @@ import { createRandom, sampleSorted, type Random } from '../dataset/random';
 import type { Labels, Matrix } from '../matrix';
 import { createObjective } from '../objective/create-objective';
 import type { Objective } from '../objective/objective';
-import { addTreeBinned } from '../tree/predict-binned';
+import { addTreeBinned } from '../treelearner/predict-binned';
 import type { Tree } from '../tree/tree';
 import { TreeEnsembleModel, type Link } from '../tree/tree-ensemble-model';
-import { TreeLearner } from '../tree/tree-learner';
+import { TreeLearner } from '../treelearner/tree-learner';
 import { QUANTIZED_MIN_ROWS, resolveGbdtParams, type GbdtParams } from './params';
 
 export interface GbdtProgress {

@@ -9,7 +9,7 @@ import { matrixFromRows } from '../matrix';
 import { fitLogisticRegression } from './fit-logistic';
 import { binaryLogisticObjective, multinomialObjective } from './logistic-loss';
 import { loadLinearModel } from './linear-model';
-import { fixture } from './test-data';
+import { fixture } from '../../../test/fixtures/linear-data';
 
 const tight = { tolerance: 1e-12, maxIterations: 10000 };
 

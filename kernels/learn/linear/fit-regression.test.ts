@@ -6,7 +6,7 @@ import { matrixFromRows } from '../matrix';
 import { designColumns } from './design';
 import { fitLinearRegression, fitRegressionPath } from './fit-regression';
 import { loadLinearModel } from './linear-model';
-import { fixture } from './test-data';
+import { fixture } from '../../../test/fixtures/linear-data';
 
 const { X, regression } = fixture();
 const INTERCEPT = 9.054434918376263;

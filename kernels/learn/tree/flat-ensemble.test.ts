@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fitForest } from '../forest/train-forest';
 import { fitGbdt } from '../gbdt/train-gbdt';
 import type { Matrix } from '../matrix';
-import { makeRegression } from './test-data';
+import { makeRegression } from '../../../test/fixtures/tree-data';
 import { flattenTrees, predictFlat } from './flat-ensemble';
 import { Tree } from './tree';
 import { createRandom } from '../dataset/random';

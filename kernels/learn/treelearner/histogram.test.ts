@@ -7,7 +7,7 @@ import {
 import { quantizeGradients } from './quantize';
 import { packRowMajor, partitionRowOrdered } from './row-ordered';
 import { partition } from './tree-learner';
-import { makeClassification } from './test-data';
+import { makeClassification } from '../../../test/fixtures/tree-data';
 
 const N = 1500;
 

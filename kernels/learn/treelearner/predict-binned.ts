@@ -2,7 +2,7 @@
 // to update scores of rows the tree did not see (out-of-bag rows, validation sets) without
 // converting back to raw values.
 import type { BinnedDataset } from '../dataset/binned-dataset';
-import type { Tree } from './tree';
+import type { Tree } from '../tree/tree';
 
 /** Adds scale × leaf value of `tree` to scores[offset + row] for the rows where `skip[row]` is 0 (all rows when skip is null). */
 export function addTreeBinned(tree: Tree, data: BinnedDataset, scores: Float64Array, offset: number, skip: Uint8Array | null): void {

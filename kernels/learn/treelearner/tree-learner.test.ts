@@ -5,7 +5,7 @@ import { fitGbdt } from '../gbdt/train-gbdt';
 import { auroc } from '../metric/auroc';
 import { quantizationBits } from './quantize';
 import { QUANTIZED_MIN_ROWS } from '../gbdt/params';
-import { makeClassification, makeRegression } from './test-data';
+import { makeClassification, makeRegression } from '../../../test/fixtures/tree-data';
 import { TreeLearner, type TreeLearnerParams } from './tree-learner';
 
 const params: TreeLearnerParams = {

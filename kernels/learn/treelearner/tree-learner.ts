@@ -11,7 +11,7 @@ import {
 import { decodeInto, quantizationBits, quantizeGradients, type Quantization } from './quantize';
 import { nextSlot, packRowMajor, partitionIndexOnly, partitionRowOrdered, type RowOrderedState, type Slot } from './row-ordered';
 import { emptyCandidate, findBestSplitForFeature, leafOutput, type SplitCandidate, type SplitParams } from './split-finder';
-import { Tree } from './tree';
+import { Tree } from '../tree/tree';
 
 export interface TreeLearnerParams extends SplitParams {
   maxLeaves: number;
