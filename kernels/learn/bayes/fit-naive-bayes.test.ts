@@ -1,4 +1,4 @@
-// Reference probabilities: scikit-learn 1.2.1 on the linear fixture (../linear/test-data.ts
+// Reference probabilities: scikit-learn 1.2.1 on the linear fixture (test/fixtures/linear-data.ts
 // formulas in numpy): GaussianNB().fit(X, y).predict_proba; the mixed model is GaussianNB on
 // columns a, b, d plus CategoricalNB(alpha=1) on column c, combined as
 // softmax(gnb._joint_log_likelihood + cnb._joint_log_likelihood − cnb.class_log_prior_).

@@ -1,4 +1,4 @@
-// Reference coefficients on the same fixture (test-data.ts formulas in numpy), X standardised
+// Reference coefficients on the same fixture (test/fixtures/linear-data.ts formulas in numpy), X standardised
 // with sklearn's StandardScaler (sample weights 1 + i % 3: StandardScaler().fit(X, sample_weight=sw)).
 // L2: sklearn 1.2.1's LogisticRegression objective C·Σ sᵢ·lossᵢ + ½‖β‖² (class weights from
 // compute_class_weight('balanced')) minimised with scipy L-BFGS-B at gtol=1e-13, ftol=0 — sklearn

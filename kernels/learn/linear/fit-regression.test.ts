@@ -1,4 +1,4 @@
-// Reference coefficients: scikit-learn 1.2.1 on the same fixture (test-data.ts formulas in numpy),
+// Reference coefficients: scikit-learn 1.2.1 on the same fixture (test/fixtures/linear-data.ts formulas in numpy),
 // X standardised with StandardScaler; Ridge(alpha=2.0) (= alpha 2/40 in ElasticNet units),
 // Lasso(alpha=0.1, tol=1e-12), ElasticNet(alpha=0.1, l1_ratio=0.5, tol=1e-12).
 import { describe, expect, it } from 'vitest';
