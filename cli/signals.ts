@@ -88,7 +88,7 @@ function watchParent(): void {
     workerData: { parent: process.ppid, pid: process.pid, every: WATCH_MS, grace: ORDERLY_STOP_MS },
     stdout: false,
     stderr: false,
-    // The watchdog must not keep the process alive, nor need the tsx loader.
+    // The watchdog must not keep the process alive, nor inherit the parent's loader flags.
     execArgv: [],
   });
   worker.unref();

@@ -1,16 +1,16 @@
 #!/usr/bin/env node
-// Entry for `npx tourney`: the CLI is TypeScript, run through tsx's loader so no build step is needed.
-import { register } from 'tsx/esm/api';
+// Entry for `npx tourney`: runs the CLI built ahead of time as plain JavaScript (scripts/build-cli.js,
+// dist/cli/). With no build yet (a fresh clone) or a source newer than the build, it builds first,
+// once: about a second; `npm start` and `npm test` build before they run anything.
+import { buildCli, freshCliBuild } from '../../scripts/build-cli.js';
 
-register();
-// `tourney predict … | head`: the reader closing the pipe ends the command quietly, like other
-// Unix tools, instead of an EPIPE stack trace.
-process.stdout.on('error', (err) => {
-  if (err.code === 'EPIPE') process.exit(0);
-  throw err;
-});
-// Ctrl+C / kill stop at once with 130 / 143 and nothing written, also through `npx` (cli/signals.ts).
-const { installSignalHandlers } = await import('../signals.ts');
-installSignalHandlers();
-const { main } = await import('../main.ts');
-process.exitCode = await main(process.argv.slice(2));
+let entry = freshCliBuild();
+if (entry === null) {
+  try {
+    entry = await buildCli();
+  } catch (error) {
+    process.stderr.write(`error: building the CLI (scripts/build-cli.js) failed: ${String(error.message).split('\n')[0]}\n`);
+    process.exit(1);
+  }
+}
+await import(entry);

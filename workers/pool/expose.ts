@@ -1,6 +1,9 @@
 // The worker side: exposes an API object over comlink from either a Web Worker or a Node
 // worker thread, so one worker module serves both the app and the CLI.
 import { expose } from 'comlink';
+// Plain JavaScript with no imports of its own, so browser bundles carry it harmlessly, and a
+// worker bundled into one module (workers/pool/node.ts) needs nothing resolved at run time.
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 
 export async function exposeInWorker(api: object): Promise<void> {
   const isWebWorker = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
@@ -8,11 +11,9 @@ export async function exposeInWorker(api: object): Promise<void> {
     expose(api);
     return;
   }
-  // Variable specifiers keep browser bundlers from trying to resolve Node modules.
+  // A variable specifier keeps browser bundlers from trying to resolve a Node module.
   const threadsModule = 'node:worker_threads';
-  const adapterModule = 'comlink/dist/esm/node-adapter.mjs';
-  const { parentPort } = await import(/* @vite-ignore */ threadsModule);
-  const { default: nodeEndpoint } = await import(/* @vite-ignore */ adapterModule);
+  const { parentPort } = (await import(/* @vite-ignore */ threadsModule)) as typeof import('node:worker_threads');
   if (!parentPort) throw new Error('exposeInWorker must run inside a worker');
   expose(api, nodeEndpoint(parentPort));
 }
