@@ -4,7 +4,7 @@
 // orient="columns" `{"col": {"0": v, …}}`.
 import { DataError, type DataTable } from '../table/types';
 import { decodeWhole } from './decode-text';
-import { locateJsonError } from './json-error-location';
+import { locateJsonError } from './json-error';
 import { tableFromColumns, tableFromRecords } from './records-to-table';
 import { assertText, utf16Encoding } from './sniff-format';
 
@@ -16,7 +16,7 @@ export function parseJsonText(text: string, fileName: string, lineOffset = 0): u
     const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
     if (!where) throw new DataError(`${fileName}: invalid JSON (${detail})`, { file: fileName });
     const line = where.line + lineOffset;
-    throw new DataError(`${fileName}: line ${line}, column ${where.column}: invalid JSON: ${where.problem}`, { file: fileName, line });
+    throw new DataError(`${fileName}: line ${line}, column ${where.column}: invalid JSON: ${where.message}`, { file: fileName, line });
   }
 }
 

@@ -1,5 +1,7 @@
-// Where JSON text goes wrong, as line and column. JSON.parse's messages differ between engines
-// and some name no position ("Unexpected token ',', ..."), so a small scanner finds it instead.
+// Where JSON text goes wrong, as line and column: the one locator for data files (from-json,
+// NDJSON) and notebooks (.ipynb, chart specs). JSON.parse's messages differ between engines and
+// some name no position ("Unexpected token ',', ..."), so a small scanner finds it instead; it
+// runs only after a parse failed.
 
 export interface JsonErrorLocation {
   message: string;

@@ -85,7 +85,7 @@ describe('JSON', () => {
 
   it('names the line and column of invalid JSON', async () => {
     const err = await errorOf(readTable(utf8('[\n  {"a": 1},\n  {"a": 2,,}\n]'), { fileName: 'bad.json' }));
-    expect(err.message).toBe('bad.json: line 3, column 11: invalid JSON: expected a "quoted" property name');
+    expect(err.message).toBe("bad.json: line 3, column 11: invalid JSON: expected a property name in double quotes, found ','");
     expect(err.where.line).toBe(3);
     const trunc = await errorOf(readTable(utf8('[{"a": "x'), { fileName: 't.json' }));
     expect(trunc.message).toMatch(/^t\.json: line 1, column 10: invalid JSON: unterminated string/);
@@ -108,7 +108,7 @@ describe('NDJSON', () => {
 
   it('names the line of a broken record', async () => {
     const err = await errorOf(readTable(utf8('{"a":1}\n{"a":2}\n\n{"a":}\n'), { fileName: 'l.ndjson' }));
-    expect(err.message).toBe('l.ndjson: line 4, column 6: invalid JSON: unexpected character');
+    expect(err.message).toBe("l.ndjson: line 4, column 6: invalid JSON: unexpected '}'");
     const notObject = await errorOf(readTable(utf8('{"a":1}\n[2]\n'), { fileName: 'l.ndjson' }));
     expect(notObject.message).toBe('l.ndjson: line 2 is an array, expected an object of column values');
   });

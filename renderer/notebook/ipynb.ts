@@ -3,7 +3,7 @@
 // vega-lite output), both marked with `metadata.tourney`, so JupyterLab and VS Code open them
 // (and show the chart) while Tourney gets its cells back.
 import { MIME_PLAIN, type CellOutput, type MimeBundle } from '../../shared/runner/outputs';
-import { locateJsonError } from './json-error';
+import { locateJsonError } from '../../kernels/io/json-error';
 import { CELL_KINDS, newCellId, type Cell, type CellKind, type NotebookDoc, type TourneyCellMetadata } from './model';
 import type { CellRun } from './reducer';
 

@@ -6,7 +6,7 @@ import { dataClient } from '../data';
 import { RunnerInterruptedError } from '../runner/runner-client';
 import { loadAutosave, saveAutosave } from '../notebook/autosave';
 import { IpynbError, parseIpynb, serializeIpynb, type OpenedNotebook } from '../notebook/ipynb';
-import { locateJsonError } from '../notebook/json-error';
+import { locateJsonError } from '../../kernels/io/json-error';
 import { NotebookNames } from '../notebook/doc-names';
 import { emptyNotebook, newCellId, type Cell, type NotebookDoc } from '../notebook/model';
 import { initialState, type NotebookAction, type NotebookState } from '../notebook/reducer';
