@@ -6,7 +6,7 @@
 // (`__split`, `__y`, features) with a .json sidecar, so Python reads exactly the same inputs.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mulberry32 } from '../kernels/learn/dataset/random';
+import { mulberry32 } from '../kernels/random/random';
 import type { Labels, Matrix, Task } from '../kernels/learn/matrix';
 
 export const DATA_DIR = join(import.meta.dirname, '.data');

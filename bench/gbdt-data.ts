@@ -10,7 +10,7 @@
 // higgs-<split>.csv (label first, for the CLI form of the benchmark).
 import { existsSync, mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { mulberry32 } from '../kernels/learn/dataset/random';
+import { mulberry32 } from '../kernels/random/random';
 
 export const N_FEATURES = 28;
 export const DATA_DIR = join(import.meta.dirname, '.data');

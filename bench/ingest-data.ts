@@ -3,7 +3,7 @@
 // text with quoted commas, codes, missing values), about 100 MB. Same seed → same bytes.
 import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { mulberry32 } from '../kernels/learn/dataset/random';
+import { mulberry32 } from '../kernels/random/random';
 
 export const INGEST_COLUMNS = [
   'customer_id', 'age', 'income', 'score', 'tenure', 'balance', 'rate', 'visits', 'plan', 'region',

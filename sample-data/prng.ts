@@ -1,7 +1,7 @@
 // A small seeded random source for the sample-data generators. mulberry32 is tiny, fast and
 // identical on every platform (32-bit integer arithmetic only), so the same seed gives the same
 // bytes everywhere — which is what lets a test re-generate the bundled CSV and compare it.
-import { mulberry32 } from '../kernels/learn/dataset/random';
+import { mulberry32 } from '../kernels/random/random';
 
 export interface Random {
   /** Uniform in [0, 1). */

@@ -9,6 +9,7 @@ import { finishCsvTable, MODE_STRING } from './from-csv';
 import { scanCsvChunk, summarizeChunk, takeChunkColumns } from './csv-chunk';
 import { resolveChunkModes } from './csv-merge';
 import { splitCsvChunks } from './csv-split';
+import { mulberry32 } from '../random/random';
 
 const DIR = '../shared/data';
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -29,14 +30,6 @@ function expectSameAsOnePass(bytes: Uint8Array, fileName: string, counts: number
   }
 }
 
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A cell generator per column kind; `row` lets a kind change part-way through the file. */
 type Kind = (rand: () => number, row: number, rows: number) => string;
@@ -60,7 +53,7 @@ const KINDS: Record<string, Kind> = {
 };
 
 function generate(seed: number, kinds: string[], rows: number, options: { crlf?: boolean; bom?: boolean; blankLines?: boolean; delimiter?: string } = {}): string {
-  const rand = random(seed);
+  const rand = mulberry32(seed);
   const nl = options.crlf ? '\r\n' : '\n';
   const d = options.delimiter ?? ',';
   const lines = [kinds.join(d)];

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { chiSquaredTest, jensenShannonDistance, kolmogorovSmirnov, populationStabilityIndex, psiBand, wassersteinBinned } from './drift-statistics';
 import { quantileEdges, slotOf } from './quantile-edges';
-import { createRandom } from '../tournament/random';
+import { createRandom, TOURNAMENT_STREAM } from '../random/random';
 
 describe('PSI', () => {
   it('is Σ (c − r) ln(c / r) over shares', () => {
@@ -29,7 +29,7 @@ describe('Kolmogorov–Smirnov over bins', () => {
   });
 
   it('is within a bin of the row-level statistic on continuous data', () => {
-    const random = createRandom(7);
+    const random = createRandom(7, TOURNAMENT_STREAM);
     const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
     const a = Float64Array.from({ length: 4000 }, normal);
     const b = Float64Array.from({ length: 800 }, () => normal() + 0.15);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DataTable, NumericColumn, StringColumn } from '../table/types';
-import { createRandom } from '../tournament/random';
+import { createRandom, TOURNAMENT_STREAM } from '../random/random';
 import { alertsForReport, DEFAULT_ALERT_RULES, evaluateAlerts, type Alert } from './alert-rules';
 import { PredictionLogAggregator } from './log-aggregator';
 import { monitorReport } from './monitor-report';
@@ -28,7 +28,7 @@ beforeAll(async () => {
 
 /** Drift: tenure from long-standing customers only (still within the training range), and 85% fibre. */
 function injectDrift(table: DataTable, seed: number): DataTable {
-  const random = createRandom(seed);
+  const random = createRandom(seed, TOURNAMENT_STREAM);
   const trainTenure = (fx.train.columns.find((c) => c.name === 'tenure') as NumericColumn).values.filter((v) => v >= 48);
   const columns = table.columns.map((c) => {
     if (c.name === 'tenure') return { ...c, values: Float64Array.from(c.values as Float64Array, () => trainTenure[Math.floor(random() * trainTenure.length)]) } as NumericColumn;
@@ -42,7 +42,7 @@ const names = (alerts: Alert[]) => alerts.map((a) => (a.feature ? `${a.name}:${a
 
 describe('simulation: stable, then drift in two columns, then silence', () => {
   it('raises exactly the expected alerts at each stage', () => {
-    const random = createRandom(5);
+    const random = createRandom(5, TOURNAMENT_STREAM);
     const perHour = 200;
     const stable = logLines(fx, sampleRows(fx.stream, 6 * perHour, random), START, perHour, 's');
     const drifted = logLines(fx, injectDrift(sampleRows(fx.stream, 6 * perHour, random), 9), START + 6 * HOUR, perHour, 'd');
@@ -89,7 +89,7 @@ describe('simulation: stable, then drift in two columns, then silence', () => {
 
 describe('false alarms', () => {
   it('raises no alert on 20 streams drawn from the training distribution itself (40 to 9,200 rows)', () => {
-    const random = createRandom(21);
+    const random = createRandom(21, TOURNAMENT_STREAM);
     const fired: string[] = [];
     for (let k = 0; k < 20; k++) {
       // Two small windows (below the rules' 100 rows), the test regime (≤ 1,000 rows), the distance regime.
@@ -105,7 +105,7 @@ describe('false alarms', () => {
 
 describe('the same drift in Prometheus', () => {
   it('fires the same alerts from the exported gauges and rules as evaluateAlerts does (promtool test rules)', () => {
-    const random = createRandom(8);
+    const random = createRandom(8, TOURNAMENT_STREAM);
     const aggregator = new PredictionLogAggregator(fx.reference, { perHour: true });
     logLines(fx, injectDrift(sampleRows(fx.stream, 1200, random), 4), START, 200).forEach((l, i) => aggregator.addLine(l, i + 1));
     const window = aggregator.window(6)!;

@@ -1,11 +1,22 @@
-// A small seeded PRNG (mulberry32) so every learner is deterministic for a seed, plus the
-// sampling helpers the learners share (row bagging, feature subsets, bootstrap counts).
+// The project's one seeded random-number generator (mulberry32: tiny, fast, 32-bit integer
+// arithmetic only, so a seed gives the same stream on every platform), so every learner and every
+// tournament decision (splits, sampled configurations, permutations) is deterministic for a seed;
+// plus the helpers built on it: sampling (row bagging, feature subsets, bootstrap counts),
+// shuffling, normal draws and child seeds.
 
 export type Random = () => number;
 
-/** Uniform [0, 1) generator; the same seed gives the same stream on every platform. */
-export function createRandom(seed: number): Random {
-  return mulberry32(seed ^ 0x9e3779b9);
+/**
+ * Streams: one seed drives both the learners and the tournament's own draws, each from its own
+ * stream. The values are the ones each used when they had separate generators, so a seed still
+ * reproduces the same models and the same tournament.
+ */
+export const LEARNER_STREAM = 0x9e3779b9;
+export const TOURNAMENT_STREAM = 0x6d2b79f5;
+
+/** Uniform [0, 1) generator; the same seed (and stream) gives the same sequence everywhere. */
+export function createRandom(seed: number, stream: number = LEARNER_STREAM): Random {
+  return mulberry32(seed ^ stream);
 }
 
 /**
@@ -50,4 +61,33 @@ export function bootstrapCounts(random: Random, n: number, out = new Uint32Array
   out.fill(0);
   for (let i = 0; i < n; i++) out[Math.floor(random() * n)]++;
   return out;
+}
+
+/** A child seed from a parent seed and labels, so each fold/candidate has its own stream. */
+export function deriveSeed(seed: number, ...parts: number[]): number {
+  let h = (seed >>> 0) ^ 0x9e3779b9;
+  for (const p of parts) {
+    h = Math.imul(h ^ (p >>> 0), 0x85ebca6b) >>> 0;
+    h = (h ^ (h >>> 13)) >>> 0;
+    h = Math.imul(h, 0xc2b2ae35) >>> 0;
+    h = (h ^ (h >>> 16)) >>> 0;
+  }
+  return h;
+}
+
+/** Fisher–Yates in place. */
+export function shuffleInPlace<T extends { length: number; [i: number]: number }>(a: T, random: Random): T {
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const t = a[i];
+    a[i] = a[j];
+    a[j] = t;
+  }
+  return a;
+}
+
+/** A standard normal draw (Box–Muller). */
+export function normal(random: Random): number {
+  const u = Math.max(random(), 1e-12);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { auroc, binaryLogloss, multiclassLogloss } from '../learn/metric';
 import { applyCalibration, chooseCalibration, fitIsotonic, fitPlatt } from './calibrate';
-import { createRandom, normal } from './random';
+import { createRandom, normal, TOURNAMENT_STREAM } from '../random/random';
 
 /** True probabilities, and an overconfident model's version of them (logits × 3). */
 function overconfident(n: number, seed: number) {
-  const random = createRandom(seed);
+  const random = createRandom(seed, TOURNAMENT_STREAM);
   const y = new Float64Array(n);
   const p = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -41,14 +41,14 @@ describe('calibration', () => {
     const choice = chooseCalibration(p, y, 'binary', 2, { seed: 1 });
     expect(choice.calibration).toBeDefined();
     expect(Math.min(choice.logloss.platt, choice.logloss.isotonic)).toBeLessThan(choice.logloss.none);
-    const random = createRandom(4);
+    const random = createRandom(4, TOURNAMENT_STREAM);
     const truth = Float64Array.from({ length: 3000 }, () => random());
     const yy = Float64Array.from(truth, (t) => (random() < t ? 1 : 0));
     expect(chooseCalibration(truth, yy, 'binary', 2, { seed: 1 }).calibration).toBeUndefined();
   });
 
   it('temperature scaling fixes overconfident multiclass probabilities', () => {
-    const random = createRandom(5);
+    const random = createRandom(5, TOURNAMENT_STREAM);
     const n = 2000;
     const k = 3;
     const y = new Float64Array(n);

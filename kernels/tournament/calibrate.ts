@@ -5,7 +5,7 @@
 // probabilities alone — and all are monotone, so rankings (AUROC) and arg-max labels do not move.
 import { binaryLogloss, multiclassLogloss } from '../learn/metric';
 import type { Task } from '../learn/matrix';
-import { createRandom, shuffleInPlace } from './random';
+import { createRandom, shuffleInPlace, TOURNAMENT_STREAM } from '../random/random';
 
 export type CalibrationMethod = 'platt' | 'isotonic' | 'temperature';
 
@@ -200,7 +200,7 @@ export function chooseCalibration(
   const n = y.length;
   const lossOf = (yy: ArrayLike<number>, p: ArrayLike<number>) => (task === 'binary' ? binaryLogloss(yy, p) : multiclassLogloss(yy, p));
   const logloss: Record<string, number> = { none: lossOf(y, predictions) };
-  const order = shuffleInPlace(Uint32Array.from({ length: n }, (_, i) => i), createRandom(options.seed));
+  const order = shuffleInPlace(Uint32Array.from({ length: n }, (_, i) => i), createRandom(options.seed, TOURNAMENT_STREAM));
   const k = Math.min(5, n);
   const crossFit = (method: CalibrationMethod): Float64Array => {
     const calibrated = new Float64Array(predictions.length);

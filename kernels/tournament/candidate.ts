@@ -7,7 +7,7 @@ import type { Labels, Matrix, Task } from '../learn/matrix';
 import { applyCategoricalView, type CategoricalView } from './categorical-view';
 import type { ModelFamily, SerializedModel } from '../learn/model';
 import type { PreparedData } from './prepare';
-import { deriveSeed } from './random';
+import { deriveSeed } from '../random/random';
 import type { Params } from './search-space';
 import { takeMatrixRows } from './shared-matrix';
 import { trainTestSplit } from './split';

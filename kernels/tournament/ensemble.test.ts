@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { auroc } from '../learn/metric';
 import { blend, selectEnsemble } from './ensemble';
-import { createRandom, normal } from './random';
+import { createRandom, normal, TOURNAMENT_STREAM } from '../random/random';
 
 function data(n: number, seed: number) {
-  const random = createRandom(seed);
+  const random = createRandom(seed, TOURNAMENT_STREAM);
   const y = new Float64Array(n);
   const a = new Float64Array(n);
   const b = new Float64Array(n);

@@ -8,7 +8,7 @@ import type { RefitResult } from './candidate';
 import { blend, selectEnsemble } from './ensemble';
 import type { TournamentExecutor } from './executor';
 import type { PreparedTournament } from './prepare';
-import { deriveSeed } from './random';
+import { deriveSeed } from '../random/random';
 import type { RefitCost } from './refit-cost';
 import type { Scoring } from './scoring';
 import { ensemblePool, type CandidateRun } from './search-loop';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../learn/dataset/random';
+import { createRandom } from '../random/random';
 import { getMetric } from '../learn/metric';
 import { permutationBaseline } from './insights';
 

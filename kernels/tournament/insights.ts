@@ -11,7 +11,7 @@ import type { CalibrationBin } from '../learn/metric/calibration';
 import type { LiftBin } from '../learn/metric/gains';
 import type { Task } from '../learn/matrix';
 import { featureToColumn, sumByColumn } from './feature-columns';
-import { createRandom, shuffleInPlace } from './random';
+import { createRandom, shuffleInPlace, TOURNAMENT_STREAM } from '../random/random';
 import { TournamentModel, type TournamentModelJSON } from './tournament-model';
 
 export interface Points {
@@ -82,7 +82,7 @@ function thin(xs: ArrayLike<number>, ys: ArrayLike<number>): Points {
 /** The metric on shuffled labels, PERMUTATIONS times: what a model with no signal would score. */
 export function permutationBaseline(metric: Metric, task: Task, y: Float64Array, predictions: Float64Array, seed: number, permutations = PERMUTATIONS): AboveChance {
   const score = metric.compute(y, predictions, task);
-  const random = createRandom(seed);
+  const random = createRandom(seed, TOURNAMENT_STREAM);
   const shuffled = Float64Array.from(y);
   const scores: number[] = [];
   for (let p = 0; p < permutations; p++) {
@@ -108,7 +108,7 @@ export function permutationBaseline(metric: Metric, task: Task, y: Float64Array,
 function residualInsight(y: Float64Array, predictions: Float64Array, seed: number): TournamentInsights['residuals'] {
   const n = y.length;
   const residual = Float64Array.from(y, (v, i) => v - predictions[i]);
-  const order = shuffleInPlace(Uint32Array.from({ length: n }, (_, i) => i), createRandom(seed)).slice(0, Math.min(n, 1000));
+  const order = shuffleInPlace(Uint32Array.from({ length: n }, (_, i) => i), createRandom(seed, TOURNAMENT_STREAM)).slice(0, Math.min(n, 1000));
   let lo = Infinity;
   let hi = -Infinity;
   for (const r of residual) {

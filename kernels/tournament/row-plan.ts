@@ -3,7 +3,7 @@
 import type { Task } from '../learn/matrix';
 import { DataError } from '../table/types';
 import type { RowPlan } from './prepare';
-import { deriveSeed } from './random';
+import { deriveSeed } from '../random/random';
 import type { ResolvedSettings } from './settings';
 import { holdoutFold, planValidation, stratifiedKFold, trainTestSplit, type ValidationPlan } from './split';
 

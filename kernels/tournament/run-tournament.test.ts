@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readTable } from '../io/read-table';
 import type { DataTable } from '../table/types';
 import { createInlineExecutor } from './executor';
-import { createRandom } from './random';
+import { createRandom, TOURNAMENT_STREAM } from '../random/random';
 import { runTournament, type TournamentProgress, type TournamentResult } from './run-tournament';
 import type { Params } from './search-space';
 import { syntheticBinaryTable } from '../../test/fixtures/tournament-data';
@@ -346,7 +346,7 @@ describe('imbalance and chance', () => {
   });
 
   it('labels independent of the features are not above chance', async () => {
-    const random = createRandom(1001);
+    const random = createRandom(1001, TOURNAMENT_STREAM);
     const table = withTarget(syntheticBinaryTable(2000, 1), Array.from({ length: 2000 }, () => (random() < 0.5 ? 'yes' : 'no')));
     const r = await runTournament(table, { ...quick, target: 'target', models: ['gbdt', 'linear', 'bayes'], maxCandidates: 6, timeBudgetSeconds: 60, seed: 1 }, createInlineExecutor());
     const chance = r.insights.aboveChance;
@@ -367,7 +367,7 @@ describe('imbalance and chance', () => {
     let meanCv = 0;
     const runs = 12;
     for (let k = 0; k < runs; k++) {
-      const random = createRandom(500 + k);
+      const random = createRandom(500 + k, TOURNAMENT_STREAM);
       const table = withTarget(syntheticBinaryTable(300, 40 + k), Array.from({ length: 300 }, () => (random() < 0.5 ? 'yes' : 'no')));
       const r = await runTournament(table, { target: 'target', models: ['gbdt'], maxCandidates: 1, testFraction: 0, ensemble: false, timeBudgetSeconds: 60, seed: k }, createInlineExecutor());
       expect(r.insights.evaluatedOn).toBe('out-of-fold');

@@ -4,7 +4,7 @@
 import type { Task } from '../learn/matrix';
 import type { ModelFamily } from '../learn/model';
 import { familySupports } from '../learn/fit';
-import { normal, type Random } from './random';
+import { normal, type Random } from '../random/random';
 
 export type ParamValue = number | string | boolean | null;
 export type Params = Record<string, ParamValue>;

@@ -8,7 +8,7 @@
 // Everything random comes from the seed, and proposals depend only on the outcomes told, in
 // the order told, so the same seed and outcomes give the same candidates.
 import type { ModelFamily } from '../learn/model';
-import { createRandom, type Random } from './random';
+import { createRandom, type Random, TOURNAMENT_STREAM } from '../random/random';
 import {
   completeParams, paramsKey, randomDirection, sampleParams, stepParams,
   type FamilySpace, type Params,
@@ -87,7 +87,7 @@ export class TournamentSearch {
 
   constructor(spaces: readonly FamilySpace[], private readonly options: SearchOptions) {
     if (!spaces.length) throw new Error('the tournament has no model family to try');
-    this.random = createRandom(options.seed);
+    this.random = createRandom(options.seed, TOURNAMENT_STREAM);
     this.families = new Map(spaces.map((space) => [space.family, {
       space, best: -Infinity, spent: 0, spentAtImprovement: 0, lastImprovementCost: 0,
       lastImprovement: 0, step: INITIAL_STEP, failures: 0, told: 0, outstanding: 0,

@@ -3,7 +3,7 @@
 // class, regression by quantile bin of the target, so every fold looks like the whole.
 // All index arrays are sorted ascending: deterministic and cache-friendly.
 import type { Task } from '../learn/matrix';
-import { createRandom, shuffleInPlace, type Random } from './random';
+import { createRandom, shuffleInPlace, type Random, TOURNAMENT_STREAM } from '../random/random';
 
 export interface Fold {
   /** Rows (positions in the array the split was made over) the model is fitted on. */
@@ -56,7 +56,7 @@ function sorted(rows: number[]): Uint32Array {
 export function trainTestSplit(y: ArrayLike<number>, task: Task, fraction: number, seed: number): TrainTestSplit {
   const n = y.length;
   if (!(fraction >= 0 && fraction < 1)) throw new Error(`test fraction must be in [0, 1), got ${fraction}`);
-  const groups = groupByStratum(strata(y, task), createRandom(seed));
+  const groups = groupByStratum(strata(y, task), createRandom(seed, TOURNAMENT_STREAM));
   const target = Math.round(n * fraction);
   const exact = groups.map((g) => (g.length > 1 ? g.length * fraction : 0));
   const take = exact.map((e, i) => Math.min(Math.floor(e), Math.max(0, groups[i].length - 1)));
@@ -85,7 +85,7 @@ export function stratifiedKFold(y: ArrayLike<number>, task: Task, k: number, see
   const n = y.length;
   if (!Number.isInteger(k) || k < 2) throw new Error(`folds must be an integer ≥ 2, got ${k}`);
   if (n < k) throw new Error(`${n} rows are fewer than the ${k} cross-validation folds`);
-  const random = createRandom(seed);
+  const random = createRandom(seed, TOURNAMENT_STREAM);
   const groups = groupByStratum(strata(y, task), random);
   const foldOf = new Int32Array(n);
   // Start each stratum where the previous one stopped so small strata do not all land in fold 0.

@@ -2,7 +2,7 @@
 // its mapper so other data can be binned the same way. Binning is part of training time.
 import type { Matrix } from '../matrix';
 import { binColumn, fitCategoricalBins, fitNumericalBins, type BinMapper } from './bin-mapper';
-import { createRandom, sampleSorted } from './random';
+import { createRandom, sampleSorted } from '../../random/random';
 
 export interface BinnedDataset {
   nRows: number;

@@ -4,7 +4,7 @@
 // reduction. Binary and regression forests average one tree per round; multiclass forests grow
 // one indicator tree per class and normalise the averaged class scores.
 import { binMatrix } from '../dataset/binned-dataset';
-import { bootstrapCounts, createRandom } from '../dataset/random';
+import { bootstrapCounts, createRandom } from '../../random/random';
 import { checkLabels } from '../gbdt/train-gbdt';
 import type { Labels, Matrix } from '../matrix';
 import type { Tree } from '../tree/tree';

@@ -3,7 +3,7 @@
 // the gradients, shrink it by the learning rate and add it to the scores. Optional early stopping
 // on a validation set keeps the best round. Deterministic for a seed.
 import { binMatrix, binWithMappers, type BinnedDataset } from '../dataset/binned-dataset';
-import { createRandom, sampleSorted, type Random } from '../dataset/random';
+import { createRandom, sampleSorted, type Random } from '../../random/random';
 import type { Labels, Matrix } from '../matrix';
 import { createObjective } from '../objective/create-objective';
 import type { Objective } from '../objective/objective';

@@ -5,7 +5,7 @@ import type { Matrix } from '../matrix';
 import { makeRegression } from '../../../test/fixtures/tree-data';
 import { flattenTrees, predictFlat } from './flat-ensemble';
 import { Tree } from './tree';
-import { createRandom } from '../dataset/random';
+import { createRandom } from '../../random/random';
 
 function walkTrees(trees: Tree[], X: Matrix): Float64Array {
   const out = new Float64Array(X.nRows);

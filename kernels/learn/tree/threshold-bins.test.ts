@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../dataset/random';
+import { createRandom } from '../../random/random';
 import { binRows, binScratch, buildThresholdBins, MAX_CUTS, MISSING_BIN, thresholdBin } from './threshold-bins';
 
 /** bin(v) by definition: how many of the (distinct) thresholds are below v. */

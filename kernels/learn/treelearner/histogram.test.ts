@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { binMatrix, type BinnedDataset } from '../dataset/binned-dataset';
-import { createRandom, type Random } from '../dataset/random';
+import { createRandom, type Random } from '../../random/random';
 import {
   buildHistogramColumnWise, buildHistogramRowOrdered, buildHistogramRowOrderedPacked, HIST_LANES, subtractAll, subtractHistogram, UNIFORM_BINS,
 } from './histogram';

@@ -3,7 +3,7 @@
 // features sort their categories by gradient/hessian ratio and scan that order (LightGBM's
 // many-vs-many split). Extra trees evaluate a single random threshold instead of the full scan.
 import type { BinMapper } from '../dataset/bin-mapper';
-import type { Random } from '../dataset/random';
+import type { Random } from '../../random/random';
 
 export interface SplitParams {
   minDataInLeaf: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { binMatrix } from '../dataset/binned-dataset';
-import { createRandom } from '../dataset/random';
+import { createRandom } from '../../random/random';
 import { fitGbdt } from '../gbdt/train-gbdt';
 import { auroc } from '../metric/auroc';
 import { quantizationBits } from './quantize';

@@ -3,7 +3,7 @@
 // positive gain. Row indices are partitioned in place per leaf; only the smaller child's histogram
 // is built from rows, the larger one is the parent's minus the smaller (the subtraction trick).
 import type { BinnedDataset } from '../dataset/binned-dataset';
-import type { Random } from '../dataset/random';
+import type { Random } from '../../random/random';
 import {
   buildHistogramColumnWise, buildHistogramRowOrdered, buildHistogramRowOrderedPacked, clearHistogram, HIST_LANES,
   subtractAll, subtractHistogram, UNIFORM_BINS,

@@ -8,7 +8,7 @@ import { applyTableToMatrix, fitTableToMatrix } from '../../learn/table-to-matri
 import { cellValue } from '../../table/slice-rows';
 import type { DataTable } from '../../table/types';
 import { takeRows } from '../../tournament/take-rows';
-import { createRandom, shuffleInPlace, type Random } from '../../tournament/random';
+import { createRandom, shuffleInPlace, type Random, TOURNAMENT_STREAM } from '../../random/random';
 import { buildReferenceProfile, type ReferenceProfile } from '../reference-profile';
 
 export const TARGET = 'churn';
@@ -25,7 +25,7 @@ export interface TelcoFixture {
 /** `csv`: the bytes of ../shared/data/telco_churn.csv (the test reads the file; kernels do no I/O). */
 export async function telcoFixture(csv: Uint8Array): Promise<TelcoFixture> {
   const table = await readTable(csv, { fileName: 'telco_churn.csv' });
-  const order = shuffleInPlace(Uint32Array.from({ length: table.rowCount }, (_, i) => i), createRandom(11));
+  const order = shuffleInPlace(Uint32Array.from({ length: table.rowCount }, (_, i) => i), createRandom(11, TOURNAMENT_STREAM));
   const a = Math.round(table.rowCount * 0.6);
   const b = Math.round(table.rowCount * 0.8);
   const train = takeRows(table, order.subarray(0, a));
