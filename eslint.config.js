@@ -62,12 +62,23 @@ export default tseslint.config(
     },
   },
   {
+    // The UI: kernels, shared/, the workers it starts (and their message types), main/'s IPC contracts.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/cli/**', '**/scorer/**'], message: 'renderer/ must not import the CLI or the scorer.' },
+        { group: ['**/main/**', '!**/main/ipc-contract', '!**/main/preload-api'], message: 'renderer/ may import only main/ipc-contract and main/preload-api of main/.' },
+      ] }],
+    },
+  },
+  {
     // The CLI runs kernels on worker_threads and drives the scorer's bundler; never the app.
     files: ['cli/**/*.ts'],
     ignores: ['cli/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/renderer/**', '**/main/**'], message: 'cli/ may import kernels/, workers/ and scorer/ only.' },
+        { group: ['**/renderer/**', '**/main/**'], message: 'cli/ may import kernels/, shared/, workers/ and scorer/ only.' },
       ] }],
     },
   },
