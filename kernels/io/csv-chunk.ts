@@ -5,7 +5,7 @@
 // each chunk re-reads as strings the columns that became strings (takeChunkColumns), exactly as
 // a single pass would have interned them.
 import { ByteInterner, type InternedPart } from './byte-interner';
-import { MODE_STRING, scanRows, toStringColumn, type ScanState } from './from-csv';
+import { MODE_STRING, scanRows, toStringColumn, type ScanState } from './csv-scan';
 
 /** What every chunk shares with the file it comes from. */
 export interface CsvDialect {

@@ -4,7 +4,7 @@
 // read numbers; it is a date column if every chunk read ISO dates, except chunks whose cells
 // were all missing (a number column with nothing in it turns into a date column at its first
 // date); any other mix — text anywhere, or numbers and dates — makes it a string column.
-import { MODE_DATE, MODE_NUMBER, MODE_STRING, type ColumnBuffers } from './from-csv';
+import { MODE_DATE, MODE_NUMBER, MODE_STRING, type ColumnBuffers } from './csv-scan';
 import { mergeInterned } from './merge-interned';
 import type { ChunkColumns, ChunkSummary } from './csv-chunk';
 

@@ -5,7 +5,7 @@ import { parquetMetadata, parquetRead } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { DataError, type DataTable } from '../table/types';
 import { columnFromValues } from '../table/infer-type';
-import { checkNames, tableName } from './from-csv';
+import { checkNames, tableName } from './table-names';
 
 export async function readParquet(bytes: Uint8Array, fileName: string, onProgress?: (fraction: number, phase: string) => void): Promise<DataTable> {
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;

@@ -3,7 +3,9 @@
 // and assembles the result; readCsvChunked runs every step in this thread (the reference the
 // parallel path is tested against, and the same code path minus the threads).
 import { DataError, type DataTable } from '../table/types';
-import { finishCsvTable, readCsv, readCsvHead, startCsvTable, type CsvHead, type CsvOptions, type CsvTableBuild } from './from-csv';
+import { finishCsvTable, startCsvTable, type CsvTableBuild } from './csv-finish';
+import { readCsv } from './from-csv';
+import { readCsvHead, type CsvHead, type CsvOptions } from './csv-sniff';
 import { scanCsvChunk, summarizeChunk, takeChunkColumns, type ChunkColumns, type CsvDialect } from './csv-chunk';
 import { mergeChunkColumns, resolveChunkModes } from './csv-merge';
 import { splitCsvChunks } from './csv-split';

@@ -2,7 +2,8 @@
 // CLI alike. Pure TypeScript: no Node built-ins, input is a Uint8Array.
 import { DataError, type ColumnType, type DataTable } from '../table/types';
 import { retypeColumn } from '../table/retype-column';
-import { readCsv, type CsvOptions } from './from-csv';
+import { readCsv } from './from-csv';
+import { type CsvOptions } from './csv-sniff';
 import { readJson } from './from-json';
 import { readNdjson } from './from-ndjson';
 import { readParquet } from './from-parquet';

@@ -2,7 +2,7 @@
 // first-seen order becomes the columns, absent keys are missing values.
 import { DataError, type DataTable } from '../table/types';
 import { columnFromValues } from '../table/infer-type';
-import { checkNames, tableName } from './from-csv';
+import { checkNames, tableName } from './table-names';
 
 /** Array of records (objects) → table. `lineOf(i)` names the source line of record i for errors. */
 export function tableFromRecords(records: unknown[], fileName: string, lineOf?: (index: number) => number): DataTable {

@@ -5,6 +5,8 @@
 // English month names, `Jan 5, 2024` and `5 Jan 2024` / `5-Jan-2024` (full names too). Times
 // without a zone are read as UTC so a date means the same instant on every machine.
 
+import { isoDate, parseIsoDateBytes } from './iso-date';
+
 export type DayOrder = 'mdy' | 'dmy';
 
 export interface ParsedDate {
@@ -67,43 +69,19 @@ export function slashedDayOrder(text: string): DayOrder | undefined {
   return undefined;
 }
 
-function digits(t: string, at: number, count: number): number {
-  let v = 0;
-  for (let k = 0; k < count; k++) {
-    const d = t.charCodeAt(at + k) - 48;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
-  }
-  return v;
-}
+/** Text of an ISO shape as character codes, for the shared parser (iso-date.ts). */
+const isoScratch = new Uint8Array(20);
 
-/**
- * Fast path for the commonest shapes, `YYYY-MM-DD` and `YYYY-MM-DD[T ]HH:MM[:SS][Z]`, without a
- * regex (a column of a million distinct timestamps spends most of its typing time here).
- */
-function parseIsoFast(t: string): ParsedDate | undefined | null {
+/** The ISO fast path (iso-date.ts); null when the text is not one of its shapes, or not ASCII. */
+function parseIsoFast(t: string): ParsedDate | null {
   const n = t.length;
   if (n !== 10 && n !== 16 && n !== 17 && n !== 19 && n !== 20) return null;
-  if (t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45) return null;
-  const year = digits(t, 0, 4);
-  const month = digits(t, 5, 2);
-  const day = digits(t, 8, 2);
-  if (year < 0 || month < 0 || day < 0) return null;
-  if (n === 10) return build(year, month, day, 0, 0, 0, undefined, undefined);
-  const sep = t.charCodeAt(10);
-  if ((sep !== 84 && sep !== 32) || t.charCodeAt(13) !== 58) return null;
-  const zulu = t.charCodeAt(n - 1) === 90;
-  const body = zulu ? n - 1 : n;
-  if (body !== 16 && body !== 19) return null;
-  const hour = digits(t, 11, 2);
-  const minute = digits(t, 14, 2);
-  let second = 0;
-  if (body === 19) {
-    if (t.charCodeAt(16) !== 58) return null;
-    second = digits(t, 17, 2);
+  for (let k = 0; k < n; k++) {
+    const c = t.charCodeAt(k);
+    if (c > 127) return null;
+    isoScratch[k] = c;
   }
-  if (hour < 0 || minute < 0 || second < 0) return null;
-  return build(year, month, day, hour, minute, second, undefined, undefined);
+  return parseIsoDateBytes(isoScratch, 0, n) ? { ms: isoDate.ms, hasTime: isoDate.hasTime } : null;
 }
 
 /** Parses one date/datetime text, or returns undefined when it is not one of the accepted forms. */

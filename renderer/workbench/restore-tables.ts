@@ -1,7 +1,7 @@
 // After a reload the data worker is empty: the tables the notebook's cells use come back from the
 // recent files (their bytes are kept in IndexedDB, or their path in Electron), so a data cell on a
 // user's loans.csv shows the table again instead of "not loaded yet".
-import { tableName } from '../../kernels/io/from-csv';
+import { tableName } from '../../kernels/io/table-names';
 import { variableName } from '../../shared/runner/variable-name';
 import { dataClient } from '../data';
 import { listRecentFiles, reopenRecentFile, type RecentFile } from '../data/recent-files';

@@ -5,8 +5,10 @@
 // Any chunk that fails to scan (a fault in the file, or a split misled by a stray quote) makes
 // the whole file go through one pass in this thread, which reports exactly readCsv's error.
 import { transfer } from 'comlink';
-import type { CsvOptions } from '../../kernels/io/from-csv';
-import { finishCsvTable, MODE_STRING, readCsv, typeNumberColumns } from '../../kernels/io/from-csv';
+import type { CsvOptions } from '../../kernels/io/csv-sniff';
+import { finishCsvTable, typeNumberColumns } from '../../kernels/io/csv-finish';
+import { MODE_STRING } from '../../kernels/io/csv-scan';
+import { readCsv } from '../../kernels/io/from-csv';
 import { chunkBytes, mergeCsvChunks, chunkCount, planCsvChunks, type CsvChunkPlan } from '../../kernels/io/read-csv-chunked';
 import { resolveChunkModes } from '../../kernels/io/csv-merge';
 import type { ChunkColumns, ChunkSummary } from '../../kernels/io/csv-chunk';
