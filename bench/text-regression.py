@@ -16,6 +16,7 @@ TARGET = 'IMDB Rating'
 src, out, seeds = sys.argv[1], sys.argv[2], [int(s) for s in sys.argv[3:]]
 df = pd.DataFrame(json.load(open(src)))[TEXT + NUMERIC + [TARGET]]
 df = df[df[TARGET].notna()].reset_index(drop=True)
+for c in TEXT: df[c] = df[c].map(lambda v: v if v is None else str(v))
 y = df[TARGET].to_numpy(float)
 result = {}
 for seed in seeds:
@@ -24,9 +25,9 @@ for seed in seeds:
     df.iloc[te].to_csv(f'{out}/test_{seed}.csv', index=False)
     parts_tr, parts_te = [], []
     for c in TEXT:
-        v = TfidfVectorizer(ngram_range=(1, 2), min_df=2).fit(df[c].fillna('').iloc[tr])
-        parts_tr.append(v.transform(df[c].fillna('').iloc[tr]))
-        parts_te.append(v.transform(df[c].fillna('').iloc[te]))
+        v = TfidfVectorizer(ngram_range=(1, 2), min_df=2).fit(df[c].fillna('').astype(str).iloc[tr])
+        parts_tr.append(v.transform(df[c].fillna('').astype(str).iloc[tr]))
+        parts_te.append(v.transform(df[c].fillna('').astype(str).iloc[te]))
     for c in NUMERIC:
         x = np.log1p(df[c].to_numpy(float))
         mean = np.nanmean(x[tr]); x = np.where(np.isnan(x), mean, x)
