@@ -1,33 +1,16 @@
 """scikit-learn side of bench/accuracy-linear.ts: reads the encoded matrices and split written by
 bench/accuracy-data.ts and fits SimpleImputer(mean) + StandardScaler + LogisticRegression(lbfgs, and
 newton-cg as shipped) / Ridge, and GaussianNB on mean-imputed inputs. Prints one JSON object on stdout."""
-import contextlib, json, sys, time, warnings
+import json, sys, time, warnings
 import numpy as np, pandas as pd
-from scipy import optimize
 from sklearn.impute import SimpleImputer
 from sklearn.linear_model import Lasso, LogisticRegression, Ridge
 from sklearn.naive_bayes import GaussianNB
 from sklearn.preprocessing import StandardScaler
 from sklearn import metrics
+from accuracy_linear_ftol import lbfgs_without_ftol
 
 warnings.filterwarnings("ignore")
-
-
-@contextlib.contextmanager
-def lbfgs_without_ftol():
-    """sklearn 1.2.1 calls scipy.optimize.minimize(method="L-BFGS-B") via _logistic.optimize."""
-    original = optimize.minimize
-
-    def minimize(*args, **kwargs):
-        if kwargs.get("method") == "L-BFGS-B":
-            kwargs["options"] = {**kwargs.get("options", {}), "ftol": 0.0}
-        return original(*args, **kwargs)
-
-    optimize.minimize = minimize
-    try:
-        yield
-    finally:
-        optimize.minimize = original
 
 
 data_dir, C, ridge_alpha, tol = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])

@@ -26,6 +26,8 @@ test('derives features from the sample leads, shows importance, and reruns with 
   const title = view.getByTestId('features-column-title');
   await expect(title.locator('select')).toHaveValue('title');
   await expect(title).toContainText('seniority_rank');
+  // The categorical-or-text decision is shown with its reason (kernels/features/string-role.ts).
+  await expect(view.getByTestId('features-column-name').getByTestId('role-reason')).toContainText('person names');
   const description = view.getByTestId('features-column-description');
   await expect(description).toContainText('word_count');
   // Employees: the supervised buckets read like the seed slide ("10-99", "100-499").

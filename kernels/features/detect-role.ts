@@ -3,10 +3,13 @@
 // identifier that happens to be numbers or names. Name and values both count as evidence.
 import type { Column } from '../table/types';
 import { titleLikeShare } from './title/parse-title';
+import { decideStringRole } from './string-role';
 import type { FeatureRole } from './types';
 
 const TITLE_NAME = /(^|[^a-z])(job[ _-]?)?(title|position|designation|job[ _-]?role|role|cargo|puesto|poste|funktion|berufsbezeichnung)([^a-z]|$)/i;
 const COMPANY_NAME = /(^|[^a-z])(company|account([ _-]?name)?|organi[sz]ation|employer|firm|business[ _-]?name|org|empresa|firma|entreprise|societe|société|unternehmen)([^a-z]|$)/i;
+/** Text-typed columns of at most this many words on average are short strings, not free text. */
+const MAX_SHORT_WORDS = 3;
 const ID_NAME = /(^|[^a-z])(id|uuid|guid|key|ref|reference|number|no|nr)$/i;
 
 export interface RoleDecision { role: FeatureRole; reason?: string }
@@ -29,12 +32,10 @@ export function detectRole(column: Column): RoleDecision {
     if (TITLE_NAME.test(column.name) && titleLikeShare(sample) >= 0.3) return { role: 'title' };
     if (COMPANY_NAME.test(column.name)) return { role: 'company' };
     if (titleLikeShare(sample) >= 0.8 && averageWords(sample) <= 5) return { role: 'title' };
-    // Short values that are nearly all different (person names, order codes) identify rows;
-    // they can't generalise to new rows.
-    const unique = uniqueShare(values, n);
-    if (unique >= 0.9 && averageWords(sample) <= 3 && sample.length >= 20) {
-      return { role: 'id', reason: `identifier: ${pct(unique)} of values are unique short strings` };
-    }
+    // Free text (reviews, comments) stays text; short strings are decided by their token
+    // statistics, not cardinality alone (string-role.ts): titles of works and product names keep
+    // their words, person and city names stay categories or identifiers.
+    if (type === 'categorical' || averageWords(sample) <= MAX_SHORT_WORDS) return decideStringRole(values);
   }
   return { role: type };
 }

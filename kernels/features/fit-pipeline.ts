@@ -69,6 +69,7 @@ export function fitFeaturePipeline(table: DataTable, target: string, options: Fe
       column: col.name, type: col.type, role, roleOverridden: !!override, missing: countMissing(col), derivations: [],
       sample: { raw: [], features: {} },
     };
+    if (!override && decision.reason) info.roleReason = decision.reason;
     infos.push(info);
     if (disabled.has(col.name)) {
       dropped.push({ column: col.name, kind: 'user', reason: 'switched off by the user' });

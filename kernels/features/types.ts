@@ -131,6 +131,8 @@ export interface DerivedColumnInfo {
   role: FeatureRole;
   /** The user overrode the detected role. */
   roleOverridden: boolean;
+  /** Why the role was chosen, when the statistics decided it (categorical or text, identifier). */
+  roleReason?: string;
   missing: number;
   derivations: {
     kind: DerivationKind;

@@ -2,6 +2,7 @@
 // weighted mean loss plus (l2/2)·‖β‖² (intercepts unpenalised); dividing sklearn's
 // C·Σ wᵢ·lossᵢ + ½‖β‖² by C·W gives this form and the same minimiser, with gradients of order 1.
 import type { Objective } from '../optim/types';
+import { dotColumn, linearPredictor, toBaseSparse } from './base-sparse-columns';
 
 /** Numerically stable log(1 + eᶻ). */
 export function log1pExp(z: number): number {
@@ -35,15 +36,9 @@ export function binaryLogisticObjective({ columns, y, weights, l2 }: LossInput):
   const u = normalisedWeights(n, weights);
   const z = new Float64Array(n);
   const r = new Float64Array(n);
+  const cols = toBaseSparse(columns);
   return (x, g) => {
-    const b = x[p];
-    z.fill(b);
-    for (let j = 0; j < p; j++) {
-      const w = x[j];
-      if (w === 0) continue;
-      const c = columns[j];
-      for (let i = 0; i < n; i++) z[i] += w * c[i];
-    }
+    linearPredictor(z, cols, x, 0, x[p]);
     let loss = 0;
     let gb = 0;
     for (let i = 0; i < n; i++) {
@@ -59,10 +54,7 @@ export function binaryLogisticObjective({ columns, y, weights, l2 }: LossInput):
     }
     let penalty = 0;
     for (let j = 0; j < p; j++) {
-      const c = columns[j];
-      let s = 0;
-      for (let i = 0; i < n; i++) s += r[i] * c[i];
-      g[j] = s + l2 * x[j];
+      g[j] = dotColumn(r, gb, cols[j]) + l2 * x[j];
       penalty += x[j] * x[j];
     }
     g[p] = gb;
@@ -81,17 +73,9 @@ export function multinomialObjective({ columns, y, weights, l2 }: LossInput, nCl
   const u = normalisedWeights(n, weights);
   const z = Array.from({ length: k }, () => new Float64Array(n));
   const labels = Int32Array.from(y);
+  const cols = toBaseSparse(columns);
   return (x, g) => {
-    for (let c = 0; c < k; c++) {
-      const zc = z[c];
-      zc.fill(x[c * stride + p]);
-      for (let j = 0; j < p; j++) {
-        const w = x[c * stride + j];
-        if (w === 0) continue;
-        const col = columns[j];
-        for (let i = 0; i < n; i++) zc[i] += w * col[i];
-      }
-    }
+    for (let c = 0; c < k; c++) linearPredictor(z[c], cols, x, c * stride, x[c * stride + p]);
     // Turn logits into weighted residuals u·(p − 1[y = c]) in place, accumulating the loss.
     let loss = 0;
     for (let i = 0; i < n; i++) {
@@ -113,11 +97,8 @@ export function multinomialObjective({ columns, y, weights, l2 }: LossInput, nCl
       for (let i = 0; i < n; i++) gb += rc[i];
       g[c * stride + p] = gb;
       for (let j = 0; j < p; j++) {
-        const col = columns[j];
-        let s = 0;
-        for (let i = 0; i < n; i++) s += rc[i] * col[i];
         const w = x[c * stride + j];
-        g[c * stride + j] = s + l2 * w;
+        g[c * stride + j] = dotColumn(rc, gb, cols[j]) + l2 * w;
         penalty += w * w;
       }
     }
