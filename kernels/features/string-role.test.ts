@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../io/from-csv';
-import { mulberry32 } from '../learn/dataset/random';
+import { mulberry32 } from '../random/random';
 import { decideStringRole } from './string-role';
 
 // The package exports only its loader; its data files sit in node_modules/vega-datasets/data.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../dataset/random';
+import { mulberry32 } from '../../random/random';
 import { dotColumn, linearPredictor, toBaseSparse } from './base-sparse-columns';
 
 describe('base-sparse design columns', () => {
