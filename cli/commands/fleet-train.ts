@@ -45,8 +45,8 @@ export async function fleetTrainCommand(argv: string[]): Promise<number> {
   // The template as run: a --time-budget is part of it (and of its fingerprint), like any setting.
   const template: TournamentTemplate = budget !== undefined ? { ...given, timeBudgetSeconds: budget } : given;
   const templateSha256 = documentSha256(template);
-  const root = await prepareFleetDir(out);
   const source = await openTenantSource(tenantsPath, stringFlag(args, 'tenant-column'));
+  const root = await prepareFleetDir(out);
   const mine = tenantsOfShard(source.ids, shard);
   await writeFleetTemplate(root, template);
   log(`fleet ${root}: shard ${shardLabel(shard)} has ${mine.length} of ${source.ids.length} tenants (template "${template.name}", ${template.timeBudgetSeconds} s a tenant)`);
@@ -60,7 +60,7 @@ export async function fleetTrainCommand(argv: string[]): Promise<number> {
   for (const t of (await readShardResult(root, shard))?.tenants ?? []) if (mine.includes(t.tenant)) statuses.set(t.tenant, t);
   const store = new FolderRegistryStore(registryDir(root));
   const save = () => writeShardResult(root, {
-    kind: 'tourney-fleet-shard', format: 1, shard, templateSha256, updatedAt: new Date().toISOString(), assigned: mine, tenants: [...statuses.values()],
+    kind: 'tourney-fleet-shard', format: 1, shard, templateSha256, updatedAt: new Date().toISOString(), assigned: mine, fleetTenants: source.ids, tenants: [...statuses.values()],
   });
   await save();
 

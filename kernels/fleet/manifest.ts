@@ -54,6 +54,8 @@ export const shardResultSchema = z.object({
   updatedAt: isoTime,
   /** Tenant ids this shard owns (all of them, done or not yet). */
   assigned: z.array(z.string()),
+  /** Every tenant id of the input, whichever shard owns it: how a merge knows what is missing before every shard has run. */
+  fleetTenants: z.array(z.string()),
   tenants: z.array(tenantStatusSchema),
 });
 

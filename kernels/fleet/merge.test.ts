@@ -10,7 +10,7 @@ const status = (tenant: string, state: TenantStatus['state'], finishedAt: string
   winner: null, metric: null, higherIsBetter: null, cvScore: null, testScore: null, aboveChance: state === 'done' ? { above: true, chance: 0.5, cvBound: 0.7, pValue: 0.005, reason: 'above' } : null, registeredVersion: null,
 });
 const shard = (index: number, assigned: string[], tenants: TenantStatus[], templateSha256 = T): ShardResult =>
-  shardResultSchema.parse({ kind: 'tourney-fleet-shard', format: 1, shard: { index, count: 2 }, templateSha256, updatedAt: '2026-01-01T00:00:00Z', assigned, tenants });
+  shardResultSchema.parse({ kind: 'tourney-fleet-shard', format: 1, shard: { index, count: 2 }, templateSha256, updatedAt: '2026-01-01T00:00:00Z', assigned, fleetTenants: assigned, tenants });
 
 describe('mergeShardResults', () => {
   it('takes each tenant from its shard, the latest status winning, and names the missing ones', () => {
@@ -28,6 +28,12 @@ describe('mergeShardResults', () => {
     expect(missingTenants(merged)).toEqual(['b', 'd']);
     expect(merged.counts).toEqual({ done: 1, skipped: 1, failed: 0, missing: 2, aboveChance: 1 });
   });
+  it('knows the tenants of shards that have not run from any shard\'s list of the fleet', () => {
+    const only = { ...shard(0, ['a'], [status('a', 'done', '2026-01-01T00:00:00Z')]), fleetTenants: ['a', 'z'] };
+    const merged = mergeShardResults({ template: { name: 't', sha256: T }, source: { tenants: 'in', tenantColumn: null }, updatedAt: '2026-01-02T00:00:00Z', shards: [only] });
+    expect(missingTenants(merged)).toEqual(['z']);
+  });
+
   it('ignores shard files written for another template', () => {
     const merged = mergeShardResults({
       template: { name: 't', sha256: T }, source: { tenants: 'in', tenantColumn: null }, updatedAt: '2026-01-02T00:00:00Z',

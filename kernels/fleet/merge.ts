@@ -15,7 +15,7 @@ export function mergeShardResults({ template, source, shards, updatedAt }: Merge
   const expected = new Set<string>();
   const latest = new Map<string, TenantStatus>();
   for (const shard of current) {
-    for (const t of shard.assigned) expected.add(t);
+    for (const t of [...shard.assigned, ...shard.fleetTenants]) expected.add(t);
     for (const status of shard.tenants) {
       if (status.templateSha256 !== template.sha256) continue;
       const seen = latest.get(status.tenant);
