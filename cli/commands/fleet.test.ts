@@ -129,6 +129,19 @@ describe('tourney fleet train / status / k8s', () => {
     expect(errorLine(bad).line).toMatch(/--schedule: a schedule has 5 cron fields/);
   }, 60_000);
 
+  it('reads one table with a tenant column: each tenant its own model, the column not a feature', async () => {
+    const [header, ...a] = generateTenantCsv('linear', 200, 31).trimEnd().split('\n');
+    const b = generateTenantCsv('interaction', 200, 32).trimEnd().split('\n').slice(1);
+    writeFileSync(join(dir, 'all.csv'), [`shop,${header}`, ...a.map((l) => `north,${l}`), ...b.map((l) => `south,${l}`)].join('\n') + '\n');
+    const r = await runCli(['fleet', 'train', 'template.json', 'all.csv', '--tenant-column', 'shop', '--out', 'shops', ...TRAIN, '--json'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).results.map((t: { tenant: string; state: string; rows: number }) => [t.tenant, t.state, t.rows])).toEqual([['north', 'done', 200], ['south', 'done', 200]]);
+    const pipeline = championModel(join(dir, 'shops'), 'north')['pipeline.json'];
+    expect(pipeline).not.toContain('"shop"');
+    const manifest = json(join(dir, 'shops', 'fleet.json'));
+    expect(manifest.source).toEqual({ tenants: 'all.csv', tenantColumn: 'shop' });
+  }, 120_000);
+
   it('usage and data errors are one line: a bad shard, a folder that is not a fleet, missing tenants', async () => {
     const shard = await runCli(['fleet', 'train', 'template.json', 'tenants', '--out', 'x', '--shard', '2/2'], dir);
     expect([shard.code, errorLine(shard).line]).toEqual([2, 'error: the shard index must be below the shard count ("2/2")']);

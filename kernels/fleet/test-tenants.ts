@@ -36,7 +36,7 @@ function signal(kind: TenantKind, [x1, x2, x3]: number[], segment: string): numb
     case 'flipped':
       return -1.6 * x1 + 1.2 * x2 - 0.8 * x3 + (segment === 'smb' ? 0.6 : 0);
     case 'interaction':
-      return 2.5 * Math.sign(x1 * x2) + (segment === 'enterprise' ? 1.5 * x3 : -1.5 * x3);
+      return 3 * Math.sign(x1 * x2) + (segment === 'enterprise' ? 1.5 * x3 : -1.5 * x3);
     default:
       return 0;
   }
