@@ -15,6 +15,8 @@ const commands: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./commands/export')).exportCommand,
   serve: async () => (await import('./commands/serve')).serveCommand,
   registry: async () => (await import('./commands/registry')).registryCommand,
+  retrain: async () => (await import('./commands/retrain')).retrainCommand,
+  fleet: async () => (await import('./commands/fleet')).fleetCommand,
 };
 
 /** The command table's names (every one has a help page: cli/help.test.ts). */

@@ -37,7 +37,7 @@ export interface LoadedModel {
   predict(X: Matrix): Float64Array;
 }
 
-const TOURNEY_VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+export const TOURNEY_VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 /**
  * The files of model directory `dir` the loader judges, name → bytes: manifest.json, every model

@@ -170,7 +170,7 @@ async function runAndWrite(slot: ModelDirSlot, { dataPath, template, templatePat
   return 0;
 }
 
-async function readTemplate(path: string): Promise<TournamentTemplate> {
+export async function readTemplate(path: string): Promise<TournamentTemplate> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
