@@ -72,7 +72,8 @@ export function evaluateAlerts(summary: MonitorSummary, reference: ReferenceProf
   return alertsForReport(monitorReport(summary, reference, context.performance ?? null), summary, rules, context.now);
 }
 
-export function alertsForReport(report: MonitorReport, summary: MonitorSummary, rules: AlertRules, now: number): Alert[] {
+/** `summary`: only its lastTime is read (a scorer's JSON gives that alone). */
+export function alertsForReport(report: MonitorReport, summary: Pick<MonitorSummary, 'lastTime'>, rules: AlertRules, now: number): Alert[] {
   const alerts: Alert[] = [];
   const r = rules;
   if (r.noScores.enabled && summary.lastTime !== null) {
