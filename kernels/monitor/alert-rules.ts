@@ -60,6 +60,8 @@ export function resolveAlertRules(partial: unknown = {}): AlertRules {
 }
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+/** A silence said in the unit that reads (a rule set to seconds in a test says seconds, not "0.0 hours"). */
+const duration = (hours: number) => (hours >= 1 ? `${hours.toFixed(1)} hours` : hours * 60 >= 1 ? `${(hours * 60).toFixed(1)} minutes` : `${(hours * 3600).toFixed(1)} seconds`);
 const HOUR_MS = 3_600_000;
 
 export interface AlertContext {
@@ -79,7 +81,7 @@ export function alertsForReport(report: MonitorReport, summary: Pick<MonitorSumm
   if (r.noScores.enabled && summary.lastTime !== null) {
     const hours = (now - summary.lastTime) / HOUR_MS;
     if (hours >= r.noScores.hours) {
-      alerts.push({ name: 'no-scores', severity: 'critical', value: hours, threshold: r.noScores.hours, message: `no scores for ${hours.toFixed(1)} hours (last at ${report.lastTime})` });
+      alerts.push({ name: 'no-scores', severity: 'critical', value: hours, threshold: r.noScores.hours, message: `no scores for ${duration(hours)} (last at ${new Date(summary.lastTime).toISOString()})` });
     }
   }
   if (r.scoreShift.enabled && report.scores && report.scores.drift.rows >= r.scoreShift.minRows && report.scores.drift.psi >= r.scoreShift.psi) {

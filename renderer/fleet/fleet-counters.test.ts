@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { emptyAliases } from '../../kernels/registry/aliases';
+import type { ModelListing } from '../../kernels/registry/store';
+import { snapshotFixture } from '../../kernels/registry/testing/registry-fixture';
+import type { ModelMonitorStatus } from '../monitor/monitor-status';
+import { fleetCounters, tenantRows } from './fleet-counters';
+
+const now = Date.parse('2026-12-06T12:00:00.000Z');
+const snapshot = snapshotFixture(3, 2);
+const versions = snapshot.models.flatMap((m) => m.versions.map((v) => v.doc));
+// model-2 has no champion: only monitoring can put it in production.
+const listings: ModelListing[] = snapshot.models.map((m, i) => ({ model: m.model, latest: m.versions.at(-1)!.doc, aliases: i === 2 ? emptyAliases(m.model.name) : m.aliases }));
+const hours = (from: string, n: number, count: number) => Array.from({ length: n }, (_, i) => ({ hour: new Date(Date.parse(from) + i * 3_600_000).toISOString(), count }));
+const statuses: ModelMonitorStatus[] = [
+  { model: 'model-0', version: '1', source: 'scorer', seenAt: now, alerts: [{ name: 'feature-drift', feature: 'age' }], drifted: ['age'], volume: hours('2026-12-05T12:00:00.000Z', 24, 100) },
+  { model: 'model-2', version: '2', source: 'log', seenAt: now, alerts: [], drifted: [], volume: [...hours('2026-11-01T00:00:00.000Z', 2, 999), ...hours('2026-12-04T12:00:00.000Z', 2, 50)] },
+];
+
+describe('fleet counters', () => {
+  it('rows: the serving version, its verdicts and the drift monitoring saw', () => {
+    const rows = tenantRows(listings, versions, statuses, now);
+    expect(rows.map((r) => [r.name, r.version, r.champion, r.drift.state, r.inProduction])).toEqual([
+      ['model-0', 1, true, 'drift', true],
+      ['model-1', 1, true, 'not monitored', true],
+      ['model-2', 2, false, 'ok', true],
+    ]);
+    expect(rows[0].drift.features).toEqual(['age']);
+    expect(rows[0].family).toBe(versions[0].summary.family);
+  });
+
+  it('counts production, this month, above chance, predictions per day over the days covered, and this week', () => {
+    const rows = tenantRows(listings, versions, statuses, now);
+    const c = fleetCounters(rows, versions, snapshot.experiments, statuses, now);
+    expect(c.inProduction).toBe(3);
+    expect(c.tenants).toBe(3);
+    expect(c.trainedThisMonth).toBe(versions.filter((v) => v.createdAt >= '2026-12-01').length);
+    expect(c.experimentsThisWeek).toBe(snapshot.experiments.filter((e) => Date.parse(e.createdAt) >= now - 7 * 86_400_000).length);
+    // 2,400 + 100 scores in the last 7 days (the November hours are older), first on Dec 4 12:00: 2 days covered.
+    expect(c.predictionsPerDay).toBe(2500 / 2);
+    const judged = rows.filter((r) => r.aboveChance !== null);
+    expect(c.aboveChanceOf).toBe(judged.length);
+  });
+
+  it('says nothing rather than zero when nothing is known', () => {
+    const c = fleetCounters([], [], [], [], now);
+    expect(c).toMatchObject({ inProduction: 0, aboveChancePercent: null, predictionsPerDay: null });
+  });
+});
