@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { zipSync } from 'fflate';
+import { driftStream } from '../scorer/testing/drift-stream';
 import { DATA, REPO, startProcess, tourney, type ScorerProcess } from '../scorer/testing/scorer-process';
 import { waitForQuiet } from './wait-for-quiet';
 
@@ -67,29 +68,9 @@ test('Monitor view: a scorer stable, then drifting in two columns, then silent; 
   });
   await scorer.ready;
 
-  // ---- the stream: ten training rows a request (request ids s<i>, so labels can join), until stopped
+  // ---- the stream (scorer/testing/drift-stream.ts): ten training rows a request, ids s<i> so labels can join
   const { rows, status } = readCredit();
-  const high = Object.fromEntries(drifted.map((name) => {
-    const values = rows.map((r) => r[name]).filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);
-    return [name, values.slice(Math.floor(values.length * 0.7))];
-  }));
-  let mode = 'stable' as 'stable' | 'drift' | 'stop';
-  let sent = 0;
-  const stream = (async () => {
-    for (let i = 0; mode !== 'stop'; i++) {
-      const batch = Array.from({ length: 10 }, (_, k) => {
-        const row = { ...rows[(i * 10 + k) % rows.length] };
-        if (mode === 'drift') for (const name of drifted) row[name] = high[name][(i * 7 + k * 13) % high[name].length];
-        return row;
-      });
-      const r = await fetch(`${scorer!.url}/v1/predict`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': `s${i}` }, body: JSON.stringify({ rows: batch }) });
-      if (r.status !== 200) throw new Error(`the scorer answered ${r.status}: ${await r.text()}`);
-      await r.arrayBuffer();
-      sent += batch.length;
-      await new Promise((res) => setTimeout(res, 20)); // pacing of the stream, not synchronisation
-    }
-  })();
-  stream.catch(() => { mode = 'stop'; });
+  const stream = driftStream(scorer.url, rows, drifted);
 
   // ---- the app, connected to the scorer
   const problems: string[] = [];
@@ -116,7 +97,7 @@ test('Monitor view: a scorer stable, then drifting in two columns, then silent; 
   await page.screenshot({ path: testInfo.outputPath('monitor-stable.png'), fullPage: false });
 
   // Drift in two columns: exactly their two drift alerts.
-  mode = 'drift';
+  stream.mode = 'drift';
   await expect(panel.locator('[data-testid=monitor-alert][data-alert=feature-drift]')).toHaveCount(2, { timeout: 60_000 });
   expect(await alertKeys(page)).toEqual(drifted.map((f) => `feature-drift:${f}`).sort());
   const driftRows = panel.locator('[data-testid=monitor-drift-row].mo-row-alert');
@@ -133,8 +114,8 @@ test('Monitor view: a scorer stable, then drifting in two columns, then silent; 
   await drill.screenshot({ path: testInfo.outputPath('monitor-drilldown.png') });
 
   // Stop: "no scores" once the last prediction is older than 4 s; the drift alerts stay.
-  mode = 'stop';
-  await stream;
+  stream.mode = 'stop';
+  await stream.done;
   await expect(panel.locator('[data-testid=monitor-alert][data-alert=no-scores]')).toHaveCount(1, { timeout: 60_000 });
   expect(await alertKeys(page)).toEqual([...drifted.map((f) => `feature-drift:${f}`), 'no-scores:'].sort());
   await panel.getByTestId('monitor-alerts').scrollIntoViewIfNeeded();
@@ -145,7 +126,7 @@ test('Monitor view: a scorer stable, then drifting in two columns, then silent; 
 
   // ---- the scorer's log, spoiled, with labels: imported in the worker
   const log = readFileSync(join(logDir, 'predictions.ndjson'), 'utf8').trimEnd().split('\n');
-  expect(log).toHaveLength(sent);
+  expect(log).toHaveLength(stream.sent);
   const first = JSON.parse(log[0]) as { time: string; model: { name: string; version: string } };
   const spoiled = [
     ...log.slice(0, 500),
@@ -171,7 +152,7 @@ test('Monitor view: a scorer stable, then drifting in two columns, then silent; 
   await logs.getByTestId('monitor-import').click();
   const logPanel = logs.getByTestId('monitor-panel');
   await expect(logPanel).toBeVisible({ timeout: 60_000 });
-  await expect(logPanel).toHaveAttribute('data-rows', String(sent + 1)); // every scored line, plus the one from the past
+  await expect(logPanel).toHaveAttribute('data-rows', String(stream.sent + 1)); // every scored line, plus the one from the past
   const notes = logPanel.getByTestId('monitor-notes');
   await expect(notes).toContainText('2 corrupt or truncated lines skipped');
   await expect(notes).toContainText('1 line of other models or versions excluded: fraud@7 (1)');

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildReferenceProfile } from '../../kernels/monitor/reference-profile';
-import type { DataTable } from '../../kernels/table/types';
+import { smallReference } from '../../kernels/monitor/testing/small-reference';
 import { LogSession } from './log-session';
 import { aggregateGenerated } from './synthetic-log';
 
-const table: DataTable = {
-  name: 'ref', rowCount: 200,
-  columns: [
-    { name: 'x', type: 'number', storage: 'numeric', values: Float64Array.from({ length: 200 }, (_, i) => i / 2) },
-    { name: 'c', type: 'categorical', storage: 'string', values: Array.from({ length: 200 }, (_, i) => ['a', 'b'][i % 2]) },
-  ],
-};
-const reference = buildReferenceProfile({
-  table, task: 'binary', classes: ['no', 'yes'], positiveClass: 'yes', features: [{ name: 'x', kind: 'numeric' }, { name: 'c', kind: 'categorical' }],
-  scores: Float64Array.from({ length: 200 }, (_, i) => (i % 10) / 10 + 0.05),
-  baseline: { metric: 'auroc', value: 0.9, higherIsBetter: true },
-});
+const reference = smallReference;
 const model = { name: 'm', version: '1' };
 const line = (hour: number, id: string, m = model) => JSON.stringify({
   time: new Date(Date.UTC(2026, 0, 1, hour)).toISOString(), id, model: m, input: { x: hour % 100, c: 'a' },

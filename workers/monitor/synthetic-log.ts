@@ -5,24 +5,13 @@
 import { PredictionLogAggregator } from '../../kernels/monitor/log-aggregator';
 import type { MonitorRecord } from '../../kernels/monitor/monitor-record';
 import type { ReferenceProfile } from '../../kernels/monitor/reference-profile';
+import { createRandom } from '../../kernels/tournament/random';
 import { CancelledError, yielder, type ImportProgress } from './log-session';
 
 const POOL = 1000;
 /** Records per hour of the generated stream. */
 const PER_HOUR = 200_000;
 const START = Date.UTC(2026, 0, 1);
-
-/** A tiny deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(values: readonly T[], weights: readonly number[], r: number): T {
   const total = weights.reduce((a, b) => a + b, 0);
@@ -36,7 +25,7 @@ function pick<T>(values: readonly T[], weights: readonly number[], r: number): T
 
 /** `POOL` inputs and outputs drawn from the reference's own distributions. */
 export function syntheticPool(reference: ReferenceProfile, seed = 1): Pick<MonitorRecord, 'input' | 'output'>[] {
-  const r = random(seed);
+  const r = createRandom(seed);
   const classes = reference.classes ?? ['0', '1'];
   return Array.from({ length: POOL }, () => {
     const input: MonitorRecord['input'] = {};
