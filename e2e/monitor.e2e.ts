@@ -6,7 +6,8 @@
 // view). Then the scorer's own prediction log, spoiled on purpose (a truncated line, garbage,
 // another model's line, a timestamp from the past) with labels (a duplicate, an unknown id),
 // imported and aggregated in the worker: every problem named, the rest used, the same two drift
-// alerts. The Fleet view shows the model, imported into the registry, with its drift. Last, the
+// alerts. The Fleet view shows the model, imported into the registry, with its drift, and a
+// fleet.json's tenants (trained, skipped, failed) beside it. Last, the
 // aggregation benchmark in Chromium: 10,000,000 generated records through the worker while the
 // longest main-thread task is recorded, and a cancel. Every wait is on UI state or a poll with a
 // deadline; nothing sleeps to synchronise.
@@ -182,6 +183,31 @@ test('Monitor view: a scorer stable, then drifting in two columns, then silent; 
   for (const f of drifted) await expect(tenant).toContainText(f);
   await expect(fleet.getByTestId('fleet-in-production').locator('b')).toHaveText('1');
   await expect(fleet.getByTestId('fleet-trained-this-month').locator('b')).toHaveText('1');
+  // A fleet.json from `tourney fleet train`: its trained tenants join the table (credit, in the
+  // registry already, once), its skipped and failed ones are listed with their reasons.
+  const tenantStatus = (tenant: string, state: string, above: boolean | null, reason: string | null = null) => ({
+    tenant, state, reason, templateSha256: 'a'.repeat(64), dataSha256: null, rows: 300, seconds: 4, finishedAt: new Date().toISOString(), shard: '0/1',
+    winner: state === 'done' ? { family: tenant === 'acme' ? 'gbdt' : 'linear', members: [] } : null, metric: 'auroc', higherIsBetter: true,
+    cvScore: state === 'done' ? 0.81 : null, testScore: state === 'done' ? 0.8 : null,
+    aboveChance: above === null ? null : { above, chance: 0.5, cvBound: 0.7, pValue: above ? 0.005 : 0.4, reason: '' }, registeredVersion: state === 'done' ? 1 : null,
+  });
+  const fleetJson = {
+    kind: 'tourney-fleet', format: 1, template: { name: 'credit template', sha256: 'a'.repeat(64) }, source: { tenants: 'tenants/', tenantColumn: null },
+    updatedAt: new Date().toISOString(), expected: ['credit', 'acme', 'noise', 'broken', 'crashed'],
+    tenants: [tenantStatus('credit', 'done', true), tenantStatus('acme', 'done', true), tenantStatus('noise', 'done', false), tenantStatus('broken', 'skipped', null, 'one class only in the target'), tenantStatus('crashed', 'failed', null, 'out of memory')],
+    counts: { done: 3, skipped: 1, failed: 1, missing: 0, aboveChance: 2 },
+  };
+  const fleetInput = fleet.getByTestId('fleet-import-input');
+  await fleetInput.setInputFiles({ name: 'fleet.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...fleetJson, tenants: [{ tenant: 'x' }] })) });
+  await expect(fleet.getByTestId('fleet-import-error')).toContainText('fleet.json: field tenants.0.state');
+  await fleetInput.setInputFiles({ name: 'fleet.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(fleetJson)) });
+  await expect(fleet.getByTestId('fleet-manifest')).toContainText('3 trained, 1 skipped, 1 failed');
+  await expect(fleet.locator('[data-testid=fleet-tenant]')).toHaveCount(3);
+  await expect(fleet.locator('[data-testid=fleet-tenant][data-tenant=credit]')).toHaveAttribute('data-from', 'registry');
+  await expect(fleet.locator('[data-testid=fleet-tenant][data-tenant=noise]')).toContainText('no');
+  await expect(fleet.locator('[data-testid=fleet-not-trained-tenant][data-tenant=broken]')).toContainText('one class only in the target');
+  await expect(fleet.locator('[data-testid=fleet-not-trained-tenant][data-tenant=crashed]')).toHaveAttribute('data-state', 'failed');
+  await expect(fleet.getByTestId('fleet-above-chance').locator('b')).toHaveText('50%'); // acme yes, noise no (credit's --fixed card has no verdict)
   await fleet.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('fleet.png') });
   // From a registered version to its Monitor view.

@@ -3,7 +3,8 @@ import { emptyAliases } from '../../kernels/registry/aliases';
 import type { ModelListing } from '../../kernels/registry/store';
 import { snapshotFixture } from '../../kernels/registry/testing/registry-fixture';
 import type { ModelMonitorStatus } from '../monitor/monitor-status';
-import { fleetCounters, tenantRows } from './fleet-counters';
+import { fleetManifestSchema } from '../../kernels/fleet/manifest';
+import { fleetCounters, manifestRows, tenantRows } from './fleet-counters';
 
 const now = Date.parse('2026-12-06T12:00:00.000Z');
 const snapshot = snapshotFixture(3, 2);
@@ -46,3 +47,32 @@ describe('fleet counters', () => {
     expect(c).toMatchObject({ inProduction: 0, aboveChancePercent: null, predictionsPerDay: null });
   });
 });
+
+describe('a fleet.json beside the registry', () => {
+  const status = (tenant: string, state: 'done' | 'skipped' | 'failed', above: boolean | null, registeredVersion: number | null) => ({
+    tenant, state, reason: state === 'done' ? null : 'one class only', templateSha256: 'a'.repeat(64), dataSha256: null, rows: 120, seconds: 3,
+    finishedAt: '2026-12-05T10:00:00.000Z', shard: '0/1', winner: state === 'done' ? { family: 'linear', members: ['logistic'] } : null,
+    metric: 'auroc', higherIsBetter: true, cvScore: 0.8, testScore: 0.79,
+    aboveChance: above === null ? null : { above, chance: 0.5, cvBound: 0.7, pValue: 0.01, reason: '' }, registeredVersion,
+  });
+  const manifest = fleetManifestSchema.parse({
+    kind: 'tourney-fleet', format: 1, template: { name: 't', sha256: 'a'.repeat(64) }, source: { tenants: 'tenants/', tenantColumn: null },
+    updatedAt: '2026-12-05T10:00:00.000Z', expected: ['model-0', 'acme', 'noise', 'broken'],
+    tenants: [status('model-0', 'done', true, 1), status('acme', 'done', true, 1), status('noise', 'done', false, null), status('broken', 'skipped', null, null)],
+    counts: { done: 3, skipped: 1, failed: 0, missing: 0, aboveChance: 2 },
+  });
+
+  it('adds the trained tenants the registry lacks, with their verdicts; skipped ones are not models', () => {
+    const rows = manifestRows(manifest, new Set(['model-0']), statuses, now);
+    expect(rows.map((r) => [r.name, r.family, r.aboveChance, r.inProduction, r.from])).toEqual([
+      ['acme', 'linear', true, true, 'fleet.json'],
+      ['noise', 'linear', false, false, 'fleet.json'],
+    ]);
+    const all = [...tenantRows(listings, versions, statuses, now), ...rows];
+    const c = fleetCounters(all, versions, snapshot.experiments, statuses, now);
+    expect(c.tenants).toBe(5);
+    expect(c.trainedThisMonth).toBe(versions.filter((v) => v.createdAt >= '2026-12-01').length + 2);
+    expect(c.aboveChanceOf).toBe(all.filter((r) => r.aboveChance !== null).length);
+  });
+});
+
