@@ -168,6 +168,22 @@ test('Monitor view: a scorer stable, then drifting in two columns, then silent; 
   await page.screenshot({ path: testInfo.outputPath('monitor-log-import.png'), fullPage: false });
   await logPanel.locator('.mo-charts').scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('monitor-log-charts.png') });
+  // A time range merges the worker's hourly summaries, without a second read: the last 24 hours
+  // cover this whole log (the line from the past included).
+  await logs.getByTestId('monitor-range').selectOption({ label: 'last 24 hours' });
+  await expect(logPanel).toContainText('last 24 hours');
+  await expect(logPanel).toHaveAttribute('data-rows', String(stream.sent + 1));
+
+  // Cancel: a ~100 MB log (the same lines over and over) stops when asked; the import shown stays.
+  const bigLog = join(dir, 'big.ndjson');
+  const chunk = log.join('\n') + '\n';
+  writeFileSync(bigLog, chunk.repeat(Math.ceil(100e6 / chunk.length)));
+  await logs.getByTestId('monitor-log-files').setInputFiles(bigLog);
+  await logs.getByTestId('monitor-import').click();
+  await expect(logs.getByTestId('monitor-progress')).toBeVisible();
+  await logs.getByTestId('monitor-cancel').click();
+  await expect(logs.getByTestId('monitor-notice')).toContainText('Import cancelled');
+  await expect(logPanel).toHaveAttribute('data-rows', String(stream.sent + 1));
 
   // ---- the fleet: the model imported into the registry as "credit", with the drift monitoring saw
   const files = Object.fromEntries(readdirSync(modelDir).filter((n) => statSync(join(modelDir, n)).isFile()).map((n) => [n, readFileSync(join(modelDir, n))]));
