@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { emptyAliases } from '../../kernels/registry/aliases';
 import type { ModelListing } from '../../kernels/registry/store';
 import { snapshotFixture } from '../../kernels/registry/testing/registry-fixture';
 import type { ModelMonitorStatus } from '../monitor/monitor-status';
-import { fleetManifestSchema } from '../../kernels/fleet/manifest';
+import { fleetManifestSchema, parseFleetDocument } from '../../kernels/fleet/manifest';
 import { fleetCounters, manifestRows, tenantRows } from './fleet-counters';
 
 const now = Date.parse('2026-12-06T12:00:00.000Z');
@@ -73,6 +74,17 @@ describe('a fleet.json beside the registry', () => {
     expect(c.tenants).toBe(5);
     expect(c.trainedThisMonth).toBe(versions.filter((v) => v.createdAt >= '2026-12-01').length + 2);
     expect(c.aboveChanceOf).toBe(all.filter((r) => r.aboveChance !== null).length);
+  });
+});
+
+describe('a fleet.json written by `tourney fleet train`', () => {
+  it('reads: penguins by island, the one-species island skipped with its reason', () => {
+    // testing/penguins-fleet.json: `tourney fleet train <penguins template> penguins.csv --tenant-column island --time-budget 2 --max-candidates 3`
+    const doc = parseFleetDocument(fleetManifestSchema, readFileSync(new URL('./testing/penguins-fleet.json', import.meta.url), 'utf8'), 'penguins-fleet.json');
+    const rows = manifestRows(doc, new Set(), [], now);
+    expect(rows.map((r) => [r.name, r.from, r.version])).toEqual([['Biscoe', 'fleet.json', 1], ['Dream', 'fleet.json', 1]]);
+    expect(rows.every((r) => r.family !== null && r.aboveChance !== null)).toBe(true);
+    expect(doc.tenants.find((t) => t.tenant === 'Torgersen')).toMatchObject({ state: 'skipped', reason: expect.stringMatching(/one class/) });
   });
 });
 
