@@ -1,7 +1,7 @@
 // Prediction logs (NDJSON, as the scorer writes them) and a labels file, aggregated in the monitor
 // worker against a reference: a registered version's, or a model directory's
 // reference-profile.json. Progress by bytes, Cancel, and time ranges over the hourly summaries.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReferenceProfile } from '../../kernels/monitor/reference-profile';
 import type { ModelVersion } from '../../kernels/registry/documents';
 import type { ImportProgress, LogView } from '../../workers/monitor/log-session';
@@ -128,11 +128,12 @@ export function LogSource({ target, visible }: { target: MonitorTarget | null; v
     }
   };
 
-  const snapshot: MonitorSnapshot | null = result && {
+  // One snapshot per import and range (its clock read then), so the panel does not redo its work on every render.
+  const snapshot = useMemo((): MonitorSnapshot | null => result && {
     source: 'log', from: result.files, modelName: result.chosen.name, version: result.chosen.version ?? result.view.model?.version ?? null,
     report: result.view.report, lastTime: result.view.lastTime, now: Date.now(), notes: result.view.notes,
     range: `${RANGES[range].label} (${result.view.lines.toLocaleString()} lines over ${result.view.spanHours.toFixed(1)} h)`,
-  };
+  }, [result, range]);
 
   return (
     <div data-testid="monitor-logs" hidden={!visible}>
