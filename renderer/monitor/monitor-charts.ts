@@ -72,7 +72,7 @@ export function histogramsSpec(feature: string, bins: BinShares): Spec {
     mark: { type: 'bar', color },
     encoding: {
       x: { field: 'bin', type: 'nominal', sort: { field: 'order' }, title: feature, axis: { labelAngle: -40 } },
-      y: { field: 'share', type: 'quantitative', axis: { format: '%' }, title: 'share of rows', scale: { domain: [0, Math.max(0.01, ...bins.reference, ...bins.current)] } },
+      y: { field: 'share', type: 'quantitative', axis: { format: '%' }, title: 'share of rows', scale: { domain: [0, Math.max(0.01, ...bins.reference, ...bins.current)], nice: true } },
       tooltip: [{ field: 'bin' }, { field: 'share', format: '.1%' }],
     },
   });
