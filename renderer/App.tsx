@@ -8,6 +8,10 @@ import { AutoMLView } from './automl/AutoMLView';
 import { FeaturesView } from './features/FeaturesView';
 // Model registry view (renderer/registry/): models, versions, aliases, experiments, compare, backup.
 import { RegistryView } from './registry/RegistryView';
+// Monitor view (renderer/monitor/): a scorer polled or prediction logs aggregated in a worker.
+import { MonitorView } from './monitor/MonitorView';
+// Fleet view (renderer/fleet/): every registered model with its verdicts and the fleet counters.
+import { FleetView } from './fleet/FleetView';
 import { NotebookActionsContext } from './workbench/notebook-actions';
 import { NotebookView } from './workbench/NotebookView';
 import { Notices } from './workbench/Notices';
@@ -25,6 +29,8 @@ const SECTIONS: readonly ViewSection[] = [
   { id: 'features', label: 'Features' },
   { id: 'automl', label: 'AutoML' },
   { id: 'registry', label: 'Registry' },
+  { id: 'monitor', label: 'Monitor' },
+  { id: 'fleet', label: 'Fleet' },
 ];
 
 export function App() {
@@ -56,6 +62,12 @@ export function App() {
               </div>
               <div className="wb-view" id={sectionElementId('registry')}>
                 <RegistryView />
+              </div>
+              <div className="wb-view" id={sectionElementId('monitor')}>
+                <MonitorView />
+              </div>
+              <div className="wb-view" id={sectionElementId('fleet')}>
+                <FleetView />
               </div>
             </div>
           </main>

@@ -12,10 +12,11 @@ import { createInterface } from 'node:readline';
 import { alertsForReport, resolveAlertRules, type Alert, type AlertRules } from '../../kernels/monitor/alert-rules';
 import { exposition, gaugesFromReport } from '../../kernels/monitor/gauges';
 import { labelsFromTable, type Labels } from '../../kernels/monitor/labels';
-import { PredictionLogAggregator, type AggregateResult } from '../../kernels/monitor/log-aggregator';
+import { PredictionLogAggregator } from '../../kernels/monitor/log-aggregator';
 import { monitorReport, type MonitorReport } from '../../kernels/monitor/monitor-report';
 import { performanceOverTime } from '../../kernels/monitor/performance';
 import { looksLikePredictionLog, type LogModel } from '../../kernels/monitor/prediction-log';
+import { labelCounts, problemNotes } from '../../kernels/monitor/problem-notes';
 import { prometheusRules } from '../../kernels/monitor/prometheus-rules';
 import type { ReferenceProfile } from '../../kernels/monitor/reference-profile';
 import { cellValue } from '../../kernels/table/slice-rows';
@@ -70,7 +71,7 @@ export async function monitorCommand(argv: string[]): Promise<number> {
   const performance = result.labeled.length ? performanceOverTime(result.labeled, reference) : null;
   const report = monitorReport(summary, reference, performance);
   const alerts = alertsForReport(report, summary, rules, now);
-  const notes = problemNotes(result, labels, kind);
+  const notes = problemNotes(result, labelCounts(labels), kind);
   const metricsOut = stringFlag(args, 'metrics');
   // For node_exporter's textfile collector: the gauges the exported rules alert on.
   if (metricsOut) await writeFile(metricsOut, exposition(gaugesFromReport(modelName, report)));
@@ -160,20 +161,6 @@ async function aggregateSource(path: string, aggregator: PredictionLogAggregator
     aggregator.addRecord({ time: null, id: null, input: input as never, output: null });
   }
   return 'data';
-}
-
-function problemNotes(result: AggregateResult, labels: Labels | null, kind: 'log' | 'data'): string[] {
-  const notes: string[] = [];
-  const p = result.problems;
-  if (kind === 'data') notes.push('a plain data file: inputs only, so no score shift, volume or latency');
-  if (p.corrupt.count) notes.push(`${p.corrupt.count} corrupt or truncated line${p.corrupt.count > 1 ? 's' : ''} skipped (line${p.corrupt.lines.length > 1 ? 's' : ''} ${p.corrupt.lines.join(', ')}${p.corrupt.count > p.corrupt.lines.length ? ', …' : ''}); first: ${p.corrupt.first}`);
-  if (p.otherModels.count) notes.push(`${p.otherModels.count} line${p.otherModels.count > 1 ? 's' : ''} of other models or versions excluded: ${p.otherModels.models.map((m) => `${m.model} (${m.count})`).join(', ')}`);
-  if (p.outOfOrder.count) notes.push(`${p.outOfOrder.count} line${p.outOfOrder.count > 1 ? 's' : ''} arrived out of time order (up to ${Math.round(p.outOfOrder.maxBackSeconds)} s back); hours and windows follow each line's timestamp`);
-  if (labels?.duplicates.count) notes.push(`${labels.duplicates.count} duplicate label${labels.duplicates.count > 1 ? 's' : ''} (first kept): ${labels.duplicates.examples.join(', ')}`);
-  if (labels?.incomplete) notes.push(`${labels.incomplete} label row${labels.incomplete > 1 ? 's' : ''} without an id or outcome skipped`);
-  if (result.labelsWithoutRequest.count) notes.push(`${result.labelsWithoutRequest.count} label${result.labelsWithoutRequest.count > 1 ? 's' : ''} for ids not in the log: ${result.labelsWithoutRequest.examples.join(', ')}${result.labelsWithoutRequest.count > result.labelsWithoutRequest.examples.length ? ', …' : ''}`);
-  if (result.labeled.length && result.labeled.length < (labels?.labels.size ?? 0)) notes.push(`${result.labeled.length} of ${labels!.labels.size} labels joined a scored request`);
-  return notes;
 }
 
 export type { Alert, MonitorReport };

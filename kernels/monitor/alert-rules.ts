@@ -60,6 +60,8 @@ export function resolveAlertRules(partial: unknown = {}): AlertRules {
 }
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+/** A silence said in the unit that reads (a rule set to seconds in a test says seconds, not "0.0 hours"). */
+const duration = (hours: number) => (hours >= 1 ? `${hours.toFixed(1)} hours` : hours * 60 >= 1 ? `${(hours * 60).toFixed(1)} minutes` : `${(hours * 3600).toFixed(1)} seconds`);
 const HOUR_MS = 3_600_000;
 
 export interface AlertContext {
@@ -72,13 +74,14 @@ export function evaluateAlerts(summary: MonitorSummary, reference: ReferenceProf
   return alertsForReport(monitorReport(summary, reference, context.performance ?? null), summary, rules, context.now);
 }
 
-export function alertsForReport(report: MonitorReport, summary: MonitorSummary, rules: AlertRules, now: number): Alert[] {
+/** `summary`: only its lastTime is read (a scorer's JSON gives that alone). */
+export function alertsForReport(report: MonitorReport, summary: Pick<MonitorSummary, 'lastTime'>, rules: AlertRules, now: number): Alert[] {
   const alerts: Alert[] = [];
   const r = rules;
   if (r.noScores.enabled && summary.lastTime !== null) {
     const hours = (now - summary.lastTime) / HOUR_MS;
     if (hours >= r.noScores.hours) {
-      alerts.push({ name: 'no-scores', severity: 'critical', value: hours, threshold: r.noScores.hours, message: `no scores for ${hours.toFixed(1)} hours (last at ${report.lastTime})` });
+      alerts.push({ name: 'no-scores', severity: 'critical', value: hours, threshold: r.noScores.hours, message: `no scores for ${duration(hours)} (last at ${new Date(summary.lastTime).toISOString()})` });
     }
   }
   if (r.scoreShift.enabled && report.scores && report.scores.drift.rows >= r.scoreShift.minRows && report.scores.drift.psi >= r.scoreShift.psi) {

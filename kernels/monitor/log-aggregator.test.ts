@@ -5,21 +5,10 @@ import { PredictionLogAggregator } from './log-aggregator';
 import { monitorReport } from './monitor-report';
 import { performanceOverTime } from './performance';
 import { logLineToRecord, looksLikePredictionLog } from './prediction-log';
-import { buildReferenceProfile } from './reference-profile';
+import { smallReference } from './testing/small-reference';
 import type { DataTable } from '../table/types';
 
-const table: DataTable = {
-  name: 'ref', rowCount: 200,
-  columns: [
-    { name: 'x', type: 'number', storage: 'numeric', values: Float64Array.from({ length: 200 }, (_, i) => i / 2) },
-    { name: 'c', type: 'categorical', storage: 'string', values: Array.from({ length: 200 }, (_, i) => ['a', 'b'][i % 2]) },
-  ],
-};
-const reference = buildReferenceProfile({
-  table, task: 'binary', classes: ['no', 'yes'], features: [{ name: 'x', kind: 'numeric' }, { name: 'c', kind: 'categorical' }],
-  scores: Float64Array.from({ length: 200 }, (_, i) => (i % 10) / 10 + 0.05),
-  baseline: { metric: 'auroc', value: 0.9, higherIsBetter: true },
-});
+const reference = smallReference;
 
 const line = (minute: number, id: string, model = { name: 'm', version: '1' }, p = 0.35) => JSON.stringify({
   time: new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString(), id, model, input: { x: minute % 100, c: 'a' },

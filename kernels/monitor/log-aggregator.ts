@@ -24,8 +24,13 @@ export interface LogProblems {
 interface Stream {
   model: LogModel | null;
   rows: number;
+  /** Every record (without perHour), or only those without a timestamp (with perHour). */
   builder: SummaryBuilder;
+  /** With perHour: one builder per hour, which together with `builder` hold every record once. */
   hours: Map<number, SummaryBuilder> | null;
+  /** The hour the last timestamped record fell in, and its builder (records mostly come in order). */
+  hour: number;
+  hourBuilder: SummaryBuilder | null;
   labeled: LabeledOutput[];
   /** Request ids already joined: a label joins the first request with its id. */
   labeledIds: Set<string>;
@@ -34,7 +39,10 @@ interface Stream {
 export interface AggregatorOptions {
   /** The model and version the reference belongs to; without it the log's most frequent one. */
   expected?: LogModel | null;
-  /** Also keep per-hour summaries, so a window of the latest hours can be reported. */
+  /**
+   * Keep per-hour summaries, so a window of the latest hours can be reported; the whole log's
+   * summary is then their merge (each record is added once either way).
+   */
   perHour?: boolean;
   /** Request id → observed outcome; scores of these ids are kept for performance. */
   labels?: Map<string, string>;
@@ -92,17 +100,20 @@ export class PredictionLogAggregator {
         this.overflowModels++;
         return;
       }
-      s = { model, rows: 0, builder: new SummaryBuilder(this.reference), hours: this.options.perHour ? new Map() : null, labeled: [], labeledIds: new Set() };
+      s = { model, rows: 0, builder: new SummaryBuilder(this.reference), hours: this.options.perHour ? new Map() : null, hour: NaN, hourBuilder: null, labeled: [], labeledIds: new Set() };
       this.streams.set(key, s);
     }
     s.rows++;
-    s.builder.add(record);
     if (s.hours && t !== null) {
       const hour = Math.floor(t / HOUR_MS);
-      let h = s.hours.get(hour);
-      if (!h) s.hours.set(hour, (h = new SummaryBuilder(this.reference)));
-      h.add(record);
-    }
+      if (hour !== s.hour || !s.hourBuilder) {
+        let h = s.hours.get(hour);
+        if (!h) s.hours.set(hour, (h = new SummaryBuilder(this.reference)));
+        s.hour = hour;
+        s.hourBuilder = h;
+      }
+      s.hourBuilder.add(record);
+    } else s.builder.add(record);
     const labels = this.options.labels;
     if (labels && record.id !== null && record.output) {
       const label = labels.get(record.id);
@@ -145,7 +156,7 @@ export class PredictionLogAggregator {
     }
     return {
       model: stream?.model ?? this.options.expected ?? null,
-      summary: stream?.builder.summary ?? new SummaryBuilder(this.reference).summary,
+      summary: stream ? wholeSummary(stream) : new SummaryBuilder(this.reference).summary,
       labeled: stream?.labeled ?? [],
       labelsWithoutRequest: withoutRequest,
       problems: this.problems,
@@ -165,4 +176,11 @@ export class PredictionLogAggregator {
     }
     return merged;
   }
+}
+
+function wholeSummary(s: Stream): MonitorSummary {
+  if (!s.hours) return s.builder.summary;
+  let merged = s.builder.summary;
+  for (const h of s.hours.values()) merged = mergeSummaries(merged, h.summary);
+  return merged;
 }

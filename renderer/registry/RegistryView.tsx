@@ -12,6 +12,7 @@ import { CompareVersions } from './CompareVersions';
 import { Interchange } from './Interchange';
 import { downloadBytes, modelDirZip } from './interchange';
 import { ModelCardView } from './ModelCardView';
+import { openMonitor } from '../monitor/monitor-target';
 import { errorMessage, registryChanged, registryStore, useRegistryRevision } from './registry-client';
 import './registry.css';
 
@@ -132,6 +133,7 @@ function ModelDetail({ listing, revision, compare, onToggleCompare }: { listing:
                   <button type="button" className="rg-link" onClick={() => setShown(shown === v.version ? null : v.version)} data-testid="registry-show-card">{shown === v.version ? 'hide card' : 'model card'}</button>
                   <label className="rg-check"><input type="checkbox" checked={picked} onChange={() => onToggleCompare({ name, version: v.version })} data-testid="registry-compare-pick" /> compare</label>
                   <ExportButton name={name} version={v.version} />
+                  <button type="button" className="rg-link" onClick={() => openMonitor({ name, version: v.version })} data-testid="registry-monitor" title="Import this version's prediction logs in the Monitor view">monitor</button>
                 </td>
               </tr>
             );

@@ -118,6 +118,12 @@ export function TopBar({ controller }: { controller: NotebookController }) {
         onClick={() => scrollToSection('registry')}>
         Registry
       </button>
+      <button type="button" className="wb-button" data-testid="open-monitor" title="Deployed models: drift, data quality, alerts" onClick={() => scrollToSection('monitor')}>
+        Monitor
+      </button>
+      <button type="button" className="wb-button" data-testid="open-fleet" title="Every registered model, its verdicts and drift, and the fleet counters" onClick={() => scrollToSection('fleet')}>
+        Fleet
+      </button>
       <div className="wb-spacer" />
       <div className={`wb-save-status wb-${saveStatus}`} data-testid="save-status" data-status={saveStatus}>
         {SAVE_LABELS[saveStatus]}

@@ -15,6 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readTable } from '../../kernels/io/read-table';
 import type { ReferenceProfile } from '../../kernels/monitor/reference-profile';
 import { cellValue } from '../../kernels/table/slice-rows';
+import { driftStream } from '../testing/drift-stream';
 import { DATA, REPO, startProcess, tourney, type ScorerProcess } from '../testing/scorer-process';
 
 const PROMETHEUS = '/usr/bin/prometheus';
@@ -107,32 +108,12 @@ describe('monitoring simulation: scorer + Prometheus + tourney monitor', () => {
     /** Epoch ms of the rule group's latest evaluation. */
     const lastEvaluation = async () => Date.parse(((await get('/rules')) as { groups: { lastEvaluation: string }[] }).groups[0]?.lastEvaluation ?? '');
 
-    // ---- the stream: rows from the training data, ten per request, until told to stop
+    // ---- the stream: rows from the training data, ten per request, until told to stop (testing/drift-stream.ts)
     const table = await readTable(readFileSync(csv), { fileName: 'credit_status.csv' });
     const inputs = table.columns.filter((c) => c.name !== 'Status');
     const rows = Array.from({ length: table.rowCount }, (_, i) => Object.fromEntries(inputs.map((c) => [c.name, cellValue(c, i)])));
-    const high = Object.fromEntries(drifted.map((name) => {
-      const values = rows.map((r) => r[name]).filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);
-      return [name, values.slice(Math.floor(values.length * 0.7))];
-    }));
-    let mode = 'stable' as 'stable' | 'drift' | 'stop';
-    let sent = 0;
-    stopStream = () => { mode = 'stop'; };
-    const stream = (async () => {
-      for (let i = 0; mode !== 'stop'; i++) {
-        const batch = Array.from({ length: 10 }, (_, k) => {
-          const row = { ...rows[(i * 10 + k) % rows.length] };
-          if (mode === 'drift') for (const name of drifted) row[name] = high[name][(i * 7 + k * 13) % high[name].length];
-          return row;
-        });
-        const r = await fetch(`${scorer!.url}/v1/predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rows: batch }) });
-        if (r.status !== 200) throw new Error(`the scorer answered ${r.status}: ${await r.text()}`);
-        await r.arrayBuffer();
-        sent += batch.length;
-        await new Promise((res) => setTimeout(res, 20)); // pacing of the stream
-      }
-    })();
-    stream.catch(() => { mode = 'stop'; }); // the error surfaces where the stream is awaited
+    const stream = driftStream(scorer.url, rows, drifted);
+    stopStream = () => { stream.mode = 'stop'; };
 
     // Stable: once Prometheus has scraped 1,000 rows and evaluated the rules three more times, nothing fires.
     await until('1,000 stable rows scraped', 40, async () => {
@@ -144,7 +125,7 @@ describe('monitoring simulation: scorer + Prometheus + tourney monitor', () => {
     expect(await firing()).toEqual([]);
 
     // Drift on two columns: exactly those two columns' drift alerts fire.
-    mode = 'drift';
+    stream.mode = 'drift';
     const driftAlerts = await until('drift alerts on both drifted columns', 40, async () => {
       const a = (await firing()).filter((x) => x.labels.alertname === 'TourneyFeatureDrift');
       return a.length >= 2 ? a : undefined;
@@ -154,8 +135,8 @@ describe('monitoring simulation: scorer + Prometheus + tourney monitor', () => {
     expect(whileDrifting.map((a) => `${a.labels.alertname}:${a.labels.feature ?? ''}`).sort()).toEqual(drifted.map((f) => `TourneyFeatureDrift:${f}`).sort());
 
     // Stop: "no scores" fires once the last prediction is older than the rules' 4 seconds.
-    mode = 'stop';
-    await stream;
+    stream.mode = 'stop';
+    await stream.done;
     const noScores = await until('"no scores"', 30, async () => (await firing()).find((a) => a.labels.alertname === 'TourneyNoScores'));
     expect(noScores.labels.model).toBe('credit');
     const names = (await firing()).map((a) => `${a.labels.alertname}:${a.labels.feature ?? ''}`).sort();
@@ -166,7 +147,7 @@ describe('monitoring simulation: scorer + Prometheus + tourney monitor', () => {
     const monitor = await tourney(['monitor', modelDir, join(logDir, 'predictions.ndjson'), '--json', '--model-name', 'credit']);
     expect(monitor.code, monitor.stderr).toBe(3);
     const out = JSON.parse(monitor.stdout) as { report: { rows: number }; alerts: { name: string; feature?: string }[] };
-    expect(out.report.rows).toBe(sent);
+    expect(out.report.rows).toBe(stream.sent);
     expect(out.alerts.filter((a) => a.name === 'feature-drift').map((a) => a.feature).sort()).toEqual([...drifted].sort());
     expect(out.alerts.map((a) => a.name).filter((n) => n !== 'feature-drift')).toEqual([]);
   }, 120_000);
