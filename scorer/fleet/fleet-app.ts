@@ -214,11 +214,11 @@ export async function startFleetScorer(options: FleetScorerOptions): Promise<Run
         if (method !== 'GET' && method !== 'HEAD') return sendError(405, `use GET ${path}`, id);
         return await tenantModel(tenant, req, res, started, route, requestId);
       }
+      if (path === '/v1/predict') return sendError(404, 'this is a multi-model scorer: POST /v1/tenants/{tenant}/predict (GET /v1/tenants lists the tenants)');
       if (method !== 'GET' && method !== 'HEAD') return sendError(405, `use GET ${path}`);
       if (path === '/v1/tenants') return send(req, res, started, route, 200, tenantsJson());
       if (path === '/openapi.json') return send(req, res, started, route, 200, openapi);
       if (path === '/metrics') return send(req, res, started, route, 200, await metrics.registry.metrics(), { type: metrics.registry.contentType });
-      if (path === '/v1/predict') return sendError(404, 'this is a multi-model scorer: POST /v1/tenants/{tenant}/predict (GET /v1/tenants lists the tenants)');
       return sendError(404, `no route ${path}`);
     } catch (err) {
       if (res.headersSent) return;
