@@ -1,6 +1,7 @@
 // The fleet bundle's README: how to run it, call it per tenant, size its cache, and deploy it —
 // with the plain statement that no container engine or cluster ran where it was made.
 import type { FleetBundleIndex } from '../fleet/bundle-catalog';
+import { SERVER_ENV_TABLE } from './bundle-readme';
 import { DEFAULT_CACHE, DEFAULT_TOP_TENANTS } from '../fleet/fleet-app';
 
 export function fleetBundleReadme(name: string, app: string, image: string, index: FleetBundleIndex): string {
@@ -24,17 +25,9 @@ npm install          # or: npm ci --omit=dev
 npm start            # http://127.0.0.1:8080 ; node server.js --port 9000 --host 127.0.0.1
 \`\`\`
 
-| variable | meaning |
-|---|---|
-| \`PORT\`, \`HOST\` | where to listen (default 8080 on 127.0.0.1) |
-| \`TOURNEY_API_KEY\` | required to bind anything but loopback; then every route except /healthz and /readyz needs \`Authorization: Bearer <key>\` |
-| \`TOURNEY_CACHE_MODELS\` | most tenant models held in memory (default ${DEFAULT_CACHE.maxModels}) |
+${SERVER_ENV_TABLE}| \`TOURNEY_CACHE_MODELS\` | most tenant models held in memory (default ${DEFAULT_CACHE.maxModels}) |
 | \`TOURNEY_CACHE_BYTES\` | most bytes of model files held (default ${DEFAULT_CACHE.maxBytes / 1024 ** 2} MB; \`512MB\`, \`2GB\` …); the process's memory grows with it |
 | \`TOURNEY_TOP_TENANTS\` | tenants with their own label in /metrics (default ${DEFAULT_TOP_TENANTS}); the rest count as \`other\` |
-| \`TOURNEY_CORS_ORIGINS\` | comma-separated origins allowed to call from a browser (CORS is off otherwise) |
-| \`TOURNEY_ACCESS_LOG\` | \`off\` silences the one-JSON-line-per-request access log on stdout |
-| \`TOURNEY_MAX_BODY_BYTES\`, \`TOURNEY_MAX_ROWS\` | request limits (default 32 MB, 100,000 rows): 413 above them |
-| \`TOURNEY_REQUEST_TIMEOUT_MS\`, \`TOURNEY_HEADERS_TIMEOUT_MS\` | slow-client deadlines (default 30 s, 10 s): 408 |
 
 SIGTERM stops accepting connections, lets in-flight requests finish, then exits 0.
 
