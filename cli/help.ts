@@ -167,6 +167,7 @@ export const COMMANDS: readonly CommandHelp[] = [
       { flag: 'cache-models', value: 'n', text: 'many models: most tenant models held in memory', default: '100 (or $TOURNEY_CACHE_MODELS)' },
       { flag: 'cache-bytes', value: 'size', text: 'many models: most bytes of model files held (512MB, 2GB)', default: '512MB (or $TOURNEY_CACHE_BYTES)' },
       { flag: 'top-tenants', value: 'n', text: 'many models: tenants labelled in /metrics, the rest "other"', default: '20' },
+      { flag: 'refresh-seconds', value: 's', text: 'many models: re-read the registry (a moved champion is served)', default: '30; 0 never' },
     ],
     examples: [
       ['tourney serve models/churn --port 8080', 'a model directory'],

@@ -16,7 +16,7 @@ import { checkFlags, integerFlag, numberFlag, parseArgs, stringFlag, UsageError,
 import { resolveModel } from '../registry/resolve-model';
 import { releaseSignalHandlers } from '../signals';
 
-const FLEET_FLAGS = ['cache-models', 'cache-bytes', 'top-tenants'];
+const FLEET_FLAGS = ['cache-models', 'cache-bytes', 'top-tenants', 'refresh-seconds'];
 
 export async function serveCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -56,6 +56,8 @@ async function serveFleet(dir: string, args: ParsedArgs, port: number | undefine
   const maxModels = integerFlag(args, 'cache-models', 1);
   const bytes = stringFlag(args, 'cache-bytes');
   const topTenants = integerFlag(args, 'top-tenants', 1);
+  const refreshSeconds = numberFlag(args, 'refresh-seconds');
+  if (refreshSeconds !== undefined && refreshSeconds < 0) throw new UsageError(`--refresh-seconds must be ≥ 0, got ${refreshSeconds}`);
   let maxBytes: number | undefined;
   try {
     maxBytes = bytes === undefined ? undefined : parseByteSize(bytes, '--cache-bytes');
@@ -71,6 +73,7 @@ async function serveFleet(dir: string, args: ParsedArgs, port: number | undefine
     port: port ?? env.port ?? 8080,
     cache: { ...env.cache, ...(maxModels ? { maxModels } : {}), ...(maxBytes ? { maxBytes } : {}) },
     ...(topTenants ? { topTenants } : {}),
+    ...(refreshSeconds !== undefined ? { refreshSeconds } : {}),
   });
   return 0;
 }

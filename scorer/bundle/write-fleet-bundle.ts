@@ -54,7 +54,7 @@ export async function writeFleetBundle(dir: string, outDir: string, options: Fle
   };
   const index: FleetBundleIndex = { tourneyFleetBundle: 1, tenants: [] };
   for (const tenant of serving) {
-    const { files, source } = await catalog.championFiles(tenant);
+    const { files, source } = await catalog.versionFiles(tenant.id, tenant.champion!);
     const model = loadScorerModel(files, tenant.id, source);
     // Refuses a model the server could not score, as the single-model bundle does.
     await (await createEngine(files)).release?.();

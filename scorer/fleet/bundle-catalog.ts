@@ -49,8 +49,9 @@ export async function openBundleCatalog(dir: string): Promise<TenantCatalog> {
     kind: 'bundle',
     root,
     tenants,
-    async championFiles(tenant) {
-      const source = join(root, TENANTS_DIR, tenant.id);
+    async versionFiles(id, version) {
+      if (tenants.get(id)?.champion !== version) throw new ModelFileError(`${file}: tenant "${id}" has no version ${version} in this bundle`);
+      const source = join(root, TENANTS_DIR, id);
       const files = readModelDirFiles(source);
       return { files: files.has('model.onnx') ? files : withModelOnnx(files, source), source };
     },

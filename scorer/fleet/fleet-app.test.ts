@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FolderRegistryStore } from '../../cli/registry/folder-store';
 import { buildFleetRegistry, type TenantSpec } from '../../cli/registry/testing/fleet-registry';
+import { readModelDirFiles } from '../server/read-model-dir';
 import { DATA, REPO, startProcess, tourney, type ScorerProcess } from '../testing/scorer-process';
 
 const dir = mkdtempSync(join(tmpdir(), 'tourney-fleet-scorer-'));
@@ -181,6 +183,30 @@ describe('tourney serve <registry>: cache by bytes, bounded metrics, limits and 
     const flags = await tourney(['serve', join(dir, 'gbdt'), '--cache-models', '3']);
     expect(flags.code).toBe(2);
     expect(flags.stderr).toMatch(/--cache-models applies to a registry or fleet directory/);
+  }, 60_000);
+});
+
+describe('tourney serve <registry>: a moved champion', () => {
+  it('is served from the next request after the catalog is re-read; the old version ages out', async () => {
+    const p = await serve(['--refresh-seconds', '0.2']);
+    const before = await predict(p.url, 'gbdt-4');
+    expect(before.body.model).toMatchObject({ registryVersion: 1 });
+    const linear = await predict(p.url, 'linear-0');
+    // Register the linear model as gbdt-4's version 2 and make it the champion, as `tourney retrain` would.
+    const store = new FolderRegistryStore(registry);
+    const at = new Date().toISOString();
+    const v2 = await store.registerVersion({ name: 'gbdt-4', files: readModelDirFiles(join(dir, 'linear')), createdAt: at, source: 'cli' });
+    await store.moveAlias('gbdt-4', { alias: 'champion', to: v2.version, at });
+    let listed: TenantListing | undefined;
+    for (const t0 = performance.now(); performance.now() - t0 < 20_000;) {
+      listed = (await tenants(p.url)).tenants.find((t) => t.tenant === 'gbdt-4');
+      if (listed?.champion === 2) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(listed).toMatchObject({ champion: 2, versions: [1, 2], loaded: false });
+    const after = await predict(p.url, 'gbdt-4');
+    expect(after.body.model).toMatchObject({ tenant: 'gbdt-4', registryVersion: 2 });
+    expect(after.body.predictions).toEqual(linear.body.predictions);
   }, 60_000);
 });
 

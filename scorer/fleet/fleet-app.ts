@@ -43,6 +43,8 @@ export interface FleetScorerOptions {
   cache?: Partial<CacheLimits>;
   /** Tenants with their own label in /metrics; the rest count as "other" (default 20). */
   topTenants?: number;
+  /** How often a registry's catalog is re-read, so a moved champion is served (default 30 s; 0: never). */
+  refreshSeconds?: number;
 }
 
 export interface RunningFleetScorer {
@@ -75,16 +77,20 @@ export async function startFleetScorer(options: FleetScorerOptions): Promise<Run
   if (!Number.isFinite(limits.maxBytes) || limits.maxBytes < 1) throw new StartupError(`the model cache needs a positive byte limit, got ${limits.maxBytes}`);
   let cache: ModelCache<TenantModel> | undefined;
   const metrics = createFleetMetrics({
-    tenants: catalog.tenants.size,
+    tenants: () => catalog.tenants.size,
     limits,
     held: () => ({ models: cache?.size ?? 0, bytes: cache?.bytes ?? 0 }),
   }, options.topTenants ?? DEFAULT_TOP_TENANTS);
-  const loaded = cache = new ModelCache<TenantModel>(limits, async (id) => {
-    const tenant = catalog.tenants.get(id)!;
-    const { files, source } = await catalog.championFiles(tenant);
-    const model = await loadTenantModel(id, tenant.champion!, files, source);
+  // Keyed by tenant AND version: after the champion moves, the next request loads the new version
+  // and the old one ages out of the LRU like any other.
+  const loaded = cache = new ModelCache<TenantModel>(limits, async (key) => {
+    const at = key.lastIndexOf('@');
+    const [id, version] = [key.slice(0, at), Number(key.slice(at + 1))];
+    const { files, source } = await catalog.versionFiles(id, version);
+    const model = await loadTenantModel(id, version, files, source);
     return { value: model, bytes: model.bytes };
   }, (model) => { void model.engine.release?.(); }, metrics.cache);
+  const cacheKey = (tenant: TenantEntry) => `${tenant.id}@${tenant.champion}`;
   const accessLog = options.accessLog === false ? null
     : typeof options.accessLog === 'function' ? options.accessLog : (line: string) => process.stdout.write(line + '\n');
   const keyHash = options.apiKey ? sha(options.apiKey) : null;
@@ -115,7 +121,7 @@ export async function startFleetScorer(options: FleetScorerOptions): Promise<Run
   /** The tenant's model, loaded if cold; a model that cannot load is the server's problem (500), logged. */
   async function acquire(tenant: TenantEntry, requestId: string) {
     try {
-      return await loaded.acquire(tenant.id);
+      return await loaded.acquire(cacheKey(tenant));
     } catch (err) {
       process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', requestId, tenant: tenant.id, msg: `cannot load the model: ${(err as Error).message}` })}\n`);
       throw new InputError(`the model of tenant "${tenant.id}" cannot be loaded (request ${requestId}): see the server log`, 500);
@@ -164,7 +170,7 @@ export async function startFleetScorer(options: FleetScorerOptions): Promise<Run
     return JSON.stringify({
       count: catalog.tenants.size,
       cache: { models: loaded.size, bytes: loaded.bytes, maxModels: limits.maxModels, maxBytes: limits.maxBytes },
-      tenants: [...catalog.tenants.values()].map((t) => ({ tenant: t.id, champion: t.champion, versions: t.versions, aliases: t.aliases, loaded: loaded.has(t.id) })),
+      tenants: [...catalog.tenants.values()].map((t) => ({ tenant: t.id, champion: t.champion, versions: t.versions, aliases: t.aliases, loaded: loaded.has(cacheKey(t)) })),
     });
   }
 
@@ -245,6 +251,16 @@ export async function startFleetScorer(options: FleetScorerOptions): Promise<Run
   const port = (server.address() as AddressInfo).port;
   // Ready once the ONNX runtime loads: every tenant scores through it.
   const readyPromise = loadOnnxRuntime().then(() => { ready = true; });
+  const refreshMs = (options.refreshSeconds ?? 30) * 1000;
+  let reloading = false;
+  const refresher = catalog.reload && refreshMs > 0 ? setInterval(() => {
+    if (reloading) return;
+    reloading = true;
+    // A catalog that cannot be re-read keeps serving the one it has; the reason goes to stderr.
+    catalog.reload!().catch((err: Error) => process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: `re-reading ${catalog.root}: ${err.message}` })}\n`))
+      .finally(() => { reloading = false; });
+  }, refreshMs) : undefined;
+  refresher?.unref();
 
   return {
     server, catalog, cache: loaded, host, port,
@@ -252,6 +268,7 @@ export async function startFleetScorer(options: FleetScorerOptions): Promise<Run
     ready: readyPromise,
     async drain() {
       draining = true;
+      clearInterval(refresher);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       let timer: NodeJS.Timeout | undefined;

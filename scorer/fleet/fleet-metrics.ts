@@ -18,7 +18,8 @@ export interface FleetMetrics {
 }
 
 export interface FleetGauges {
-  tenants: number;
+  /** Read at scrape time (a registry's catalog may be re-read). */
+  tenants(): number;
   limits: { maxModels: number; maxBytes: number };
   /** Read at scrape time. */
   held(): { models: number; bytes: number };
@@ -43,7 +44,7 @@ export function createFleetMetrics(gauges: FleetGauges, topTenants: number): Fle
   new Gauge({ name: 'tourney_model_cache_bytes', help: 'Bytes of the model files held in the cache (ONNX graphs and documents)', registers, collect() { this.set(gauges.held().bytes); } });
   new Gauge({ name: 'tourney_model_cache_max_models', help: 'The cache limit on models', registers }).set(gauges.limits.maxModels);
   new Gauge({ name: 'tourney_model_cache_max_bytes', help: 'The cache limit on model bytes', registers }).set(gauges.limits.maxBytes);
-  new Gauge({ name: 'tourney_tenants', help: 'Tenants in the catalog', registers }).set(gauges.tenants);
+  new Gauge({ name: 'tourney_tenants', help: 'Tenants in the catalog', registers, collect() { this.set(gauges.tenants()); } });
   for (const result of ['hit', 'miss', 'wait']) lookups.inc({ result }, 0);
   for (const reason of ['count', 'bytes']) evictions.inc({ reason }, 0);
   return {

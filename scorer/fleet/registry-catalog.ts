@@ -23,6 +23,25 @@ const versionFilesSchema = z.object({ model: z.string(), version: z.number().int
 export async function openRegistryCatalog(dir: string): Promise<TenantCatalog> {
   const root = resolve(dir);
   checkRegistryManifest(await readFile(join(root, MANIFEST_FILE)).catch(() => undefined), root);
+  let tenants = await readTenants(root);
+  return {
+    kind: 'registry',
+    root,
+    get tenants() {
+      return tenants;
+    },
+    async versionFiles(id, version) {
+      const files = await readVersionFiles(root, id, version);
+      const source = join(root, versionDir(id, version));
+      return { files: withModelOnnx(files, source), source };
+    },
+    async reload() {
+      tenants = await readTenants(root);
+    },
+  };
+}
+
+async function readTenants(root: string): Promise<Map<string, TenantEntry>> {
   const tenants = new Map<string, TenantEntry>();
   for (const id of (await readdirOptional(join(root, 'models'))).sort()) {
     // Temporaries of unfinished writes and anything that is not a model name are not tenants.
@@ -32,17 +51,7 @@ export async function openRegistryCatalog(dir: string): Promise<TenantCatalog> {
     const versions = (await readdirOptional(join(root, 'models', id, 'versions'))).filter((n) => /^[1-9][0-9]*$/.test(n)).map(Number).sort((a, b) => a - b);
     tenants.set(id, { id, champion: aliases.aliases.champion ?? null, versions, aliases: aliases.aliases });
   }
-  return {
-    kind: 'registry',
-    root,
-    tenants,
-    async championFiles(tenant) {
-      if (tenant.champion === null) throw new RegistryError(`tenant "${tenant.id}" has no champion in ${root}`);
-      const files = await readVersionFiles(root, tenant.id, tenant.champion);
-      const source = join(root, versionDir(tenant.id, tenant.champion));
-      return { files: withModelOnnx(files, source), source };
-    },
-  };
+  return tenants;
 }
 
 async function readAliases(root: string, id: string): Promise<Aliases | undefined> {

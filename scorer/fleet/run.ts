@@ -12,7 +12,7 @@ export function parseByteSize(text: string, what: string): number {
   return bytes;
 }
 
-/** The fleet's options from the environment: the single scorer's variables, TOURNEY_CACHE_MODELS, TOURNEY_CACHE_BYTES, TOURNEY_TOP_TENANTS. */
+/** The fleet's options from the environment: the single scorer's variables, TOURNEY_CACHE_MODELS, TOURNEY_CACHE_BYTES, TOURNEY_TOP_TENANTS, TOURNEY_CATALOG_REFRESH_SECONDS. */
 export function fleetOptionsFromEnv(env: NodeJS.ProcessEnv): Omit<FleetScorerOptions, 'catalog'> {
   const { predictionLog: _log, monitoring: _monitoring, ...common } = optionsFromEnv(env);
   const whole = (name: string): number | undefined => {
@@ -25,10 +25,13 @@ export function fleetOptionsFromEnv(env: NodeJS.ProcessEnv): Omit<FleetScorerOpt
   const maxModels = whole('TOURNEY_CACHE_MODELS');
   const maxBytes = env.TOURNEY_CACHE_BYTES ? parseByteSize(env.TOURNEY_CACHE_BYTES, 'TOURNEY_CACHE_BYTES') : undefined;
   const topTenants = whole('TOURNEY_TOP_TENANTS');
+  const refresh = env.TOURNEY_CATALOG_REFRESH_SECONDS;
+  if (refresh !== undefined && refresh !== '' && !(Number(refresh) >= 0)) throw new ConfigError(`TOURNEY_CATALOG_REFRESH_SECONDS must be a number of seconds ≥ 0, got "${refresh}"`);
   return {
     ...common,
     cache: { ...(maxModels ? { maxModels } : {}), ...(maxBytes ? { maxBytes } : {}) },
     ...(topTenants ? { topTenants } : {}),
+    ...(refresh ? { refreshSeconds: Number(refresh) } : {}),
   };
 }
 

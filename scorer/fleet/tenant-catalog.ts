@@ -1,7 +1,8 @@
 // Which tenants a multi-model scorer serves and where each champion's files are: a registry
 // folder (one registered model per tenant, named by the tenant id, alias `champion` on the version
 // to serve), a fleet directory (its `registry/`), or a fleet bundle (`tenants.json` + `tenants/`).
-// The catalog is read once at start; a moved alias takes effect when the server restarts.
+// A registry's catalog can be re-read while serving (`reload`), so a moved champion alias is
+// served from the next request on; a bundle's is fixed.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ModelFileError } from '../model-files';
@@ -22,10 +23,12 @@ export interface TenantCatalog {
   kind: 'registry' | 'bundle';
   /** The folder read (named in errors and in the `listening` line). */
   root: string;
-  /** By tenant id, in id order. */
-  tenants: ReadonlyMap<string, TenantEntry>;
-  /** The champion's model files, ready to score (model.onnx included); errors name the file. */
-  championFiles(tenant: TenantEntry): Promise<{ files: Map<string, Uint8Array>; source: string }>;
+  /** By tenant id, in id order (replaced whole by `reload`). */
+  readonly tenants: ReadonlyMap<string, TenantEntry>;
+  /** A registry version's model files, ready to score (model.onnx included); errors name the file. */
+  versionFiles(tenant: string, version: number): Promise<{ files: Map<string, Uint8Array>; source: string }>;
+  /** Re-reads the tenants and their aliases (registry catalogs only). */
+  reload?(): Promise<void>;
 }
 
 /** What kind of multi-model folder `dir` is, if any: a registry, a fleet directory or a fleet bundle. */
