@@ -119,7 +119,7 @@ export const COMMANDS: readonly CommandHelp[] = [
   {
     name: 'export',
     summary: 'write a scoring microservice bundle for a model directory or a registered version',
-    usage: 'tourney export <model-dir | name[@version|alias]> --out <bundle-dir> [options]',
+    usage: 'tourney export <model-dir | name[@version|alias] | fleet-dir> --out <dir> [options]',
     description: [
       'Writes a folder a team deploys without Tourney: the model directory (manifest.json and every',
       'document unchanged), server.js (one JavaScript file), package.json with exact versions,',
@@ -127,6 +127,9 @@ export const COMMANDS: readonly CommandHelp[] = [
       'inside it serves the model. A folder that exists is a model directory; otherwise the argument',
       'names a registered model: name alone is its champion alias, name@3 a version, name@challenger',
       'an alias. The files are checked against the manifest first; a missing or edited one is refused.',
+      'A registry folder or a fleet directory (its registry/) gives a multi-model bundle instead: every',
+      'tenant\'s champion under tenants/<id>/ behind one server (POST /v1/tenants/{tenant}/predict);',
+      'tenants without a champion are left out and named.',
     ],
     options: [
       { flag: 'out', value: 'bundle-dir', text: 'the bundle folder: new, empty, or a previous bundle (required)' },
@@ -139,12 +142,13 @@ export const COMMANDS: readonly CommandHelp[] = [
       ['tourney export models/churn --out churn-scorer', 'a bundle from a model directory'],
       ['tourney export churn --out churn-scorer', 'the champion version of the registered model churn'],
       ['tourney export churn@3 --out churn-v3 --registry team-registry', 'version 3, from another registry'],
+      ['tourney export fleet --out fleet-scorer', 'every tenant of a fleet directory in one service'],
     ],
   },
   {
     name: 'serve',
-    summary: 'serve a model over HTTP: a bundle, a model directory or a registered version',
-    usage: 'tourney serve <bundle-or-model-dir | name[@version|alias]> [--port <n>] [--host <address>]',
+    summary: 'serve a model over HTTP (a bundle, model directory or registered version), or a fleet',
+    usage: 'tourney serve <bundle-or-model-dir | name[@version|alias] | fleet-dir> [options]',
     description: [
       'Runs the bundle\'s scoring server in-process (POST /v1/predict, /v1/model, /healthz, /readyz,',
       '/metrics, /openapi.json). A folder that exists is served as it is; otherwise the argument names',
@@ -152,16 +156,24 @@ export const COMMANDS: readonly CommandHelp[] = [
       'manifest at start: a missing or edited one is refused with one line naming it (exit 1).',
       'Binding another address than 127.0.0.1 needs TOURNEY_API_KEY (exit 2 otherwise).',
       'SIGTERM or Ctrl+C drains the requests in flight, then exits 0. Environment: see scorer/README.md.',
+      'A registry folder, a fleet directory (its registry/) or a fleet bundle is served as many',
+      'models: POST /v1/tenants/{tenant}/predict scores with that tenant\'s champion, GET /v1/tenants',
+      'lists them; models load on first use into a cache bounded by count and bytes (LRU).',
     ],
     options: [
       { flag: 'port', value: 'n', text: 'TCP port; 0 picks a free one', default: '8080 (or $PORT)' },
       { flag: 'host', value: 'address', text: 'address to bind', default: '127.0.0.1 (or $HOST)' },
       { flag: 'registry', value: 'dir', text: 'the registry to look a name up in', default: './tourney-registry' },
+      { flag: 'cache-models', value: 'n', text: 'many models: most tenant models held in memory', default: '100 (or $TOURNEY_CACHE_MODELS)' },
+      { flag: 'cache-bytes', value: 'size', text: 'many models: most bytes of model files held (512MB, 2GB)', default: '512MB (or $TOURNEY_CACHE_BYTES)' },
+      { flag: 'top-tenants', value: 'n', text: 'many models: tenants labelled in /metrics, the rest "other"', default: '20' },
+      { flag: 'refresh-seconds', value: 's', text: 'many models: re-read the registry (a moved champion is served)', default: '30; 0 never' },
     ],
     examples: [
       ['tourney serve models/churn --port 8080', 'a model directory'],
       ['tourney serve churn', 'the champion of the registered model churn'],
       ['TOURNEY_API_KEY=s3cret tourney serve churn-scorer --host 0.0.0.0', 'a bundle, reachable from other hosts'],
+      ['tourney serve fleet --cache-models 100 --cache-bytes 1GB', 'every tenant of a fleet directory'],
     ],
   },
   {

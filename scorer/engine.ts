@@ -20,6 +20,8 @@ export interface ScoringEngine {
    * probabilities, regression values.
    */
   score(X: Matrix): Promise<Float64Array>;
+  /** Frees what the engine holds outside the JS heap (the ONNX session); the multi-model cache calls it on eviction. */
+  release?(): Promise<void>;
 }
 
 /** The engine for a model directory's files (name → bytes). */

@@ -38,6 +38,7 @@ export async function createOnnxEngine(onnxBytes: Uint8Array): Promise<ScoringEn
       for (let i = 0; i < n; i++) p[i] = values[2 * i + 1];
       return p;
     },
+    release: () => session.release(),
   };
 }
 
@@ -56,7 +57,7 @@ export function rowMajor(X: Matrix): Float64Array {
  * refused model directory is reported as such (one line naming the file) even where the native
  * runtime is not installed yet, and a missing runtime gets a line saying what to do.
  */
-async function loadOnnxRuntime(): Promise<typeof import('onnxruntime-node')> {
+export async function loadOnnxRuntime(): Promise<typeof import('onnxruntime-node')> {
   try {
     return await import('onnxruntime-node');
   } catch (err) {

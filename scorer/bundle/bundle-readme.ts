@@ -14,6 +14,17 @@ function exampleRow(model: ScorerModel): Record<string, unknown> {
   return row;
 }
 
+/** The environment table rows every scorer bundle shares (single- and multi-model), header included. */
+export const SERVER_ENV_TABLE = `| variable | meaning |
+|---|---|
+| \`PORT\`, \`HOST\` | where to listen (default 8080 on 127.0.0.1) |
+| \`TOURNEY_API_KEY\` | required to bind anything but loopback; then every route except /healthz and /readyz needs \`Authorization: Bearer <key>\` |
+| \`TOURNEY_CORS_ORIGINS\` | comma-separated origins allowed to call from a browser (CORS is off otherwise) |
+| \`TOURNEY_ACCESS_LOG\` | \`off\` silences the one-JSON-line-per-request access log on stdout |
+| \`TOURNEY_MAX_BODY_BYTES\`, \`TOURNEY_MAX_ROWS\` | request limits (default 32 MB, 100,000 rows): 413 above them |
+| \`TOURNEY_REQUEST_TIMEOUT_MS\`, \`TOURNEY_HEADERS_TIMEOUT_MS\` | slow-client deadlines (default 30 s, 10 s): 408 |
+`;
+
 export function bundleReadme(model: ScorerModel, app: string, hasProfile: boolean): string {
   const row = JSON.stringify(exampleRow(model));
   const columns = model.inputs.slice(0, 6).map((f) => f.name);
@@ -36,16 +47,8 @@ npm install          # or: npm ci --omit=dev
 npm start            # http://127.0.0.1:8080 ; node server.js --port 9000 --host 127.0.0.1
 \`\`\`
 
-| variable | meaning |
-|---|---|
-| \`PORT\`, \`HOST\` | where to listen (default 8080 on 127.0.0.1) |
-| \`TOURNEY_API_KEY\` | required to bind anything but loopback; then every route except /healthz and /readyz needs \`Authorization: Bearer <key>\` |
-| \`TOURNEY_CORS_ORIGINS\` | comma-separated origins allowed to call from a browser (CORS is off otherwise) |
-| \`TOURNEY_ACCESS_LOG\` | \`off\` silences the one-JSON-line-per-request access log on stdout |
-| \`TOURNEY_PREDICTION_LOG\` | a folder: log every scored row as NDJSON (see below) |
+${SERVER_ENV_TABLE}| \`TOURNEY_PREDICTION_LOG\` | a folder: log every scored row as NDJSON (see below) |
 | \`TOURNEY_PREDICTION_LOG_FILE_BYTES\`, \`TOURNEY_PREDICTION_LOG_TOTAL_BYTES\` | rotate past this size (default 16 MB); keep at most this much on disk (default 256 MB) |
-| \`TOURNEY_MAX_BODY_BYTES\`, \`TOURNEY_MAX_ROWS\` | request limits (default 32 MB, 100,000 rows): 413 above them |
-| \`TOURNEY_REQUEST_TIMEOUT_MS\`, \`TOURNEY_HEADERS_TIMEOUT_MS\` | slow-client deadlines (default 30 s, 10 s): 408 |
 
 SIGTERM stops accepting connections, lets in-flight requests finish, then exits 0.
 

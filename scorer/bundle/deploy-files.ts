@@ -7,6 +7,13 @@ export interface DeployNames {
   /** DNS-safe app name, e.g. `churn-scorer`. */
   app: string;
   image: string;
+  /**
+   * Environment beyond HOST, PORT and the API key (default: the prediction log on its volume);
+   * the multi-model bundle sets its cache limits here instead.
+   */
+  env?: { name: string; value: string }[];
+  /** Container memory request and limit (default 256Mi / 512Mi). */
+  memory?: { request: string; limit: string };
 }
 
 /** Pods run as the node image's unprivileged `node` user. */
@@ -37,7 +44,7 @@ export const DOCKERIGNORE = 'node_modules\nnpm-debug.log\npredictions/\n';
 /** npm settings for the bundle: no audit/fund noise; onnxruntime-node's postinstall fetches nothing (the CPU binary ships in the package). */
 export const NPMRC = 'onnxruntime-node-install=skip\naudit=false\nfund=false\n';
 
-export function kubernetesManifests({ app, image }: DeployNames): Record<string, unknown> {
+export function kubernetesManifests({ app, image, env, memory }: DeployNames): Record<string, unknown> {
   const labels = { 'app.kubernetes.io/name': app, 'app.kubernetes.io/component': 'scorer' };
   const probe = (path: string, period: number) => ({ httpGet: { path, port: 'http' }, periodSeconds: period, timeoutSeconds: 2, failureThreshold: 3 });
   const deployment = {
@@ -62,13 +69,15 @@ export function kubernetesManifests({ app, image }: DeployNames): Record<string,
               { name: 'HOST', value: '0.0.0.0' },
               { name: 'PORT', value: String(PORT) },
               { name: 'TOURNEY_API_KEY', valueFrom: { secretKeyRef: { name: `${app}-api-key`, key: 'api-key' } } },
-              { name: 'TOURNEY_PREDICTION_LOG', value: '/var/lib/tourney/predictions' },
-              { name: 'TOURNEY_PREDICTION_LOG_TOTAL_BYTES', value: String(256 * 1024 * 1024) },
+              ...(env ?? [
+                { name: 'TOURNEY_PREDICTION_LOG', value: '/var/lib/tourney/predictions' },
+                { name: 'TOURNEY_PREDICTION_LOG_TOTAL_BYTES', value: String(256 * 1024 * 1024) },
+              ]),
             ],
             startupProbe: { ...probe('/readyz', 2), failureThreshold: 30 },
             readinessProbe: probe('/readyz', 5),
             livenessProbe: probe('/healthz', 10),
-            resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } },
+            resources: { requests: { cpu: '250m', memory: memory?.request ?? '256Mi' }, limits: { cpu: '1', memory: memory?.limit ?? '512Mi' } },
             securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] } },
             volumeMounts: [{ name: 'predictions', mountPath: '/var/lib/tourney/predictions' }],
           }],

@@ -23,7 +23,7 @@ import { bundleReadme } from './bundle-readme';
 import { dockerfile, DOCKERIGNORE, kubernetesManifests, NPMRC, toYaml } from './deploy-files';
 import { bundleLock, type ProjectLock } from './package-lock';
 
-const REPO = resolve(import.meta.dirname, '..', '..');
+export const REPO = resolve(import.meta.dirname, '..', '..');
 /** Packages server.js loads at run time instead of bundling (native code). */
 export const RUNTIME_PACKAGES = ['onnxruntime-node'] as const;
 /**
@@ -40,15 +40,15 @@ export interface BundleResult {
 }
 
 /** DNS-1123 label: lower case, digits and dashes, ≤ 63 characters. */
-function dnsName(name: string): string {
+export function dnsName(name: string): string {
   const slug = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 55);
   return `${slug || 'model'}-scorer`;
 }
 
-/** Builds scorer/server/main.ts into one CommonJS file. */
-export async function buildServerJs(outfile: string): Promise<void> {
+/** Builds scorer/server/main.ts (or another server entry, e.g. scorer/fleet/main.ts) into one CommonJS file. */
+export async function buildServerJs(outfile: string, entry = join(REPO, 'scorer', 'server', 'main.ts')): Promise<void> {
   await build({
-    entryPoints: [join(REPO, 'scorer', 'server', 'main.ts')],
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -69,6 +69,25 @@ export interface BundleOptions {
   /** Thresholds of prometheus-rules.yml (default DEFAULT_ALERT_RULES), and how long conditions must hold. */
   alertRules?: AlertRules;
   prometheus?: PrometheusRuleOptions;
+}
+
+/** package.json, package-lock.json (exact versions cut from the project's lock) and .npmrc of a bundle named `app`. */
+export function packageFiles(app: string, description: string): Record<string, string> {
+  const { lock, versions } = bundleLock(JSON.parse(readFileSync(join(REPO, 'package-lock.json'), 'utf8')) as ProjectLock, app, '1.0.0', RUNTIME_PACKAGES);
+  return {
+    'package.json': JSON.stringify({
+      name: app,
+      version: '1.0.0',
+      private: true,
+      description,
+      main: 'server.js',
+      scripts: { start: 'node server.js' },
+      engines: { node: '>=20.19' },
+      dependencies: versions,
+    }, null, 2) + '\n',
+    'package-lock.json': JSON.stringify(lock, null, 2) + '\n',
+    '.npmrc': NPMRC,
+  };
 }
 
 export const PROMETHEUS_RULES_FILE = 'prometheus-rules.yml';
@@ -106,19 +125,7 @@ export async function writeBundleFiles(modelFiles: ReadonlyMap<string, Uint8Arra
   await buildServerJs(join(outDir, 'server.js'));
   written.push('server.js');
   const app = dnsName(model.name);
-  const { lock, versions } = bundleLock(JSON.parse(readFileSync(join(REPO, 'package-lock.json'), 'utf8')) as ProjectLock, app, '1.0.0', RUNTIME_PACKAGES);
-  put('package.json', JSON.stringify({
-    name: app,
-    version: '1.0.0',
-    private: true,
-    description: `Scoring service for the Tourney model ${model.name} (${model.version})`,
-    main: 'server.js',
-    scripts: { start: 'node server.js' },
-    engines: { node: '>=20.19' },
-    dependencies: versions,
-  }, null, 2) + '\n');
-  put('package-lock.json', JSON.stringify(lock, null, 2) + '\n');
-  put('.npmrc', NPMRC);
+  for (const [name, content] of Object.entries(packageFiles(app, `Scoring service for the Tourney model ${model.name} (${model.version})`))) put(name, content);
   put('openapi.json', JSON.stringify(openApiDocument(model, DEFAULT_LIMITS), null, 2) + '\n');
   put('MODEL_CARD.md', modelCardMarkdown(model));
   put('Dockerfile', dockerfile());

@@ -4,10 +4,9 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readCsv } from '../../kernels/io/from-csv';
-import { DataError, type DataTable } from '../../kernels/table/types';
+import { DataError } from '../../kernels/table/types';
 import { createEngine, type ScoringEngine } from '../engine';
-import { compileSchema, InputError, tableFromCsvTable, tableFromJsonRows, type InputStats } from '../input-table';
+import { compileSchema, InputError, tableFromJsonRows } from '../input-table';
 import { loadScorerModel, type ScorerModel } from '../load-model';
 import { modelCardMarkdown } from '../model-card';
 import { openApiDocument } from '../openapi';
@@ -17,6 +16,7 @@ import type { MonitorRecord } from '../../kernels/monitor/monitor-record';
 import { createMetrics, routeLabel } from './metrics';
 import { MonitoringWindow, referenceFrom, type MonitoringOptions } from './monitoring';
 import { PredictionLog, type PredictionLogOptions } from './prediction-log';
+import { parsePredictBody, pathOf, readPredictBody } from './predict-input';
 import { predictionWriter } from './predictions-json';
 
 export interface ScorerOptions {
@@ -139,38 +139,8 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
   const sendError = (req: IncomingMessage, res: ServerResponse, started: number, status: number, message: string) => send(req, res, started, status, JSON.stringify({ error: message }));
 
   async function predict(req: IncomingMessage, res: ServerResponse, started: number, requestId: string): Promise<void> {
-    const type = (req.headers['content-type'] ?? 'application/json').toLowerCase();
-    const isCsv = type.includes('csv');
-    if (!isCsv && !type.includes('json')) throw new InputError(`unsupported content type "${type}": send application/json or text/csv`, 415);
-    const body = await readBody(req, maxBodyBytes);
-    let input: { table: DataTable; stats: InputStats };
-    let records: unknown[] | undefined;
-    if (isCsv) {
-      if (countLines(body) > maxRows + 1) throw new InputError(`more than ${maxRows} rows in one request; split the batch`, 413);
-      let csv: DataTable;
-      try {
-        if (body.length === 0) throw new DataError('request body is empty');
-        csv = readCsv(body, { fileName: 'request body' });
-      } catch (err) {
-        throw new InputError(err instanceof DataError ? err.message : `malformed CSV: ${(err as Error).message}`);
-      }
-      if (csv.rowCount > maxRows) throw new InputError(`${csv.rowCount} rows in one request; the limit is ${maxRows}`, 413);
-      input = tableFromCsvTable(schema, csv);
-      if (predictionLog || monitor) records = csvRecords(csv);
-    } else {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(body.toString('utf8'));
-      } catch (err) {
-        throw new InputError(`malformed JSON: ${(err as Error).message}`);
-      }
-      const rows = (parsed as { rows?: unknown } | null)?.rows;
-      if (!parsed || typeof parsed !== 'object' || !Array.isArray(rows)) throw new InputError('expected a JSON object {"rows": [{column: value, …}, …]}');
-      if (rows.length > maxRows) throw new InputError(`${rows.length} rows in one request; the limit is ${maxRows}`, 413);
-      if (rows.length === 0) throw new InputError('"rows" is empty: send at least one row');
-      input = tableFromJsonRows(schema, rows);
-      records = rows;
-    }
+    const input = parsePredictBody(await readPredictBody(req, maxBodyBytes), schema, maxRows, Boolean(predictionLog || monitor));
+    const records = input.records;
     const X = model.toMatrix(input.table);
     const scores = await engine.score(X);
     const out = writePredictions(scores, input.table.rowCount);
@@ -297,58 +267,6 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
       await predictionLog?.close();
     },
   };
-}
-
-function pathOf(req: IncomingMessage): string {
-  const url = req.url ?? '/';
-  const q = url.indexOf('?');
-  return q < 0 ? url : url.slice(0, q);
-}
-
-/** The body, refused with 413 as soon as it is known to be over the limit. */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length']);
-  if (declared > limit) {
-    req.resume();
-    return Promise.reject(new InputError(`request body of ${declared} bytes is over the limit of ${limit} bytes`, 413));
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new InputError(`request body is over the limit of ${limit} bytes`, 413));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
-    req.on('error', reject);
-    // A client that hangs up mid-body: settle, so the buffered chunks are not held forever.
-    req.on('close', () => { if (!req.complete) reject(new InputError('the client closed the connection before the body ended')); });
-  });
-}
-
-function countLines(body: Buffer): number {
-  let n = 0;
-  let at = -1;
-  while ((at = body.indexOf(10, at + 1)) !== -1) n++;
-  return body.length && body[body.length - 1] !== 10 ? n + 1 : n;
-}
-
-/** CSV rows as records, for the prediction log. */
-function csvRecords(table: DataTable): Record<string, unknown>[] {
-  return Array.from({ length: table.rowCount }, (_, i) => {
-    const record: Record<string, unknown> = {};
-    for (const c of table.columns) {
-      const v = c.values[i];
-      record[c.name] = typeof v === 'number' && Number.isNaN(v) ? null : v;
-    }
-    return record;
-  });
 }
 
 /**

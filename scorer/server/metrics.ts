@@ -25,12 +25,7 @@ export function createMetrics(model: ScorerModel): ScorerMetrics {
   registry.setDefaultLabels({ model: model.name, version: model.version });
   collectDefaultMetrics({ register: registry, prefix: 'tourney_scorer_' });
   const registers = [registry];
-  const requests = new Counter({ name: 'tourney_http_requests_total', help: 'HTTP requests by route and status code', labelNames: ['route', 'code'], registers });
-  const errors = new Counter({ name: 'tourney_http_request_errors_total', help: 'HTTP requests answered 4xx or 5xx, by route and status code', labelNames: ['route', 'code'], registers });
-  const latency = new Histogram({
-    name: 'tourney_http_request_duration_seconds', help: 'Time from request start to the last byte of the response', labelNames: ['route'], registers,
-    buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-  });
+  const request = requestMetrics(registry);
   const rows = new Counter({ name: 'tourney_rows_scored_total', help: 'Rows scored', registers });
   const missing = new Counter({ name: 'tourney_rows_missing_inputs_total', help: 'Scored rows with at least one missing input (scored as missing, as at training time)', registers });
   const outOfRange = new Counter({ name: 'tourney_rows_out_of_range_total', help: 'Scored rows with a number outside the training range (counted only when the model has a reference profile)', registers });
@@ -45,11 +40,7 @@ export function createMetrics(model: ScorerModel): ScorerMetrics {
   const score = new BulkHistogram('tourney_prediction_score', scoreHelp, scoreBuckets(model), registry);
   return {
     registry,
-    request(route, code, seconds) {
-      requests.inc({ route, code });
-      if (code >= 400) errors.inc({ route, code });
-      latency.observe({ route }, seconds);
-    },
+    request,
     scored(stats, predictedClass, scores) {
       rows.inc(stats.rows);
       if (stats.rowsWithMissing) missing.inc(stats.rowsWithMissing);
@@ -64,6 +55,25 @@ export function createMetrics(model: ScorerModel): ScorerMetrics {
       values?.inc(stats.rows);
       score.observeMany(scores);
     },
+  };
+}
+
+/**
+ * Requests, errors and latency by route and status code: the same series in the single-model and
+ * the multi-model (scorer/fleet) scorer, so one dashboard reads both.
+ */
+export function requestMetrics(registry: Registry): (route: string, code: number, seconds: number) => void {
+  const registers = [registry];
+  const requests = new Counter({ name: 'tourney_http_requests_total', help: 'HTTP requests by route and status code', labelNames: ['route', 'code'], registers });
+  const errors = new Counter({ name: 'tourney_http_request_errors_total', help: 'HTTP requests answered 4xx or 5xx, by route and status code', labelNames: ['route', 'code'], registers });
+  const latency = new Histogram({
+    name: 'tourney_http_request_duration_seconds', help: 'Time from request start to the last byte of the response', labelNames: ['route'], registers,
+    buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  });
+  return (route, code, seconds) => {
+    requests.inc({ route, code });
+    if (code >= 400) errors.inc({ route, code });
+    latency.observe({ route }, seconds);
   };
 }
 

@@ -40,15 +40,28 @@ export class ConfigError extends Error {
 export async function runScorer(options: ScorerOptions, onStarted?: (s: RunningScorer) => void): Promise<void> {
   const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as ScorerOptions;
   const scorer = await startScorer(defined);
-  const line = (msg: string, extra: Record<string, unknown> = {}) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg, ...extra })}\n`);
-  line('listening', { url: scorer.url, model: scorer.model.name, version: scorer.model.version, engine: scorer.engine.kind });
-  onStarted?.(scorer);
-  await scorer.ready;
-  line('ready');
+  await serveUntilSignal(scorer, { url: scorer.url, model: scorer.model.name, version: scorer.model.version, engine: scorer.engine.kind }, () => onStarted?.(scorer));
+}
+
+/** One JSON lifecycle line on stdout (`listening`, `ready`, `draining`, `stopped`). */
+export function lifecycleLine(msg: string, extra: Record<string, unknown> = {}): void {
+  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg, ...extra })}\n`);
+}
+
+/**
+ * A started server's life as a process: `listening` (with `listening`'s facts), `ready` once warm,
+ * then SIGTERM/SIGINT drain it; resolves when it has stopped. The single-model and the
+ * multi-model (scorer/fleet) servers share it.
+ */
+export async function serveUntilSignal(server: { ready: Promise<void>; drain(): Promise<void> }, listening: Record<string, unknown>, onStarted?: () => void): Promise<void> {
+  lifecycleLine('listening', listening);
+  onStarted?.();
+  await server.ready;
+  lifecycleLine('ready');
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
-      line('draining', { signal });
-      void scorer.drain().then(() => { line('stopped'); resolve(); });
+      lifecycleLine('draining', { signal });
+      void server.drain().then(() => { lifecycleLine('stopped'); resolve(); });
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
