@@ -118,6 +118,26 @@ test('register, reload, champion, second version, compare, back up, clear storag
   await expect(compare.getByTestId('compare-settings')).toContainText('timeBudgetSeconds');
   await compare.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('registry-compare.png') });
+  // The two runs side by side: filtered, sorted, picked; metrics, leaderboards (chart and tables), settings diff.
+  const experiments = registry.getByTestId('experiments');
+  await experiments.getByTestId('experiments-text').fill('no such run');
+  await expect(experiments.getByTestId('experiment-row')).toHaveCount(0);
+  await experiments.getByTestId('experiments-text').fill('leads');
+  await expect(experiments.getByTestId('experiment-row')).toHaveCount(2);
+  await experiments.getByTestId('experiments-sort').selectOption('score');
+  await experiments.getByTestId('experiments-direction').selectOption('asc');
+  for (const pick of await experiments.getByTestId('experiment-compare-pick').all()) await pick.check();
+  const runs = experiments.getByTestId('experiment-compare');
+  await expect(runs.getByTestId('experiment-compare-metric').first()).toBeVisible();
+  await expect(runs.getByTestId('experiment-compare-runs')).toContainText('leads');
+  await expect(runs.getByTestId('experiment-compare-leaderboard')).toHaveCount(2);
+  await expect(runs.getByTestId('experiment-compare-chart').locator('svg').first()).toBeVisible();
+  await expect(runs.getByTestId('experiment-compare-settings')).toContainText('timeBudgetSeconds');
+  await runs.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('registry-experiments-compare.png') });
+  await runs.getByTestId('experiment-compare-close').click();
+  await expect(runs).toHaveCount(0);
+
   await registry.locator('[data-testid=registry-version][data-version="1"]').getByTestId('registry-show-card').click();
   await expect(registry.getByTestId('model-card')).toContainText('Model card: leads v1');
   await registry.getByTestId('registry-detail').scrollIntoViewIfNeeded();
@@ -249,43 +269,65 @@ test('storage quota exhausted: the import fails whole with a message, nothing wr
   expect(after).toEqual({ experiments: [], models: [] });
 });
 
-test('benchmark: 1,000 versions across 50 models: list, another model and Compare timed (logged; the issue asks 200 / 300 ms)', async ({ page }, testInfo) => {
-  test.setTimeout(300_000);
+test('benchmark: 1,000 versions and their experiments across 50 models: open, another model and Compare timed (logged; the issue asks 200 / 300 ms)', async ({ page }, testInfo) => {
+  test.setTimeout(420_000);
   const dir = mkdtempSync(join(tmpdir(), 'tourney-registry-bench-'));
   execFileSync(process.execPath, [TOURNEY, 'train', PENGUINS, '--target', 'species', '--models', 'linear', '--fixed', '{}', '--out', join(dir, 'm')], { stdio: 'pipe' });
   const files = readdirSync(join(dir, 'm')).map((name) => [name, readFileSync(join(dir, 'm', name)).toString('base64')]);
+  // One experiment a version, as `train --register` records them.
+  const experiments = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'e2e/registry-bench-experiments.ts'), join(dir, 'm')], { maxBuffer: 64 << 20 }).toString()) as unknown[];
   await openApp(page);
   await expect.poll(() => page.evaluate(() => 'tourneyRegistry' in globalThis)).toBe(true);
-  // Seeded through the store itself: 50 models × 20 versions, with aliases moved on each.
-  await page.evaluate(async (encoded) => {
+  // Seeded through the store itself: 50 models × 20 versions with their experiments, aliases moved on each.
+  await page.evaluate(async ({ encoded, experiments }) => {
     type Store = { registerVersion(input: unknown): Promise<unknown>; moveAlias(name: string, move: unknown): Promise<unknown> };
     const store = (globalThis as unknown as { tourneyRegistry: Store }).tourneyRegistry;
     const bytes = new Map(encoded.map(([name, b64]) => [name, Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))]));
     for (let m = 0; m < 50; m++) {
-      for (let v = 1; v <= 20; v++) await store.registerVersion({ name: `model-${String(m).padStart(2, '0')}`, files: bytes, createdAt: new Date(Date.UTC(2026, 0, 1, 0, m, v)).toISOString(), source: 'cli', notes: `v${v}` });
-      await store.moveAlias(`model-${String(m).padStart(2, '0')}`, { alias: 'champion', to: 20, at: new Date().toISOString() });
+      const name = `model-${String(m).padStart(2, '0')}`;
+      for (let v = 1; v <= 20; v++) {
+        const experiment = experiments[m * 20 + v - 1] as { createdAt: string };
+        await store.registerVersion({ name, files: bytes, createdAt: experiment.createdAt, source: 'cli', notes: `v${v}`, experiment });
+      }
+      await store.moveAlias(name, { alias: 'champion', to: 20, at: new Date().toISOString() });
     }
-  }, files);
+  }, { encoded: files, experiments });
   await page.reload();
+  await expect(page.locator('[data-testid=table-item][data-table=leads]')).toBeVisible({ timeout: 60_000 });
+  // The app finishes starting first: what is measured is the registry opening, not the page.
+  await waitForQuiet(page);
+  let started = Date.now();
   const registry = await openRegistry(page);
   await expect(registry.getByTestId('registry-model')).toHaveCount(50);
-  // Measured while the rest of the app is still starting (the view loads with the page).
+  const clickToListMs = Date.now() - started;
+  await expect(registry).toHaveAttribute('data-ready-ms', /^[0-9]+$/);
+  // From the view coming into sight to its model list painted (performance marks in the page).
   const readyMs = Number(await registry.getAttribute('data-ready-ms'));
-  await waitForQuiet(page);
-  // Interactive: picking another model shows its 20 versions.
-  let started = Date.now();
+  await expect(registry.getByTestId('experiment-row').first()).toBeVisible();
+  await expect(registry.getByTestId('experiments')).toContainText('1000 of 1000 runs');
+  // Interactive: picking another model shows its versions.
+  started = Date.now();
   await registry.locator('[data-testid=registry-model][data-model=model-37]').click();
-  await expect(registry.locator('[data-testid=registry-detail][data-model=model-37] [data-testid=registry-version]')).toHaveCount(20);
-  const pickMs = Date.now() - started;
+  const detail = registry.locator('[data-testid=registry-detail][data-model=model-37]');
+  await expect(detail.getByTestId('registry-version').first()).toBeVisible();
+  const pickClickMs = Date.now() - started;
+  await expect(detail).toHaveAttribute('data-ready-ms', /^[0-9]+$/);
+  const pickMs = Number(await detail.getAttribute('data-ready-ms'));
   await registry.locator('[data-testid=registry-version][data-version="20"]').getByTestId('registry-compare-pick').check();
   started = Date.now();
-  await registry.locator('[data-testid=registry-version][data-version="3"]').getByTestId('registry-compare-pick').check();
+  await registry.locator('[data-testid=registry-version][data-version="18"]').getByTestId('registry-compare-pick').check();
   await expect(registry.getByTestId('compare-metrics')).toBeVisible();
-  const compareMs = Date.now() - started;
-  await registry.getByTestId('compare').scrollIntoViewIfNeeded();
+  const compareClickMs = Date.now() - started;
+  const compare = registry.getByTestId('compare');
+  await expect(compare).toHaveAttribute('data-ready-ms', /^[0-9]+$/);
+  const compareMs = Number(await compare.getAttribute('data-ready-ms'));
+  await compare.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('registry-bench.png') });
-  console.log(`registry bench: 50 models, 1000 versions: list ready ${readyMs} ms after its load began; another model's versions in ${pickMs} ms; compare in ${compareMs} ms`);
-  // Timed through Playwright on a shared 2-core machine, so the bound here is loose (a hang, not a
-  // slow frame); the log line carries the numbers against the issue's 200 / 300 ms.
-  for (const ms of [readyMs, pickMs, compareMs]) expect(ms).toBeLessThanOrEqual(2000);
+  const load = execFileSync('cat', ['/proc/loadavg']).toString().trim();
+  console.log(`registry bench: 50 models, 1000 versions, 1000 experiments (load ${load}): open → list painted ${readyMs} ms (click → 50 models visible ${clickToListMs} ms, with the scroll); another model's versions read → painted ${pickMs} ms (click → visible ${pickClickMs} ms); compare → painted ${compareMs} ms (click → metrics visible ${compareClickMs} ms)`);
+  // On a shared 2-core machine the bound here is loose (a hang or a regression to whole
+  // documents, not a slow frame); the log line carries the numbers against 200 / 300 ms.
+  expect(readyMs).toBeLessThanOrEqual(1000);
+  expect(compareMs).toBeLessThanOrEqual(1500);
+  for (const ms of [clickToListMs, pickMs, pickClickMs, compareClickMs]) expect(ms).toBeLessThanOrEqual(3000);
 });

@@ -53,7 +53,7 @@ export function Interchange() {
   const restore = (file: File | undefined) => file && void attempt(async () => {
     const snapshot = readBackup(new Uint8Array(await file.arrayBuffer()), file.name);
     const store = registryStore();
-    const holds = (await store.listModels()).length > 0 || (await store.listExperiments()).length > 0;
+    const holds = (await store.db.models.count()) > 0 || (await store.db.experiments.count()) > 0;
     let kept = '';
     if (holds) {
       if (!window.confirm('Restoring replaces everything in this registry. A backup of the current registry is downloaded first. Go on?')) return 'Restore cancelled; nothing changed.';
