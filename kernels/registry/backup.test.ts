@@ -25,7 +25,7 @@ describe('.tourney-registry backup', () => {
     expect(names).toContain('models/model-1/versions/3/version.json');
     expect(names).toContain('models/model-1/versions/3/tournament.json');
     expect(JSON.parse(new TextDecoder().decode(unzipSync(bytes)['registry.json']))).toEqual({
-      format: 'tourney-registry', layoutVersion: 1, schemaVersion: 2, createdAt: at, counts: { experiments: 6, models: 2, versions: 6, files: 30 },
+      format: 'tourney-registry', layoutVersion: 1, schemaVersion: 2, createdAt: at, counts: { experiments: 6, models: 2, versions: 6, files: 36 },
     });
   });
 
