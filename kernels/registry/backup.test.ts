@@ -29,6 +29,22 @@ describe('.tourney-registry backup', () => {
     });
   });
 
+  it('tells its progress in files, writing and reading, up to all of them', () => {
+    const snapshot = snapshotFixture(2, 2);
+    const written: [number, number][] = [];
+    const bytes = writeBackup(snapshot, at, (done, total) => written.push([done, total]));
+    const entries = Object.keys(unzipSync(bytes)).length;
+    expect(written.map(([, total]) => total).every((t) => t === entries)).toBe(true);
+    expect(written.map(([done]) => done)).toEqual(Array.from({ length: entries }, (_, i) => i + 1));
+    const read: number[] = [];
+    expect(readBackup(bytes, 'r.tourney-registry', (done, total) => {
+      expect(total).toBe(entries);
+      read.push(done);
+    })).toEqual(snapshot);
+    expect(read.at(-1)).toBe(entries);
+    expect(read.every((d, i) => i === 0 || d > read[i - 1])).toBe(true);
+  });
+
   it('refuses a foreign file, a truncated zip, a zip that is not a registry, and a newer schema', () => {
     const bytes = writeBackup(snapshotFixture(1, 2), at);
     expect(() => readBackup(strToU8('name,value\n1,2\n'), 'x.csv')).toThrow('x.csv is not a Tourney registry backup (not a zip file)');

@@ -1,14 +1,15 @@
 // Every registered run (experiment list rows, virtualised): filter by text, table, target, task
 // and source, sort by date, score, rows or run time (either direction), and pick two to compare
 // side by side (CompareExperiments).
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { experimentScore, filterExperiments, sortExperiments, type ExperimentSortKey } from '../../kernels/registry/experiments';
 import type { ExperimentRow } from '../../kernels/registry/listing';
 import { formatScore } from '../automl/format';
 import { CompareExperiments } from './CompareExperiments';
 import { VirtualRows } from './VirtualRows';
 
-export function ExperimentList({ experiments }: { experiments: readonly ExperimentRow[] | null }) {
+/** Memoised: picking a model or versions to compare does not re-render a thousand-run list. */
+export const ExperimentList = memo(function ExperimentList({ experiments }: { experiments: readonly ExperimentRow[] | null }) {
   const [text, setText] = useState('');
   const [table, setTable] = useState('');
   const [target, setTarget] = useState('');
@@ -77,4 +78,4 @@ export function ExperimentList({ experiments }: { experiments: readonly Experime
       {pair.length === 2 && <CompareExperiments a={pair[0]} b={pair[1]} onClose={() => setPicked([])} />}
     </div>
   );
-}
+});
