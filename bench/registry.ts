@@ -1,9 +1,11 @@
 // Registry store benchmark (store level, not the UI):
-//   node --import tsx bench/registry.ts [--models 50] [--versions 1000] [--model-kb 200] [--repeats 20]
+//   node --import tsx bench/registry.ts [--models 50] [--versions 1000] [--curve-points 2000] [--repeats 20]
 // Fills the app's Dexie store with --versions versions spread over --models models (each version
-// a model directory of meta/report/template/pipeline plus a tournament.json of --model-kb KB, and
-// its experiment), then times what the Registry and Compare views need first:
-//   list     every model with its latest version and aliases (DexieRegistryStore.listModels)
+// a real model directory (modelDirFixture: manifest, meta, pipeline, tournament, report with ROC/PR
+// curves of --curve-points points, template) and its experiment), then times what the Registry
+// and Compare views need first:
+//   list     every model's list row (DexieRegistryStore.listModelRows, what the view opens on)
+//   versions one model's version rows (listVersionRows)
 //   compare  compare data for two versions (two version documents, their summary files read and
 //            hash-checked, compareVersions)
 //   experiments  all experiments listed, filtered by text and sorted by score
@@ -24,16 +26,11 @@ function flag(name: string, fallback: number): number {
 
 const models = flag('models', 50);
 const versions = flag('versions', 1000);
-const modelKb = flag('model-kb', 200);
+const curvePoints = flag('curve-points', 2000);
 const repeats = flag('repeats', 20);
 
-function modelFiles(variant: number): Map<string, Uint8Array> {
-  const files = modelDirFixture(variant);
-  const model = new Uint8Array(modelKb * 1024);
-  for (let i = 0; i < model.length; i++) model[i] = 32 + ((i * 7 + variant) % 90);
-  files.set('tournament.json', model);
-  return files;
-}
+const modelFiles = (variant: number) => modelDirFixture(variant, { curvePoints });
+const reportKb = (modelFiles(0).get('report.json')!.byteLength / 1024).toFixed(0);
 
 async function time(label: string, run: () => Promise<unknown>): Promise<{ label: string; median: number; p90: number; min: number }> {
   await run(); // warm-up
@@ -57,15 +54,18 @@ const fillSeconds = (performance.now() - fillStart) / 1000;
 await store.moveAlias('model-07', { alias: 'champion', to: 3, at: new Date().toISOString() });
 
 const rows = [
-  await time(`list ${models} models + latest versions + aliases`, async () => {
-    const list = await store.listModels();
+  await time(`list ${models} model rows`, async () => {
+    const list = await store.listModelRows();
     if (list.length !== models) throw new Error('wrong model count');
   }),
+  await time(`one model's ${versions / models} version rows`, () => store.listVersionRows('model-07')),
+  await time(`list ${models} models + latest version documents + aliases (listModels)`, () => store.listModels()),
   await time('compare data for two versions', () => compareStoredVersions(store, { name: 'model-07', version: 3 }, { name: 'model-07', version: 18 })),
-  await time(`list ${versions} experiments, filter by text, sort by score`, async () => sortExperiments(filterExperiments(await store.listExperiments(), { text: 'churn' }), 'score')),
+  await time(`list ${versions} experiment rows, filter by text, sort by score`, async () => sortExperiments(filterExperiments(await store.listExperimentRows(), { text: 'churn' }), 'score')),
+  await time(`list ${versions} whole experiment documents`, () => store.listExperiments()),
 ];
 
-console.log(`registry store benchmark: ${versions} versions across ${models} models, tournament.json ${modelKb} KB, ${repeats} repeats after one warm-up`);
+console.log(`registry store benchmark: ${versions} versions across ${models} models, report.json ${reportKb} KB, ${repeats} repeats after one warm-up`);
 console.log(`fake-indexeddb ${'(Node ' + process.version + ')'}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; filled in ${fillSeconds.toFixed(1)} s (${((fillSeconds * 1000) / versions).toFixed(1)} ms a registration)\n`);
 console.log('| operation | median ms | p90 ms | min ms |');
 console.log('|---|---|---|---|');

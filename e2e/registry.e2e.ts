@@ -118,6 +118,26 @@ test('register, reload, champion, second version, compare, back up, clear storag
   await expect(compare.getByTestId('compare-settings')).toContainText('timeBudgetSeconds');
   await compare.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('registry-compare.png') });
+  // The two runs side by side: filtered, sorted, picked; metrics, leaderboards (chart and tables), settings diff.
+  const experiments = registry.getByTestId('experiments');
+  await experiments.getByTestId('experiments-text').fill('no such run');
+  await expect(experiments.getByTestId('experiment-row')).toHaveCount(0);
+  await experiments.getByTestId('experiments-text').fill('leads');
+  await expect(experiments.getByTestId('experiment-row')).toHaveCount(2);
+  await experiments.getByTestId('experiments-sort').selectOption('score');
+  await experiments.getByTestId('experiments-direction').selectOption('asc');
+  for (const pick of await experiments.getByTestId('experiment-compare-pick').all()) await pick.check();
+  const runs = experiments.getByTestId('experiment-compare');
+  await expect(runs.getByTestId('experiment-compare-metric').first()).toBeVisible();
+  await expect(runs.getByTestId('experiment-compare-runs')).toContainText('leads');
+  await expect(runs.getByTestId('experiment-compare-leaderboard')).toHaveCount(2);
+  await expect(runs.getByTestId('experiment-compare-chart').locator('svg').first()).toBeVisible();
+  await expect(runs.getByTestId('experiment-compare-settings')).toContainText('timeBudgetSeconds');
+  await runs.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('registry-experiments-compare.png') });
+  await runs.getByTestId('experiment-compare-close').click();
+  await expect(runs).toHaveCount(0);
+
   await registry.locator('[data-testid=registry-version][data-version="1"]').getByTestId('registry-show-card').click();
   await expect(registry.getByTestId('model-card')).toContainText('Model card: leads v1');
   await registry.getByTestId('registry-detail').scrollIntoViewIfNeeded();
@@ -229,63 +249,163 @@ test('bad input is refused with the file named and nothing changed; two tabs; CL
   expect(problems).toEqual([]);
 });
 
-test('storage quota exhausted: the import fails whole with a message, nothing written', async ({ page, context }, testInfo) => {
+test('storage quota exhausted in the middle of a write: import and restore fail whole with a message, everything before kept', async ({ playwright, browserName }, testInfo) => {
+  test.setTimeout(300_000);
+  expect(browserName).toBe('chromium');
   const dir = mkdtempSync(join(tmpdir(), 'tourney-registry-quota-'));
-  execFileSync(process.execPath, [TOURNEY, 'train', PENGUINS, '--target', 'species', '--fixed', '{"trees":20}', '--out', join(dir, 'penguins')], { stdio: 'pipe' });
-  const files = Object.fromEntries(readdirSync(join(dir, 'penguins')).map((name) => [name, new Uint8Array(readFileSync(join(dir, 'penguins', name)))]));
-  // Chromium applies a quota override only to storage the origin opens afterwards, so it is set
-  // before the app first touches IndexedDB (the DevTools protocol, as the issue asks).
-  const cdp = await context.newCDPSession(page);
-  const origin = new URL(testInfo.project.use.baseURL!).origin;
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+  const train = (name: string, fixed: string) => {
+    execFileSync(process.execPath, [TOURNEY, 'train', PENGUINS, '--target', 'species', '--fixed', fixed, '--out', join(dir, name)], { stdio: 'pipe' });
+    return Buffer.from(zipSync(Object.fromEntries(readdirSync(join(dir, name)).map((f) => [f, new Uint8Array(readFileSync(join(dir, name, f)))]))));
+  };
+  const small = train('small', '{"trees":10}');
+  const large = train('large', '{"trees":1500,"maxLeaves":63,"learningRate":0.02}');
+  const largeBytes = readdirSync(join(dir, 'large')).reduce((n, f) => n + readFileSync(join(dir, 'large', f)).byteLength, 0);
+  // A browser profile on disk, so the registry outlives the browser: Chromium applies a quota
+  // override only to storage the origin has not opened yet in this browser process, so the
+  // second browser lowers the quota before the app first touches IndexedDB.
+  const profile = join(dir, 'profile');
+  const { baseURL, viewport, launchOptions } = testInfo.project.use;
+  const launch = () => playwright.chromium.launchPersistentContext(profile, { ...launchOptions, baseURL, viewport });
+  const origin = new URL(baseURL!).origin;
+
+  // First browser: the registry holds a model (v1), and its backup is kept.
+  let context = await launch();
+  let page = context.pages()[0] ?? (await context.newPage());
   await openApp(page);
-  const registry = await openRegistry(page);
-  await registry.getByTestId('import-zip-input').setInputFiles({ name: 'penguins.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(files)) });
+  let registry = await openRegistry(page);
+  await registry.getByTestId('import-zip-input').setInputFiles({ name: 'penguins.zip', mimeType: 'application/zip', buffer: small });
+  await expect(registry.getByTestId('interchange-outcome')).toContainText('Imported penguins.zip as penguins v1');
+  const before = await registrySnapshot(page);
+  const backupPath = join(dir, 'before.tourney-registry');
+  await download(page, () => registry.getByTestId('registry-backup').click(), backupPath);
+  await waitForQuiet(page);
+  await context.close();
+
+  // Second browser: quota = what the origin uses now + a margin far smaller than the large model.
+  context = await launch();
+  page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  const { usage } = (await cdp.send('Storage.getUsageAndQuota', { origin })) as { usage: number };
+  const margin = 64 * 1024;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + margin });
+  const problems = await openApp(page);
+  registry = await openRegistry(page);
+  await expect(registry.locator('[data-testid=registry-version]')).toHaveCount(1);
+  const { quota } = (await cdp.send('Storage.getUsageAndQuota', { origin })) as { quota: number };
+  expect(quota).toBe(usage + margin);
+
+  // Import: the version's files, its document, the model and list rows go in one transaction,
+  // which the quota stops part-way (the model's files, ~2 MB of JSON, exceed the margin many
+  // times even as Chromium compresses what it stores).
+  expect(largeBytes).toBeGreaterThan(20 * margin);
   const outcome = registry.getByTestId('interchange-outcome');
-  await expect(outcome).toContainText('penguins.zip was not imported');
-  await expect(outcome).toContainText(/quota/i);
-  await page.screenshot({ path: testInfo.outputPath('registry-quota.png') });
-  const after = await registrySnapshot(page);
-  expect(after).toEqual({ experiments: [], models: [] });
+  await registry.getByTestId('import-zip-input').setInputFiles({ name: 'large.zip', mimeType: 'application/zip', buffer: large });
+  await expect(outcome).toContainText('large.zip was not imported');
+  await expect(outcome).toContainText(/storage quota exhausted/);
+  await expect(outcome).toContainText('nothing was written');
+  await outcome.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('registry-quota-import.png') });
+  expect(await registrySnapshot(page)).toEqual(before);
+
+  // Restore over it: a backup holding the large version as well, confirmed (the current registry is
+  // downloaded first); the replacing transaction is stopped by the quota, the old registry stays.
+  const biggerPath = join(dir, 'bigger.tourney-registry');
+  page.on('dialog', (dialog) => void dialog.accept());
+  execFileSync(process.execPath, [TOURNEY, 'registry', 'import', join(dir, 'small'), 'penguins', '--registry', join(dir, 'cli-registry')], { stdio: 'pipe' });
+  execFileSync(process.execPath, [TOURNEY, 'registry', 'import', join(dir, 'large'), 'penguins', '--registry', join(dir, 'cli-registry')], { stdio: 'pipe' });
+  execFileSync(process.execPath, [TOURNEY, 'registry', 'backup', biggerPath, '--registry', join(dir, 'cli-registry')], { stdio: 'pipe' });
+  const [kept] = await Promise.all([page.waitForEvent('download'), registry.getByTestId('restore-input').setInputFiles(biggerPath)]);
+  expect(kept.suggestedFilename()).toMatch(/\.tourney-registry$/);
+  await expect(outcome).toContainText('bigger.tourney-registry was not restored (nothing changed)');
+  await expect(outcome).toContainText(/storage quota exhausted/);
+  await page.screenshot({ path: testInfo.outputPath('registry-quota-restore.png') });
+  expect(await registrySnapshot(page)).toEqual(before);
+  await expect(registry.locator('[data-testid=registry-version]')).toHaveCount(1);
+  expect(problems).toEqual([]);
+  await context.close();
 });
 
-test('benchmark: 1,000 versions across 50 models: list, another model and Compare timed (logged; the issue asks 200 / 300 ms)', async ({ page }, testInfo) => {
-  test.setTimeout(300_000);
+test('benchmark: 1,000 versions and their experiments across 50 models: open, another model and Compare timed (logged; the issue asks 200 / 300 ms)', async ({ page }, testInfo) => {
+  test.setTimeout(420_000);
   const dir = mkdtempSync(join(tmpdir(), 'tourney-registry-bench-'));
   execFileSync(process.execPath, [TOURNEY, 'train', PENGUINS, '--target', 'species', '--models', 'linear', '--fixed', '{}', '--out', join(dir, 'm')], { stdio: 'pipe' });
   const files = readdirSync(join(dir, 'm')).map((name) => [name, readFileSync(join(dir, 'm', name)).toString('base64')]);
+  // One experiment a version, as `train --register` records them.
+  const experiments = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'e2e/registry-bench-experiments.ts'), join(dir, 'm')], { maxBuffer: 64 << 20 }).toString()) as unknown[];
   await openApp(page);
   await expect.poll(() => page.evaluate(() => 'tourneyRegistry' in globalThis)).toBe(true);
-  // Seeded through the store itself: 50 models × 20 versions, with aliases moved on each.
-  await page.evaluate(async (encoded) => {
+  // Seeded through the store itself: 50 models × 20 versions with their experiments, aliases moved on each.
+  await page.evaluate(async ({ encoded, experiments }) => {
     type Store = { registerVersion(input: unknown): Promise<unknown>; moveAlias(name: string, move: unknown): Promise<unknown> };
     const store = (globalThis as unknown as { tourneyRegistry: Store }).tourneyRegistry;
     const bytes = new Map(encoded.map(([name, b64]) => [name, Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))]));
     for (let m = 0; m < 50; m++) {
-      for (let v = 1; v <= 20; v++) await store.registerVersion({ name: `model-${String(m).padStart(2, '0')}`, files: bytes, createdAt: new Date(Date.UTC(2026, 0, 1, 0, m, v)).toISOString(), source: 'cli', notes: `v${v}` });
-      await store.moveAlias(`model-${String(m).padStart(2, '0')}`, { alias: 'champion', to: 20, at: new Date().toISOString() });
+      const name = `model-${String(m).padStart(2, '0')}`;
+      for (let v = 1; v <= 20; v++) {
+        const experiment = experiments[m * 20 + v - 1] as { createdAt: string };
+        await store.registerVersion({ name, files: bytes, createdAt: experiment.createdAt, source: 'cli', notes: `v${v}`, experiment });
+      }
+      await store.moveAlias(name, { alias: 'champion', to: 20, at: new Date().toISOString() });
     }
-  }, files);
+  }, { encoded: files, experiments });
   await page.reload();
+  await expect(page.locator('[data-testid=table-item][data-table=leads]')).toBeVisible({ timeout: 60_000 });
+  // The app finishes starting first: what is measured is the registry opening, not the page.
+  await waitForQuiet(page);
+  let started = Date.now();
   const registry = await openRegistry(page);
   await expect(registry.getByTestId('registry-model')).toHaveCount(50);
-  // Measured while the rest of the app is still starting (the view loads with the page).
+  const clickToListMs = Date.now() - started;
+  await expect(registry).toHaveAttribute('data-ready-ms', /^[0-9]+$/);
+  // From the view coming into sight to its model list painted (performance marks in the page).
   const readyMs = Number(await registry.getAttribute('data-ready-ms'));
-  await waitForQuiet(page);
-  // Interactive: picking another model shows its 20 versions.
-  let started = Date.now();
+  await expect(registry.getByTestId('experiment-row').first()).toBeVisible();
+  await expect(registry.getByTestId('experiments')).toContainText('1000 of 1000 runs');
+  // Interactive: picking another model shows its versions.
+  started = Date.now();
   await registry.locator('[data-testid=registry-model][data-model=model-37]').click();
-  await expect(registry.locator('[data-testid=registry-detail][data-model=model-37] [data-testid=registry-version]')).toHaveCount(20);
-  const pickMs = Date.now() - started;
+  const detail = registry.locator('[data-testid=registry-detail][data-model=model-37]');
+  await expect(detail.getByTestId('registry-version').first()).toBeVisible();
+  const pickClickMs = Date.now() - started;
+  await expect(detail).toHaveAttribute('data-ready-ms', /^[0-9]+$/);
+  const pickMs = Number(await detail.getAttribute('data-ready-ms'));
   await registry.locator('[data-testid=registry-version][data-version="20"]').getByTestId('registry-compare-pick').check();
   started = Date.now();
-  await registry.locator('[data-testid=registry-version][data-version="3"]').getByTestId('registry-compare-pick').check();
+  await registry.locator('[data-testid=registry-version][data-version="18"]').getByTestId('registry-compare-pick').check();
   await expect(registry.getByTestId('compare-metrics')).toBeVisible();
-  const compareMs = Date.now() - started;
-  await registry.getByTestId('compare').scrollIntoViewIfNeeded();
+  const compareClickMs = Date.now() - started;
+  const compare = registry.getByTestId('compare');
+  await expect(compare).toHaveAttribute('data-ready-ms', /^[0-9]+$/);
+  const compareMs = Number(await compare.getAttribute('data-ready-ms'));
+  await compare.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('registry-bench.png') });
-  console.log(`registry bench: 50 models, 1000 versions: list ready ${readyMs} ms after its load began; another model's versions in ${pickMs} ms; compare in ${compareMs} ms`);
-  // Timed through Playwright on a shared 2-core machine, so the bound here is loose (a hang, not a
-  // slow frame); the log line carries the numbers against the issue's 200 / 300 ms.
-  for (const ms of [readyMs, pickMs, compareMs]) expect(ms).toBeLessThanOrEqual(2000);
+  // Backing up 1,000 versions: zipped in the worker, its progress shown, the page still answering.
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
+  });
+  started = Date.now();
+  const [backupFile] = await Promise.all([
+    page.waitForEvent('download', { timeout: 240_000 }),
+    (async () => {
+      await registry.getByTestId('registry-backup').click();
+      await expect(registry.getByTestId('registry-progress')).toContainText(/Zipping the backup: [0-9,]+ of [0-9,]+ files/);
+      await registry.getByTestId('registry-progress').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: testInfo.outputPath('registry-backup-progress.png') });
+    })(),
+  ]);
+  const backupMs = Date.now() - started;
+  await backupFile.saveAs(testInfo.outputPath('bench.tourney-registry'));
+  await expect(registry.getByTestId('interchange-outcome')).toContainText('Backup downloaded');
+  const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
+  const backupMb = (readFileSync(testInfo.outputPath('bench.tourney-registry')).byteLength / 1e6).toFixed(1);
+  console.log(`registry bench: backup of 1000 versions (${backupMb} MB) in ${(backupMs / 1000).toFixed(1)} s, the longest main-thread task meanwhile ${Math.round(longest)} ms`);
+  const load = execFileSync('cat', ['/proc/loadavg']).toString().trim();
+  console.log(`registry bench: 50 models, 1000 versions, 1000 experiments (load ${load}): open → list painted ${readyMs} ms (click → 50 models visible ${clickToListMs} ms, with the scroll); another model's versions read → painted ${pickMs} ms (click → visible ${pickClickMs} ms); compare → painted ${compareMs} ms (click → metrics visible ${compareClickMs} ms)`);
+  // On a shared 2-core machine the bound here is loose (a hang or a regression to whole
+  // documents, not a slow frame); the log line carries the numbers against 200 / 300 ms.
+  expect(readyMs).toBeLessThanOrEqual(1000);
+  expect(compareMs).toBeLessThanOrEqual(1500);
+  for (const ms of [clickToListMs, pickMs, pickClickMs, compareClickMs]) expect(ms).toBeLessThanOrEqual(3000);
 });

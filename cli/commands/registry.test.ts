@@ -86,7 +86,7 @@ describe('tourney train --register / registry', () => {
     await store.registerVersion({ name: 'churn', files: modelDirFixture(1), createdAt: '2026-12-04T10:00:00.000Z', source: 'cli' });
     const b = await run(['registry', 'backup', 'churn.tourney-registry', '--registry', root]);
     expect(b.code).toBe(0);
-    expect(b.stdout).toMatch(/^backed up 1 models, 1 versions, 0 experiments \(5 model files\) to .*churn\.tourney-registry/);
+    expect(b.stdout).toMatch(/^backed up 1 models, 1 versions, 0 experiments \(6 model files\) to .*churn\.tourney-registry/);
     const r = await run(['registry', 'restore', 'churn.tourney-registry', '--registry', 'b-dst']);
     expect(r.code).toBe(0);
     expect(await new FolderRegistryStore(join(dir, 'b-dst')).snapshot()).toEqual(await store.snapshot());

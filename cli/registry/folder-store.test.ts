@@ -21,7 +21,7 @@ describe('FolderRegistryStore', () => {
     const v1 = await store.registerVersion({ name: 'churn', files: modelDirFixture(1), createdAt: at, source: 'cli', experiment });
     const v2 = await store.registerVersion({ name: 'churn', files: modelDirFixture(2), createdAt: at, source: 'cli' });
     expect([v1.version, v2.version]).toEqual([1, 2]);
-    expect(readdirSync(join(root, 'models/churn/versions/1')).sort()).toEqual(['meta.json', 'pipeline.json', 'report.json', 'template.json', 'tournament.json', 'version.json']);
+    expect(readdirSync(join(root, 'models/churn/versions/1')).sort()).toEqual(['manifest.json', 'meta.json', 'pipeline.json', 'report.json', 'template.json', 'tournament.json', 'version.json']);
     expect(existsSync(join(root, 'registry.json'))).toBe(true);
     expect(existsSync(join(root, 'registry.lock'))).toBe(false);
     expect(await store.getExperiment(experiment.id)).toEqual(experiment);
@@ -56,10 +56,19 @@ describe('FolderRegistryStore', () => {
     const root = freshDir();
     const store = new FolderRegistryStore(root);
     await store.registerVersion({ name: 'churn', files: modelDirFixture(), createdAt: at, source: 'cli' });
-    const files = modelDirFixture(1);
-    files.set('extra', new Uint8Array([1]));
-    files.set('extra/nested.json', new Uint8Array([2])); // 'extra' is a file: the directory cannot be made
-    await expect(store.registerVersion({ name: 'churn', files, createdAt: at, source: 'cli' })).rejects.toThrow(/ENOTDIR|EEXIST/);
+    // A whole model directory whose writing stops after two files (as a full disk would stop it):
+    // the kernel checks it through get/keys, the store writes it by iterating its entries.
+    class FailingAfterTwo extends Map<string, Uint8Array> {
+      override *[Symbol.iterator](): MapIterator<[string, Uint8Array]> {
+        let n = 0;
+        for (const entry of super.entries()) {
+          if (n++ === 2) throw new Error('ENOSPC: no space left on device (simulated)');
+          yield entry;
+        }
+      }
+    }
+    const files = new FailingAfterTwo(modelDirFixture(1));
+    await expect(store.registerVersion({ name: 'churn', files, createdAt: at, source: 'cli' })).rejects.toThrow(/ENOSPC/);
     expect(readdirSync(join(root, 'models/churn/versions'))).toEqual(['1']);
     expect((await store.getModel('churn'))!.latestVersion).toBe(1);
     expect(existsSync(join(root, 'registry.lock'))).toBe(false);

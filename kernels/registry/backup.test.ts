@@ -25,8 +25,24 @@ describe('.tourney-registry backup', () => {
     expect(names).toContain('models/model-1/versions/3/version.json');
     expect(names).toContain('models/model-1/versions/3/tournament.json');
     expect(JSON.parse(new TextDecoder().decode(unzipSync(bytes)['registry.json']))).toEqual({
-      format: 'tourney-registry', layoutVersion: 1, schemaVersion: 2, createdAt: at, counts: { experiments: 6, models: 2, versions: 6, files: 30 },
+      format: 'tourney-registry', layoutVersion: 1, schemaVersion: 2, createdAt: at, counts: { experiments: 6, models: 2, versions: 6, files: 36 },
     });
+  });
+
+  it('tells its progress in files, writing and reading, up to all of them', () => {
+    const snapshot = snapshotFixture(2, 2);
+    const written: [number, number][] = [];
+    const bytes = writeBackup(snapshot, at, (done, total) => written.push([done, total]));
+    const entries = Object.keys(unzipSync(bytes)).length;
+    expect(written.map(([, total]) => total).every((t) => t === entries)).toBe(true);
+    expect(written.map(([done]) => done)).toEqual(Array.from({ length: entries }, (_, i) => i + 1));
+    const read: number[] = [];
+    expect(readBackup(bytes, 'r.tourney-registry', (done, total) => {
+      expect(total).toBe(entries);
+      read.push(done);
+    })).toEqual(snapshot);
+    expect(read.at(-1)).toBe(entries);
+    expect(read.every((d, i) => i === 0 || d > read[i - 1])).toBe(true);
   });
 
   it('refuses a foreign file, a truncated zip, a zip that is not a registry, and a newer schema', () => {

@@ -4,6 +4,7 @@
 import { canonicalJson } from './canonical-json';
 import type { DatasetFingerprint, Experiment, LeaderboardRow, Source } from './documents';
 import { sha256OfText } from './hash';
+import type { ExperimentRow } from './listing';
 import type { ModelDirSummary } from './model-dir-summary';
 import { REGISTRY_SCHEMA_VERSION } from './schema-version';
 
@@ -72,7 +73,7 @@ export interface ExperimentFilter {
   until?: string;
 }
 
-export function filterExperiments(experiments: readonly Experiment[], filter: ExperimentFilter): Experiment[] {
+export function filterExperiments<T extends ExperimentRow>(experiments: readonly T[], filter: ExperimentFilter): T[] {
   const text = filter.text?.trim().toLowerCase();
   return experiments.filter((e) => {
     if (filter.task && e.task !== filter.task) return false;
@@ -92,7 +93,7 @@ export function filterExperiments(experiments: readonly Experiment[], filter: Ex
 export type ExperimentSortKey = 'createdAt' | 'score' | 'rows' | 'seconds';
 
 /** The score an experiment is ranked by: held-out test score, else the winner's CV score. */
-export function experimentScore(e: Experiment): number | null {
+export function experimentScore(e: ExperimentRow): number | null {
   return e.test?.score ?? e.winner.cvScore;
 }
 
@@ -100,9 +101,9 @@ export function experimentScore(e: Experiment): number | null {
  * Sorted copy. 'score' puts the best first in each experiment's own metric direction
  * (direction 'desc' = best first) and runs without a score last, whatever the direction.
  */
-export function sortExperiments(experiments: readonly Experiment[], key: ExperimentSortKey, direction: 'asc' | 'desc' = 'desc'): Experiment[] {
+export function sortExperiments<T extends ExperimentRow>(experiments: readonly T[], key: ExperimentSortKey, direction: 'asc' | 'desc' = 'desc'): T[] {
   const sign = direction === 'desc' ? -1 : 1;
-  const value = (e: Experiment): number | null => {
+  const value = (e: ExperimentRow): number | null => {
     switch (key) {
       case 'createdAt': return Date.parse(e.createdAt);
       case 'rows': return e.dataset.rows;

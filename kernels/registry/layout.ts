@@ -76,7 +76,7 @@ function readDoc<T>(kind: DocumentKind, schema: Parameters<typeof checkDocument>
 }
 
 /** A checked snapshot from a file map (a backup's entries, or a registry folder read whole). */
-export function entriesToSnapshot(entries: ReadonlyMap<string, Uint8Array>, where: string): { manifest: RegistryManifest; snapshot: RegistrySnapshot } {
+export function entriesToSnapshot(entries: ReadonlyMap<string, Uint8Array>, where: string, onProgress?: (done: number, total: number) => void): { manifest: RegistryManifest; snapshot: RegistrySnapshot } {
   const manifest = checkRegistryManifest(entries.get(MANIFEST_FILE), where);
   const at = (path: string) => `${where}: ${path}`;
   const experiments: Experiment[] = [];
@@ -108,6 +108,9 @@ export function entriesToSnapshot(entries: ReadonlyMap<string, Uint8Array>, wher
   }
   const experimentsById = new Map(experiments.map((e) => [e.id, e]));
   const out: ModelEntry[] = [];
+  // Progress in files: the documents are read above, the model files are hashed below.
+  let done = entries.size - [...models.values()].reduce((n, m) => n + [...m.versions.values()].reduce((k, v) => k + v.files.size, 0), 0);
+  onProgress?.(done, entries.size);
   for (const [name, slot] of models) {
     if (!slot.model) throw new RegistryError(`${at(modelPath(name))} is missing`);
     if (!slot.aliases) throw new RegistryError(`${at(aliasesPath(name))} is missing`);
@@ -125,6 +128,8 @@ export function entriesToSnapshot(entries: ReadonlyMap<string, Uint8Array>, wher
       if (doc.model !== name || doc.version !== n) throw new RegistryError(`${file}: field ${doc.model !== name ? 'model' : 'version'}: does not match its place in the registry (${name} v${n})`);
       checkVersionFiles(doc, v.files, `${where}: ${versionDir(name, n)}`);
       versions.push({ doc, files: v.files });
+      done += v.files.size;
+      onProgress?.(done, entries.size);
     }
     const entry: ModelEntry = { model: slot.model, aliases: slot.aliases, versions: sortByVersion(versions) };
     checkModelEntry(entry, where);

@@ -3,7 +3,7 @@ import { moveAlias, emptyAliases } from './aliases';
 import { modelVersionSchema, registeredModelSchema } from './documents';
 import { parseModelRef } from './names';
 import { MANIFEST } from '../modeldir';
-import { fixedDir, text, tournamentDir, withFile } from '../modeldir/test-dirs';
+import { editDocument, fixedDir, text, tournamentDir, withFile } from '../modeldir/test-dirs';
 import { modelDirToRegister } from './model-dir-summary';
 import { modelDirFixture } from './testing/model-dir-fixture';
 import { experimentFixture } from './testing/registry-fixture';
@@ -20,7 +20,7 @@ describe('registerVersion', () => {
     const first = registerVersion({ model: undefined, versions: [], aliases: undefined }, { name: 'churn', files: modelDirFixture(1), createdAt: at, source: 'cli', experiment });
     expect(first.version.version).toBe(1);
     expect(first.version.lineage).toEqual({ experimentId: experiment.id, datasetSha256: experiment.dataset.sha256, parentVersion: null });
-    expect(first.version.files.map((f) => f.name)).toEqual(['meta.json', 'pipeline.json', 'report.json', 'template.json', 'tournament.json']);
+    expect(first.version.files.map((f) => f.name)).toEqual(['manifest.json', 'meta.json', 'pipeline.json', 'report.json', 'template.json', 'tournament.json']);
     expect(first.version.summary).toMatchObject({ task: 'binary', target: 'churn', metric: 'auroc', family: 'gbdt', cvScore: 0.81 });
     expect(modelVersionSchema.parse(first.version)).toEqual(first.version);
     expect(registeredModelSchema.parse(first.model)).toEqual(first.model);
@@ -40,19 +40,15 @@ describe('registerVersion', () => {
     expect(r.version.lineage.parentVersion).toBe(2);
   });
 
-  it('refuses bad names, bad file names, a missing meta.json and an unknown parent', () => {
+  it('refuses bad names, a directory without its manifest, a stray or missing file, a bad meta.json and an unknown parent', () => {
     const state = { model: undefined, versions: [], aliases: undefined };
     expect(() => registerVersion(state, { name: '../etc', files: modelDirFixture(), createdAt: at, source: 'cli' })).toThrow(/invalid model name "\.\.\/etc"/);
-    const files = modelDirFixture();
-    files.set('../evil', new Uint8Array(1));
-    expect(() => registerVersion(state, { name: 'm', files, createdAt: at, source: 'cli' })).toThrow(/invalid model file name "\.\.\/evil"/);
-    const noMeta = modelDirFixture();
-    noMeta.delete('meta.json');
-    expect(() => registerVersion(state, { name: 'm', files: noMeta, createdAt: at, source: 'cli' })).toThrow(/no meta.json/);
-    const badMeta = modelDirFixture();
-    const meta = JSON.parse(new TextDecoder().decode(badMeta.get('meta.json')));
-    badMeta.set('meta.json', new TextEncoder().encode(JSON.stringify({ ...meta, task: 'ranking' })));
-    // Checked by the model-directory format's own schema (kernels/modeldir), field named.
+    // The rule is strict: only a whole model directory, manifest.json included, is registered.
+    expect(() => registerVersion(state, { name: 'm', files: withFile(modelDirFixture(), MANIFEST, undefined), createdAt: at, source: 'cli' })).toThrow(/^meta\.json: has no manifest\.json beside it/);
+    expect(() => registerVersion(state, { name: 'm', files: withFile(modelDirFixture(), '../evil', '1'), createdAt: at, source: 'cli' })).toThrow(/^\.\.\/evil: not listed in the model directory's manifest\.json/);
+    expect(() => registerVersion(state, { name: 'm', files: withFile(modelDirFixture(), 'meta.json', undefined), createdAt: at, source: 'cli' })).toThrow(/^meta\.json: listed in manifest\.json but missing/);
+    // Checked by the model-directory format's own schema (kernels/modeldir), field named, even with the manifest re-signed.
+    const badMeta = editDocument(modelDirFixture(), 'meta.json', (meta) => ({ ...meta, task: 'ranking' }));
     expect(() => registerVersion(state, { name: 'm', files: badMeta, createdAt: at, source: 'cli' })).toThrow(/^meta\.json: field "task": /);
     expect(() => registerVersion(state, { name: 'm', files: modelDirFixture(), createdAt: at, source: 'cli', parentVersion: 3 })).toThrow(/no version 3/);
   });

@@ -47,14 +47,11 @@ export function fileManifest(files: ReadonlyMap<string, Uint8Array>): ModelFileE
 
 export function registerVersion(state: RegistryModelState, input: RegisterInput): { model: RegisteredModel; version: ModelVersion } {
   const name = checkModelName(input.name);
-  // A model directory with its manifest (what `tourney train` and the app write) is loaded whole
-  // first; it must hold exactly what the manifest lists. (Directories without a manifest reach
-  // this only from tests and fixtures: every import path refuses them through modelDirToRegister.)
-  if (input.files.has(MANIFEST)) {
-    const listed = modelDirToRegister(input.files, '');
-    const extra = [...input.files.keys()].find((f) => !listed.has(f));
-    if (extra !== undefined) throw new RegistryError(`${extra}: not listed in the model directory's manifest.json; register only the model directory's own files`);
-  }
+  // The model directory is loaded whole first (manifest, hashes, schemas, learners rebuilt): one
+  // without its manifest.json, or with a file the manifest does not list, is refused naming it.
+  const listed = modelDirToRegister(input.files, '');
+  const extra = [...input.files.keys()].find((f) => !listed.has(f));
+  if (extra !== undefined) throw new RegistryError(`${extra}: not listed in the model directory's ${MANIFEST}; register only the model directory's own files`);
   const files = fileManifest(input.files);
   const summary = readModelDirSummary(input.files);
   const number = nextVersionNumber(state.versions, state.model?.latestVersion ?? 0);

@@ -1,14 +1,16 @@
 // Two versions side by side: metrics (with the spread over CV folds where the model card has it),
 // ROC and precision–recall curves overlaid (vega-lite, drawn in the chart worker), the importance
 // diff by raw column, the dropped-columns diff and the settings diff (kernels/registry/compare).
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { compareVersions, type VersionComparison } from '../../kernels/registry/compare';
 import type { ModelVersion } from '../../kernels/registry/documents';
 import { readModelDirSummary, SUMMARY_FILES } from '../../kernels/registry/model-dir-summary';
 import { SvgChart } from '../automl/SvgChart';
 import { formatScore } from '../automl/format';
 import { errorMessage, registryStore } from './registry-client';
-import type { VersionRef } from './RegistryView';
+import { DroppedDiff, fmtScore, MetricsTable, SettingsDiff, type Labels } from './DiffTables';
+import type { VersionRef } from './ModelDetail';
+import { markReady, markStart } from './ready-marks';
 
 interface Curves {
   roc?: { x: number[]; y: number[] };
@@ -36,8 +38,10 @@ async function loadSide(ref: VersionRef) {
 export function CompareVersions({ a, b, onClose }: { a: VersionRef; b: VersionRef; onClose: () => void }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let stale = false;
+    markStart('registry-compare');
     Promise.all([loadSide(a), loadSide(b)]).then(
       ([sa, sb]) => !stale && setLoaded({ comparison: compareVersions(sa.side, sb.side), docs: [sa.side.version, sb.side.version], curves: [sa.curves, sb.curves] }),
       (e: unknown) => !stale && setError(errorMessage(e)),
@@ -46,6 +50,9 @@ export function CompareVersions({ a, b, onClose }: { a: VersionRef; b: VersionRe
       stale = true;
     };
   }, [a, b]);
+  useEffect(() => {
+    if (loaded) markReady('registry-compare', box.current);
+  }, [loaded]);
   const charts = useMemo(() => {
     if (!loaded) return [];
     const out: { key: string; spec: Record<string, unknown> }[] = [];
@@ -56,23 +63,37 @@ export function CompareVersions({ a, b, onClose }: { a: VersionRef; b: VersionRe
     return out;
   }, [loaded, a, b]);
 
+  const labels: Labels = [label(a), label(b)];
   return (
-    <div className="am-card rg-compare" data-testid="compare">
+    <div className="am-card rg-compare" data-testid="compare" ref={box}>
       <h3>Compare {label(a)} with {label(b)} <button type="button" className="rg-link" onClick={onClose}>close</button></h3>
       {error && <div className="am-error" role="alert">{error}</div>}
       {!loaded ? !error && <p className="am-muted">Reading both versions…</p> : (
         <>
-          <MetricsTable loaded={loaded} a={a} b={b} />
+          <MetricsTable
+            rows={loaded.comparison.metrics}
+            labels={labels}
+            testId="compare-metrics"
+            rowTestId="compare-metric"
+            head={<tr><td>family</td><td /><td>{loaded.comparison.a.family}</td><td>{loaded.comparison.b.family}</td><td /></tr>}
+            spread={(side, m) => spread(loaded.docs[side], m.name, m.on)}
+          />
           {charts.length > 0 && <div className="am-charts am-charts-2">{charts.map((c) => <div key={c.key} className="am-card am-chart" data-testid={`compare-chart-${c.key}`}><SvgChart spec={c.spec} /></div>)}</div>}
           <div className="rg-diffs">
-            <ImportanceDiff comparison={loaded.comparison} a={a} b={b} />
-            <DroppedDiff comparison={loaded.comparison} a={a} b={b} />
-            <SettingsDiff comparison={loaded.comparison} a={a} b={b} />
+            <ImportanceDiff comparison={loaded.comparison} labels={labels} />
+            <DroppedDiff dropped={loaded.comparison.dropped} labels={labels} testId="compare-dropped" />
+            <SettingsDiff settings={loaded.comparison.settings} labels={labels} testId="compare-settings" />
           </div>
         </>
       )}
     </div>
   );
+}
+
+/** The model card keeps the spread over the CV folds next to each value. */
+function spread(doc: ModelVersion, name: string, on: string): string {
+  const v = doc.modelCard.metrics.values.find((m) => m.name === name && m.on === on);
+  return v?.foldStd !== undefined ? ` ± ${formatScore(v.foldStd)}` : '';
 }
 
 function overlaySpec(title: string, sides: { label: string; curve?: { x: number[]; y: number[] } }[], xTitle: string, yTitle: string, diagonal: boolean): Record<string, unknown> | null {
@@ -84,69 +105,16 @@ function overlaySpec(title: string, sides: { label: string; curve?: { x: number[
   return { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', title, width: 'container', height: 240, layer };
 }
 
-const fmt = (v: number | null) => (v === null ? '—' : formatScore(v));
-const signed = (v: number | null) => (v === null ? '' : `${v > 0 ? '+' : ''}${formatScore(v)}`);
-
-function MetricsTable({ loaded, a, b }: { loaded: Loaded; a: VersionRef; b: VersionRef }) {
-  // The model card keeps the spread over the CV folds (and the test rows) next to each value.
-  const spread = (doc: ModelVersion, name: string, on: string) => {
-    const v = doc.modelCard.metrics.values.find((m) => m.name === name && m.on === on);
-    return v?.foldStd !== undefined ? ` ± ${formatScore(v.foldStd)}` : '';
-  };
-  return (
-    <table className="rg-table" data-testid="compare-metrics">
-      <thead><tr><th>metric</th><th>on</th><th>{label(a)}</th><th>{label(b)}</th><th>change</th></tr></thead>
-      <tbody>
-        <tr><td>family</td><td /><td>{loaded.comparison.a.family}</td><td>{loaded.comparison.b.family}</td><td /></tr>
-        {loaded.comparison.metrics.map((m) => (
-          <tr key={`${m.on}:${m.name}`} data-testid="compare-metric">
-            <td>{m.name}</td><td>{m.on === 'cv' ? 'CV' : 'test'}</td>
-            <td>{fmt(m.a)}{spread(loaded.docs[0], m.name, m.on)}</td>
-            <td>{fmt(m.b)}{spread(loaded.docs[1], m.name, m.on)}</td>
-            <td>{signed(m.delta)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function ImportanceDiff({ comparison, a, b }: { comparison: VersionComparison; a: VersionRef; b: VersionRef }) {
+function ImportanceDiff({ comparison, labels }: { comparison: VersionComparison; labels: Labels }) {
   return (
     <div data-testid="compare-importance">
       <h4>Importance by raw column</h4>
       <table className="rg-table">
-        <thead><tr><th>column</th><th>{label(a)}</th><th>{label(b)}</th><th>change</th></tr></thead>
-        <tbody>{comparison.importance.slice(0, 20).map((r) => <tr key={r.column}><td>{r.column}</td><td>{fmt(r.a)}</td><td>{fmt(r.b)}</td><td>{signed(r.delta)}</td></tr>)}</tbody>
+        <thead><tr><th>column</th><th>{labels[0]}</th><th>{labels[1]}</th><th>change</th></tr></thead>
+        <tbody>{comparison.importance.slice(0, 20).map((r) => <tr key={r.column}><td>{r.column}</td><td>{fmtScore(r.a)}</td><td>{fmtScore(r.b)}</td><td>{r.delta > 0 ? '+' : ''}{formatScore(r.delta)}</td></tr>)}</tbody>
       </table>
       {(comparison.features.onlyA.length > 0 || comparison.features.onlyB.length > 0) && (
-        <p className="am-muted">Columns only in {label(a)}: {comparison.features.onlyA.join(', ') || 'none'}; only in {label(b)}: {comparison.features.onlyB.join(', ') || 'none'}.</p>
-      )}
-    </div>
-  );
-}
-
-function DroppedDiff({ comparison, a, b }: { comparison: VersionComparison; a: VersionRef; b: VersionRef }) {
-  const d = comparison.dropped;
-  return (
-    <div data-testid="compare-dropped">
-      <h4>Dropped columns</h4>
-      <p>Dropped by both: {d.both.join(', ') || 'none'}</p>
-      <p>Only by {label(a)}: {d.onlyA.map((x) => `${x.column} (${x.reason})`).join('; ') || 'none'}</p>
-      <p>Only by {label(b)}: {d.onlyB.map((x) => `${x.column} (${x.reason})`).join('; ') || 'none'}</p>
-    </div>
-  );
-}
-
-function SettingsDiff({ comparison, a, b }: { comparison: VersionComparison; a: VersionRef; b: VersionRef }) {
-  return (
-    <div data-testid="compare-settings">
-      <h4>Settings diff</h4>
-      {comparison.settings.length === 0 ? <p className="am-muted">Same settings.</p> : (
-        <table className="rg-table">
-          <thead><tr><th>setting</th><th>{label(a)}</th><th>{label(b)}</th></tr></thead>
-          <tbody>{comparison.settings.map((s) => <tr key={s.path}><td>{s.path}</td><td>{JSON.stringify(s.a) ?? '—'}</td><td>{JSON.stringify(s.b) ?? '—'}</td></tr>)}</tbody>
-        </table>
+        <p className="am-muted">Columns only in {labels[0]}: {comparison.features.onlyA.join(', ') || 'none'}; only in {labels[1]}: {comparison.features.onlyB.join(', ') || 'none'}.</p>
       )}
     </div>
   );

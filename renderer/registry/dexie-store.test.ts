@@ -4,9 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { compareStoredVersions } from '../../kernels/registry/compare';
 import { findStoredVersion, loadStoredModel } from '../../kernels/registry/lookup';
 import { modelDirFixture } from '../../kernels/registry/testing/model-dir-fixture';
+import { experimentRow, modelRow, versionRow } from '../../kernels/registry/listing';
 import { asSchemaV1, experimentFixture, snapshotFixture } from '../../kernels/registry/testing/registry-fixture';
 import { DexieRegistryStore } from './dexie-store';
 import { SCHEMA_V1 } from './registry-db';
+
+/** The list projections are exactly what the documents say (after any write or upgrade). */
+async function expectRowsMatchDocuments(store: DexieRegistryStore): Promise<void> {
+  const snapshot = await store.snapshot();
+  expect(await store.listModelRows()).toEqual(snapshot.models.map((m) => modelRow(m.model, m.aliases, m.versions.at(-1)?.doc, m.versions.length)));
+  for (const m of snapshot.models) expect(await store.listVersionRows(m.model.name)).toEqual(m.versions.map((v) => versionRow(v.doc)));
+  expect(await store.listExperimentRows()).toEqual(snapshot.experiments.map(experimentRow));
+}
 
 const options = { indexedDB, IDBKeyRange };
 let n = 0;
@@ -38,6 +47,9 @@ describe('DexieRegistryStore (fake-indexeddb)', () => {
     await expect(store.moveAlias('churn', { alias: 'champion', to: 9, at })).rejects.toThrow('model "churn" has no version 9');
     await expect(store.moveAlias('nope', { alias: 'champion', to: 1, at })).rejects.toThrow('no model "nope" in the registry');
     await expect(store.readVersionFiles('churn', 7)).rejects.toThrow('model "churn" has no version 7');
+    await store.putExperiment(experimentFixture(4));
+    await expectRowsMatchDocuments(store);
+    expect((await store.listModelRows()).map((r) => [r.name, r.latestVersion, r.versionCount, r.aliases])).toEqual([['churn', 2, 2, { champion: 2 }], ['other', 1, 1, {}]]);
     store.close();
   });
 
@@ -53,7 +65,8 @@ describe('DexieRegistryStore (fake-indexeddb)', () => {
     await expect(store.registerVersion({ name: 'churn', files: modelDirFixture(2), createdAt: at, source: 'app', experiment: experimentFixture(2) })).rejects.toThrow(/simulated/);
     store.db.versions.hook('creating').unsubscribe(failing);
     expect(await store.snapshot()).toEqual(before);
-    expect(await store.db.files.count()).toBe(5);
+    expect(await store.db.files.count()).toBe(before.models[0].versions[0].files.size);
+    await expectRowsMatchDocuments(store);
     store.close();
   });
 
@@ -64,6 +77,7 @@ describe('DexieRegistryStore (fake-indexeddb)', () => {
     const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).registerVersion({ name: 'churn', files: modelDirFixture(i), createdAt: at, source: 'app' })));
     expect(results.map((v) => v.version).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect((await a.getModel('churn'))!.latestVersion).toBe(10);
+    await expectRowsMatchDocuments(a);
     a.close();
     b.close();
   });
@@ -73,6 +87,7 @@ describe('DexieRegistryStore (fake-indexeddb)', () => {
     const snapshot = snapshotFixture(2, 3);
     await store.restore(snapshot);
     expect(await store.snapshot()).toEqual(snapshot);
+    await expectRowsMatchDocuments(store);
     await expect(store.restore(snapshotFixture(1, 1))).rejects.toThrow(/not empty/);
     const broken = snapshotFixture(1, 1);
     broken.models[0].versions[0].files.set('meta.json', new Uint8Array([1]));
@@ -80,10 +95,11 @@ describe('DexieRegistryStore (fake-indexeddb)', () => {
     expect(await store.snapshot()).toEqual(snapshot);
     await store.restore(snapshotFixture(1, 1), { replace: true });
     expect(await store.snapshot()).toEqual(snapshotFixture(1, 1));
+    await expectRowsMatchDocuments(store);
     store.close();
   });
 
-  it('upgrades a version 1 database: documents migrate to schema 2, new indexes work', async () => {
+  it('upgrades a version 1 database: documents migrate to schema 2, new indexes work, list projections filled', async () => {
     const name = freshName();
     const snapshot = snapshotFixture(1, 2);
     const old = new Dexie(name, options);
@@ -98,7 +114,9 @@ describe('DexieRegistryStore (fake-indexeddb)', () => {
 
     const store = new DexieRegistryStore(name, options);
     expect(await store.snapshot()).toEqual(snapshot);
-    expect(store.db.verno).toBe(2);
+    expect(store.db.verno).toBe(3);
+    await expectRowsMatchDocuments(store);
+    expect((await store.listModelRows())[0]).toMatchObject({ name: 'model-0', latestVersion: 2, versionCount: 2, aliases: { champion: 1 } });
     expect(await store.db.experiments.where('source').equals('cli').count()).toBe(2);
     expect(await store.db.experiments.where('dataset.sha256').equals(snapshot.experiments[0].dataset.sha256).count()).toBe(1);
     store.close();

@@ -1,9 +1,36 @@
-// A small model directory as a file map, shaped like what `tourney train` writes, for tests and
-// the registry benchmark (no tournament has to run). `variant` changes scores and importance.
-const encoder = new TextEncoder();
-const json = (v: unknown) => encoder.encode(JSON.stringify(v));
+// A small real model directory as a file map, written by the one model-directory writer
+// (kernels/modeldir buildModelDirFiles, so it carries its manifest and loads in `tourney predict`),
+// for tests and the registry benchmark without running a tournament: one linear learner fitted
+// once on a small churn table, wrapped as a one-member tournament model, with a report and
+// template like a tournament's. `variant` changes the scores, importance, dropped columns and
+// settings the registry reads; `curvePoints` adds ROC/PR curves of that many points to the
+// report (a realistic way to make a version's files larger, for the benchmark).
+import { buildModelDirFiles } from '../../modeldir';
+import { fitLinear } from '../../learn/linear';
+import { fitTableToMatrix } from '../../learn/table-to-matrix';
+import { syntheticBinaryTable } from '../../tournament/test-data';
+import type { DataTable } from '../../table/types';
 
-export function modelDirFixture(variant = 0, options: { leak?: boolean } = {}): Map<string, Uint8Array> {
+const RENAMED: Record<string, string> = { x1: 'tenure', x2: 'charges', target: 'churn' };
+
+let fitted: { pipeline: unknown; tournament: unknown } | null = null;
+
+/** The learner and its table-to-matrix state, fitted once per process (the same for every variant). */
+function fittedChurnModel(): { pipeline: unknown; tournament: unknown } {
+  if (fitted) return fitted;
+  const synthetic = syntheticBinaryTable(120, 11);
+  const table: DataTable = { ...synthetic, name: 'churn', columns: synthetic.columns.map((c) => ({ ...c, name: RENAMED[c.name] ?? c.name })) };
+  const { state, X, labels } = fitTableToMatrix(table, 'churn');
+  const learner = fitLinear(X, labels);
+  const model = learner.toJSON();
+  fitted = {
+    pipeline: state,
+    tournament: { kind: 'tournament-model', format: 1, task: 'binary', nClasses: learner.nClasses, classes: state.classes, positiveClass: state.positiveClass, features: X.featureNames, members: [{ weight: 1, model }] },
+  };
+  return fitted;
+}
+
+export function modelDirFixture(variant = 0, options: { leak?: boolean; curvePoints?: number } = {}): Map<string, Uint8Array> {
   const cv = 0.8 + (variant % 10) / 100;
   const meta = {
     tourney: 1, kind: 'tournament', task: 'binary', target: 'churn', metric: 'auroc', classes: ['no', 'yes'], positiveClass: 'yes',
@@ -30,6 +57,7 @@ export function modelDirFixture(variant = 0, options: { leak?: boolean } = {}): 
       evaluatedOn: 'test', rows: 200,
       importance: { byFeature: [], byColumn: [{ column: 'tenure', importance: 0.5 + variant / 100 }, { column: 'charges', importance: 0.3 }, ...(variant % 2 ? [] : [{ column: 'region', importance: 0.05 }])] },
       aboveChance: { score: cv - 0.01, baselineMean: 0.5, baselineQuantile95: 0.55, permutations: 199, pValue: 0.005, above: true },
+      ...(options.curvePoints ? curves(options.curvePoints, variant) : {}),
     },
     candidatesEvaluated: 2, candidatesCancelled: 0, seconds: 3.5,
     timing: { prepareSeconds: 0.5, searchSeconds: 2.5, finalSeconds: 0.5 },
@@ -39,11 +67,12 @@ export function modelDirFixture(variant = 0, options: { leak?: boolean } = {}): 
     kind: 'tourney-tournament-template', format: 1, name: 'churn', target: 'churn', task: 'auto', models: ['gbdt', 'linear'],
     timeBudgetSeconds: 5 + (variant % 3), seed: variant, testFraction: 0.2, ensemble: true, calibration: 'auto', refitOnAllRows: true, features: { maxTerms: 500 }, searchSpace: {},
   };
-  return new Map([
-    ['meta.json', json(meta)],
-    ['pipeline.json', json({ kind: 'feature-pipeline', steps: [variant] })],
-    ['report.json', json(report)],
-    ['template.json', json(template)],
-    ['tournament.json', json({ kind: 'tournament-model', format: 1, members: [], bytes: Array.from({ length: 64 }, (_, i) => (i * 31 + variant) % 251) })],
-  ]);
+  const { pipeline, tournament } = fittedChurnModel();
+  return buildModelDirFiles({ kind: 'tournament', meta, pipeline, tournament, report, template: template as never }, '0.0.0-test');
+}
+
+function curves(points: number, variant: number): { roc: { x: number[]; y: number[] }; pr: { x: number[]; y: number[] } } {
+  const x = Array.from({ length: points }, (_, i) => i / (points - 1));
+  const power = 0.3 + (variant % 5) / 20;
+  return { roc: { x, y: x.map((v) => v ** power) }, pr: { x, y: x.map((v) => 1 - 0.5 * v ** (1 / power)) } };
 }
