@@ -14,6 +14,7 @@ import type { AutoMLSummary, TargetInfo, WhatIfResult } from '../../workers/auto
 import { SvgChart as VegaChart, warmCharts } from './SvgChart';
 import { DataWarnings } from './DataWarnings';
 import { RegisterModel } from '../registry/RegisterModel';
+import { WinnerScoring } from '../scoring/WinnerScoring';
 import { useTables } from '../data';
 import { AutoMLCancelledError, automlClient } from './automl-client';
 import {
@@ -452,6 +453,7 @@ function Results({ result, live, table }: { result: AutoMLSummary; live: boolean
           What if? and Register this model need the fitted model, which is not kept across page reloads: run the tournament again to score edited rows or register it.
         </p>
       )}
+      {live && <WinnerScoring tableName={table} />}
     </div>
   );
 }

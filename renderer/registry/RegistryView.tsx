@@ -12,6 +12,9 @@ import { CompareVersions } from './CompareVersions';
 import { Interchange } from './Interchange';
 import { downloadBytes, modelDirZip } from './interchange';
 import { ModelCardView } from './ModelCardView';
+import { ExportScorerButton } from '../scoring/ExportScorerButton';
+import { registryVersionSource } from '../scoring/model-sources';
+import { ScoringPanel } from '../scoring/ScoringPanel';
 import { errorMessage, registryChanged, registryStore, useRegistryRevision } from './registry-client';
 import './registry.css';
 
@@ -95,6 +98,7 @@ function ModelDetail({ listing, revision, compare, onToggleCompare }: { listing:
   const name = listing.model.name;
   const [versions, setVersions] = useState<ModelVersion[]>([]);
   const [shown, setShown] = useState<number | null>(null);
+  const [scoring, setScoring] = useState<number | null>(null);
   useEffect(() => {
     let stale = false;
     void registryStore().listVersions(name).then((v) => !stale && setVersions(v));
@@ -132,12 +136,15 @@ function ModelDetail({ listing, revision, compare, onToggleCompare }: { listing:
                   <button type="button" className="rg-link" onClick={() => setShown(shown === v.version ? null : v.version)} data-testid="registry-show-card">{shown === v.version ? 'hide card' : 'model card'}</button>
                   <label className="rg-check"><input type="checkbox" checked={picked} onChange={() => onToggleCompare({ name, version: v.version })} data-testid="registry-compare-pick" /> compare</label>
                   <ExportButton name={name} version={v.version} />
+                  <button type="button" className="rg-link" onClick={() => setScoring(scoring === v.version ? null : v.version)} data-testid="registry-score">{scoring === v.version ? 'hide scoring' : 'score'}</button>
+                  <ExportScorerButton source={registryVersionSource(name, v.version)} compact />
                 </td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      {scoring !== null && <ScoringPanel key={scoring} source={registryVersionSource(name, scoring)} />}
       <AliasForm name={name} versions={versions.map((v) => v.version)} />
       <AliasHistory aliases={listing.aliases} />
       {card && <ModelCardView card={card.modelCard} />}

@@ -65,10 +65,10 @@ export class ScoringCancelledError extends Error {
   }
 }
 
-/** Loads the files (a model directory, or a bundle) and starts an onnxruntime-web session on its ONNX export. */
-export async function loadOnnxScorer(ort: OrtWasm, modelFiles: ReadonlyMap<string, Uint8Array>, label: string): Promise<OnnxScorer> {
+/** Loads the files (a model directory, or a bundle; `name` when meta.json has none) and starts an onnxruntime-web session on its ONNX export. */
+export async function loadOnnxScorer(ort: OrtWasm, modelFiles: ReadonlyMap<string, Uint8Array>, label: string, name = label): Promise<OnnxScorer> {
   const files = withModelOnnx(modelFiles, label);
-  const model = loadScorerModel(files, label, label);
+  const model = loadScorerModel(files, name, label);
   const onnx = files.get('model.onnx')!;
   const session = await ort.InferenceSession.create(onnx, { executionProviders: ['wasm'], intraOpNumThreads: 1, executionMode: 'sequential' });
   const nFeatures = (JSON.parse(readMetadata(onnx).features ?? '[]') as string[]).length;
