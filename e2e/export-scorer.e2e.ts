@@ -164,6 +164,7 @@ test('app scoring equals tourney predict; Export scorer gives the tourney export
   writeFileSync(big, [lines[0], ...Array.from({ length: 12 }, () => lines.slice(1).filter(Boolean)).flat()].join('\n') + '\n');
   await panel.getByTestId('scoring-file').setInputFiles(big);
   await expect.poll(async () => Number(await panel.getByTestId('scoring-progress').getByRole('progressbar').getAttribute('aria-valuenow')), { timeout: 60_000 }).toBeGreaterThan(0);
+  await panel.getByTestId('scoring-progress').scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('registry-batch-progress.png') });
   await panel.getByTestId('scoring-cancel').click();
   await expect(panel.getByTestId('scoring-batch-outcome')).toContainText('Cancelled');

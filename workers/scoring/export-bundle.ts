@@ -35,7 +35,7 @@ export async function exportBundle(ort: OrtWasm, modelFiles: ReadonlyMap<string,
   const bundle = bundleFiles(modelFiles, assets, options, label);
   const session = await ort.InferenceSession.create(bundle.files.get(MODEL_ONNX)!, { executionProviders: ['wasm'] });
   await session.release();
-  return { name: bundle.name, version: bundle.version, folder: dnsName(bundle.name), files: [...bundle.files].sort(([a], [b]) => a.localeCompare(b)) };
+  return { name: bundle.name, version: bundle.version, folder: dnsName(bundle.name), files: [...bundle.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
 }
 
 /** The bundle as one zip holding its folder. */
