@@ -1,6 +1,6 @@
 // The app's scoring (onnxruntime-web's WASM build, here in Node) against `tourney predict` (the
-// native learners) on the same model directories: a tournament (binary), a
-// multiclass GBDT and a regression linear model, every row of the scored file within 1e-6 and the
+// native learners) on the same model directories: tournaments (binary, multiclass), GBDT, forest,
+// extra trees, naive Bayes and a regression linear model, every row of the scored file within 1e-6 and the
 // same labels; a what-if row scores as its row in the batch; chunking and cancelling.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,11 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-web/wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTable } from '../../kernels/io/read-table';
+import { buildModelDirFiles, loadModelDirFiles, tournamentDocuments } from '../../kernels/modeldir';
+import { createInlineExecutor } from '../../kernels/tournament/executor';
+import { runTournament } from '../../kernels/tournament/run-tournament';
+import { takeRows } from '../../kernels/tournament/take-rows';
+import { createTemplate } from '../../kernels/tournament/template';
 import { cellValue } from '../../kernels/table/slice-rows';
 import { readModelDirFiles } from '../../scorer/server/read-model-dir';
 import { DATA, tourney } from '../../scorer/testing/scorer-process';
@@ -18,6 +23,10 @@ const MODELS: [string, string, string, string[]][] = [
   ['churn', 'telco_churn', 'churn', ['--time-budget', '6']],
   ['penguins', 'penguins', 'species', ['--models', 'gbdt', '--fixed', '{"trees":12}']],
   ['ames', 'ames_housing', 'Sale_Price', ['--models', 'linear', '--fixed', '{}']],
+  ['attrition-forest', 'hr_attrition', 'Attrition', ['--models', 'forest', '--fixed', '{"trees":6}']],
+  ['spam-extra-trees', 'spam', 'type', ['--models', 'forest', '--fixed', '{"trees":6,"extraTrees":true}']],
+  ['credit-bayes', 'credit_status', 'Status', ['--models', 'bayes', '--fixed', '{}']],
+  ['penguins-tournament', 'penguins', 'species', ['--time-budget', '4']],
 ];
 
 beforeAll(async () => {
@@ -63,8 +72,35 @@ describe('app scoring on onnxruntime-web (WASM)', () => {
       expect(worst).toBeLessThan(1e-6);
       expect(progress.at(-1)).toBe(batch.rows);
       expect(progress.length).toBe(Math.ceil(batch.rows / 1000));
+      if (name.endsWith('tournament') || name === 'churn') {
+        const shipped = JSON.parse(readFileSync(join(work, name, 'tournament.json'), 'utf8')) as { members: { model: { family: string } }[]; calibration?: { method: string } };
+        process.stderr.write(`  ${name} ships ${shipped.members.map((m) => m.model.family).join(' + ')}${shipped.calibration ? `, ${shipped.calibration.method} calibration` : ''}\n`);
+      }
     }, 120_000);
   }
+
+  it('a shipped ensemble (blended members, isotonic calibration) scores as the native model does', async () => {
+    const table = await readTable(readFileSync(join(DATA, 'telco_churn.csv')), { fileName: 'telco_churn.csv' });
+    const train = takeRows(table, Array.from({ length: 2000 }, (_, i) => i));
+    const settings = { target: 'churn', timeBudgetSeconds: 20, maxCandidates: 4, seed: 1, calibration: 'isotonic' as const, searchSpace: { gbdt: { fixed: { trees: 20 } }, forest: { fixed: { trees: 8 } } } };
+    const result = await runTournament(train, settings, createInlineExecutor());
+    const files = buildModelDirFiles(tournamentDocuments(result, 'telco_churn.csv', createTemplate(settings, 'telco'), '2026-01-01T00:00:00.000Z'), 'test');
+    const members = result.model.members.map((m) => m.model.family);
+    process.stderr.write(`app scoring telco tournament ships ${members.join(' + ')}, ${result.model.calibration?.method ?? 'uncalibrated'}\n`);
+    expect(members.length).toBeGreaterThan(1);
+    const loaded = loadModelDirFiles(files, 'telco');
+    const native = loaded.predict(loaded.toMatrix(table));
+    const scorer = await loadOnnxScorer(ort, files, 'telco');
+    const app = rowsOf((await scoreTable(scorer, table)).csv);
+    let worst = 0;
+    for (let i = 0; i < table.rowCount; i++) {
+      expect(app[i + 1][0]).toBe(native[i] >= 0.5 ? 'Yes' : 'No');
+      worst = Math.max(worst, Math.abs(Number(app[i + 1][1]) - native[i]));
+    }
+    process.stderr.write(`  max |onnxruntime-web − native| = ${worst.toExponential(2)} over ${table.rowCount} rows\n`);
+    expect(worst).toBeLessThan(1e-6);
+    await scorer.release();
+  }, 120_000);
 
   it('a what-if row (fields as text) scores as the same row of the batch, and says what was missing or unseen', async () => {
     const scorer = await scorerFor('churn');
