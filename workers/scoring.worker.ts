@@ -9,6 +9,7 @@ import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import runtimeLockUrl from '../dist/scorer-assets/runtime-lock.json?url';
 import serverJsUrl from '../dist/scorer-assets/server.js?url';
 import { readTable } from '../kernels/io/read-table';
+import type { DataTable } from '../kernels/table/types';
 import type { BundleOptions } from '../scorer/bundle/bundle-files';
 import { requestTables } from './data-port';
 import { fromPortTable } from './features/features-service';
@@ -33,7 +34,7 @@ function scorer(key: string): Promise<OnnxScorer> {
 /** A macrotask turn between chunks, so a cancel message is delivered while a batch runs. */
 const yieldTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-async function batch(key: string, job: number, read: () => Promise<Parameters<typeof scoreTable>[1]>, onProgress: (p: BatchProgress) => void): Promise<BatchResult> {
+async function batch(key: string, job: number, read: () => Promise<DataTable>, onProgress: (p: BatchProgress) => void): Promise<BatchResult> {
   try {
     const s = await scorer(key);
     const table = await read();
