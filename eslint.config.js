@@ -2,6 +2,18 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Scorer modules with no Node in them, which the app's scoring worker imports (workers/scoring):
+// the app scores and writes "Export scorer" bundles with exactly the code `tourney export` and the
+// bundle's server.js run (model.onnx export, the checked model loader, the server's input checks,
+// the bundle's files). Held to the kernels' rule: no Node built-ins, and none of the scorer's Node
+// parts (the http server, esbuild, onnxruntime-node, file reading).
+const SCORER_PURE = [
+  'scorer/model-files.ts', 'scorer/model-onnx.ts', 'scorer/load-model.ts', 'scorer/input-table.ts', 'scorer/limits.ts',
+  'scorer/openapi.ts', 'scorer/model-card.ts', 'scorer/server/monitoring.ts', 'scorer/server/predictions-json.ts',
+  'scorer/bundle/bundle-files.ts', 'scorer/bundle/bundle-readme.ts', 'scorer/bundle/deploy-files.ts', 'scorer/bundle/package-lock.ts',
+];
+const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process'];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'out/', 'coverage/', 'test-results/', 'playwright-report/', 'bench/.data/', 'models/', '**/*.cjs'] },
   js.configs.recommended,
@@ -26,7 +38,7 @@ export default tseslint.config(
     ignores: ['kernels/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process'], message: 'kernels/ must not use Node built-ins.' },
+        { group: NODE_BUILTINS, message: 'kernels/ must not use Node built-ins.' },
         { group: ['**/shared/**', '**/workers/**', '**/renderer/**', '**/cli/**', '**/main/**', '**/scorer/**'], message: 'kernels/ must not import upper layers.' },
       ] }],
     },
@@ -37,7 +49,7 @@ export default tseslint.config(
     ignores: ['shared/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process'], message: 'shared/ runs in the browser too: no Node built-ins.' },
+        { group: NODE_BUILTINS, message: 'shared/ runs in the browser too: no Node built-ins.' },
         { group: ['**/workers/**', '**/renderer/**', '**/cli/**', '**/main/**', '**/scorer/**'], message: 'shared/ may import only kernels/.' },
       ] }],
     },
@@ -47,7 +59,8 @@ export default tseslint.config(
     ignores: ['workers/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/renderer/**', '**/cli/**', '**/main/**', '**/scorer/**'], message: 'workers/ may import only kernels/ and shared/.' },
+        { group: ['**/renderer/**', '**/cli/**', '**/main/**'], message: 'workers/ may import only kernels/, shared/ and the pure scorer modules (SCORER_PURE).' },
+        { regex: `/scorer/(?!(${SCORER_PURE.map((f) => f.slice('scorer/'.length, -'.ts'.length)).join('|')})$)`, message: 'workers/ may import only kernels/, shared/ and the pure scorer modules (SCORER_PURE).' },
       ] }],
     },
   },
@@ -58,6 +71,16 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['**/workers/**', '**/renderer/**', '**/cli/**', '**/main/**'], message: 'scorer/ may import only kernels/.' },
+      ] }],
+    },
+  },
+  {
+    files: SCORER_PURE,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: NODE_BUILTINS, message: 'a pure scorer module (SCORER_PURE) must not use Node built-ins: the app\'s scoring worker imports it.' },
+        { group: ['**/workers/**', '**/renderer/**', '**/cli/**', '**/main/**'], message: 'scorer/ may import only kernels/.' },
+        { group: ['esbuild', 'prom-client', 'onnxruntime-node', '**/engine', '**/onnx-engine', '**/server/app', '**/server/run', '**/server/main', '**/read-model-dir', '**/prediction-log', '**/server/metrics', '**/write-bundle', '**/app-assets', '../app', './app', './run', './main', './metrics'], message: 'a pure scorer module (SCORER_PURE) must not import the scorer\'s Node parts.' },
       ] }],
     },
   },

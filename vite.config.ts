@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { scorerAssetsPlugin } from './scorer/bundle/app-assets';
 
 // Cross-origin isolation lets workers share SharedArrayBuffer and onnxruntime-web use threads.
 const isolationHeaders = {
@@ -11,7 +12,8 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   publicDir: '../sample-data/public',
-  plugins: [react()],
+  // scorerAssetsPlugin: the scorer bundle's server.js and runtime lock, shipped as app assets for "Export scorer".
+  plugins: [react(), scorerAssetsPlugin()],
   worker: { format: 'es' },
   build: { outDir: '../dist/renderer', emptyOutDir: true, chunkSizeWarningLimit: 8000 },
   server: { host: '127.0.0.1', headers: isolationHeaders },

@@ -7,7 +7,7 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadModelDirFiles, MANIFEST, MODEL_DOCUMENTS } from '../kernels/modeldir';
+import { loadModelDirFiles, MANIFEST, MODEL_DOCUMENTS, sha256Hex } from '../kernels/modeldir';
 import { writeBundle } from './bundle/write-bundle';
 import { loadScorerModel } from './load-model';
 import { readModelDirFiles } from './server/read-model-dir';
@@ -42,12 +42,15 @@ function spoiledCopy(from: string, name: string, spoil: (dir: string) => void): 
 }
 
 describe('the scorer loads through kernels/modeldir', () => {
-  it('the bundle carries manifest.json and the model documents byte for byte, and they load through the same loader', () => {
+  it('the bundle carries the model documents byte for byte and a manifest that adds model.onnx, and they load through the same loader', () => {
     const original = readModelDirFiles(modelDir);
     const inBundle = readModelDirFiles(bundle);
-    for (const name of [MANIFEST, ...MODEL_DOCUMENTS]) {
+    for (const name of MODEL_DOCUMENTS) {
       expect(inBundle.get(name), name).toEqual(original.get(name));
     }
+    const manifestOf = (files: Map<string, Uint8Array>) => JSON.parse(new TextDecoder().decode(files.get(MANIFEST))) as { files: { name: string; sha256: string }[] };
+    const onnx = inBundle.get('model.onnx')!;
+    expect(manifestOf(inBundle)).toEqual({ ...manifestOf(original), files: [...manifestOf(original).files, { name: 'model.onnx', bytes: onnx.length, sha256: sha256Hex(onnx) }] });
     const fromBundle = loadModelDirFiles(inBundle, bundle);
     const fromDir = loadModelDirFiles(original, modelDir);
     expect(fromBundle.meta).toEqual(fromDir.meta);
@@ -91,5 +94,24 @@ describe('the scorer loads through kernels/modeldir', () => {
     const { code, stderr } = await startOn(dir);
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: .*\/bundle-edited\/meta\.json: does not match manifest\.json/)]);
+  }, 30_000);
+
+  it('a real server process refuses a bundle whose model.onnx was replaced: exit 1, one line naming model.onnx', async () => {
+    const dir = spoiledCopy(bundle, 'bundle-onnx', (d) => {
+      const path = join(d, 'model.onnx');
+      const bytes = readFileSync(path);
+      bytes[bytes.length - 9] ^= 0xff; // one byte of the graph's initialisers, same size
+      writeFileSync(path, bytes);
+    });
+    const { code, stderr } = await startOn(dir);
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: .*\/bundle-onnx\/model\.onnx: does not match manifest\.json \(its content differs\): it was edited, truncated or replaced; export the bundle again$/)]);
+  }, 30_000);
+
+  it('a real server process refuses a bundle whose manifest does not list model.onnx (written before it was covered)', async () => {
+    const dir = spoiledCopy(bundle, 'bundle-unlisted', (d) => cpSync(join(modelDir, MANIFEST), join(d, MANIFEST)));
+    const { code, stderr } = await startOn(dir);
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: .*\/bundle-unlisted\/model\.onnx is not listed in manifest\.json, so it cannot be checked: export the bundle again/)]);
   }, 30_000);
 });

@@ -3,7 +3,7 @@
 // `tourney export` writes these bytes into the bundle and `tourney serve <model-dir>` scores with
 // them in memory (as server.js does for a plain model directory), so every path scores through
 // the same ONNX graph.
-import { loadModelDirFiles } from '../kernels/modeldir';
+import { listedFileNames, loadModelDirFiles, MANIFEST } from '../kernels/modeldir';
 import { exportOnnx, type OnnxExportOptions } from '../kernels/onnx';
 import { ModelFileError, parseJsonFile } from './model-files';
 
@@ -26,12 +26,19 @@ export function exportModelOnnx(files: ReadonlyMap<string, Uint8Array>): Uint8Ar
 
 /**
  * The files with `model.onnx` exported from the shipped model. A bundle (bundle.json present)
- * keeps the model.onnx it carries (its model files are checked when the server loads them); a model directory always gets a fresh export, so a stale
+ * keeps the model.onnx it carries, which its manifest.json must list (the loader then checks its
+ * size and SHA-256 with the model files); a model directory always gets a fresh export, so a stale
  * model.onnx left beside a retrained model never scores.
  */
 export function withModelOnnx(files: ReadonlyMap<string, Uint8Array>, label = ''): Map<string, Uint8Array> {
   const out = new Map(files);
-  if (files.has('bundle.json') && files.has('model.onnx')) return out;
+  if (files.has('bundle.json') && files.has('model.onnx')) {
+    // The loader checks a listed model.onnx against its hash; an unlisted one could be anything.
+    if (!listedFileNames(files.get(MANIFEST)).includes('model.onnx')) {
+      throw new ModelFileError(`${label ? `${label}/` : ''}model.onnx is not listed in manifest.json, so it cannot be checked: export the bundle again with this Tourney`);
+    }
+    return out;
+  }
   try {
     out.set('model.onnx', exportModelOnnx(files));
   } catch (err) {

@@ -22,8 +22,11 @@ const DEFAULT_PORT = 4173;
 /** An Electron that exits with an error this soon after launch did not really start. */
 const STARTUP_GRACE_MS = 5000;
 
-/** What the renderer build reads; a newer file than dist/renderer/index.html means rebuild. */
-const RENDERER_SOURCES = ['renderer', 'workers', 'shared', 'kernels', 'sample-data/public', 'vite.config.ts', 'package.json', 'tsconfig.json'];
+/**
+ * What the renderer build reads (scorer/ and package-lock.json: Export scorer's server.js and runtime
+ * lock are built into the app); a newer file than dist/renderer/index.html means rebuild.
+ */
+const RENDERER_SOURCES = ['renderer', 'workers', 'shared', 'kernels', 'scorer', 'sample-data/public', 'vite.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
 function isSet(value) {
   return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';

@@ -8,7 +8,7 @@ import type { TournamentSettings } from '../kernels/tournament/settings';
 import type { DataTable } from '../kernels/table/types';
 import { fittedFromResult, inspectTarget, rowAsText, scoreWhatIf, summarizeResult, type AutoMLSummary, type FittedAutoML, type TargetInfo, type WhatIfResult } from './automl/automl-service';
 import { requestTables } from './data-port';
-import { buildRegistration, type FinishedRun, type Registration, type RegistrationRequest } from './registry/registration';
+import { buildRegistration, runModelDirFiles, type FinishedRun, type Registration, type RegistrationRequest } from './registry/registration';
 import { fromPortTable } from './features/features-service';
 import { createPoolExecutor } from './pool-executor';
 import { webCoreCount, webWorkerSpawner } from './pool/web';
@@ -67,6 +67,11 @@ const api = {
   registration(request: RegistrationRequest): Registration {
     if (!finished) throw new Error('run a tournament first');
     return buildRegistration(finished, request);
+  },
+  /** The last run's model directory files, for the scoring worker (ONNX what-if, batch, Export scorer). */
+  modelFiles(createdAt: string, tourneyVersion: string): Map<string, Uint8Array> {
+    if (!finished) throw new Error('run a tournament first');
+    return runModelDirFiles(finished, createdAt, tourneyVersion);
   },
   whatIf(values: Record<string, string>): WhatIfResult {
     if (!fitted) throw new Error('run a tournament first');

@@ -2,7 +2,7 @@
 // conversion on new data and writes one CSV row per input row, in order: binary
 // `prediction,probability` (of the positive class), multiclass `prediction,probability_<class>…`,
 // regression `prediction`. The binary header stays the contract's; stderr names the class.
-import type { FittedModel } from '../../kernels/learn/model';
+import { formatPredictions } from '../../kernels/learn/predictions-csv';
 import { checkFlags, parseArgs, stringFlag, UsageError } from '../args';
 import { reserveOutputFile } from '../output-location';
 import { checkModelInputs } from './check-model-inputs';
@@ -30,7 +30,7 @@ export async function predictCommand(argv: string[]): Promise<number> {
     const table = await readDataFile(dataPath);
     checkModelInputs(loaded.pipeline, table, dataPath);
     const X = withFile(dataPath, () => loaded.toMatrix(table));
-    const csv = formatPredictions({ nClasses: loaded.nClasses }, loaded.meta, loaded.predict(X), X.nRows);
+    const csv = formatPredictions(loaded.nClasses, loaded.meta, loaded.predict(X), X.nRows);
     const note = probabilityNote(loaded.meta);
     if (note) process.stderr.write(`note: ${note}\n`);
     if (slot) await slot.commit(csv);
@@ -50,33 +50,4 @@ export function probabilityNote(meta: Pick<ModelMeta, 'task' | 'classes' | 'posi
   const positive = meta.positiveClass ?? meta.classes?.[1] ?? '1';
   const target = typeof meta.target === 'string' ? `${meta.target} = ` : '';
   return `"probability" is the probability of ${target}"${positive}" (the positive class)`;
-}
-
-export function formatPredictions(model: Pick<FittedModel, 'nClasses'>, meta: ModelMeta, p: Float64Array, n: number): string {
-  const lines: string[] = [];
-  if (meta.task === 'regression') {
-    lines.push('prediction');
-    for (let i = 0; i < n; i++) lines.push(String(p[i]));
-  } else if (meta.task === 'binary') {
-    const [negative, positive] = meta.classes ?? ['0', '1'];
-    lines.push('prediction,probability');
-    for (let i = 0; i < n; i++) lines.push(`${csvField(p[i] >= 0.5 ? positive : negative)},${p[i]}`);
-  } else {
-    const classes = meta.classes ?? [];
-    const k = model.nClasses;
-    if (classes.length !== k) throw new Error(`meta.json lists ${classes.length} classes, the model predicts ${k}`);
-    lines.push(['prediction', ...classes.map((c) => csvField(`probability_${c}`))].join(','));
-    for (let i = 0; i < n; i++) {
-      let best = 0;
-      for (let c = 1; c < k; c++) if (p[i * k + c] > p[i * k + best]) best = c;
-      const row = [csvField(classes[best])];
-      for (let c = 0; c < k; c++) row.push(String(p[i * k + c]));
-      lines.push(row.join(','));
-    }
-  }
-  return lines.join('\n') + '\n';
-}
-
-function csvField(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

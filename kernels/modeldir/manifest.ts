@@ -65,7 +65,9 @@ export function verifyManifest(manifest: Manifest, files: ReadonlyMap<string, Ui
     const bytes = files.get(entry.name);
     if (!bytes) fail(label, entry.name, `listed in manifest.json but missing: the directory is incomplete; retrain it`);
     if (bytes.length !== entry.bytes || sha256Hex(bytes) !== entry.sha256) {
-      fail(label, entry.name, `does not match manifest.json (${bytes.length === entry.bytes ? 'its content differs' : `${bytes.length} bytes, the manifest says ${entry.bytes}`}): it was edited, truncated or replaced; retrain the model`);
+      // A model document comes from training; anything else listed (a bundle's model.onnx) from `tourney export`.
+      const remedy = (MODEL_DOCUMENTS as readonly string[]).includes(entry.name) ? 'retrain the model' : 'export the bundle again';
+      fail(label, entry.name, `does not match manifest.json (${bytes.length === entry.bytes ? 'its content differs' : `${bytes.length} bytes, the manifest says ${entry.bytes}`}): it was edited, truncated or replaced; ${remedy}`);
     }
   }
   for (const name of files.keys()) {

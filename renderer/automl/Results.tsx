@@ -5,6 +5,7 @@ import type { AutoMLSummary } from '../../workers/automl/automl-service';
 import { SvgChart as VegaChart } from './SvgChart';
 import { DataWarnings } from './DataWarnings';
 import { RegisterModel } from '../registry/RegisterModel';
+import { WinnerScoring } from '../scoring/WinnerScoring';
 import { confusionSpec, gainsSpec, importanceSpec, liftSpec, prSpec, reliabilitySpec, residualHistogramSpec, residualsSpec, rocSpec } from './charts';
 import { formatParams, formatScore, formatSeconds } from './format';
 import { WhatIf } from './WhatIf';
@@ -51,6 +52,7 @@ export function Results({ result, live, table }: { result: AutoMLSummary; live: 
           What if? and Register this model need the fitted model, which is not kept across page reloads: run the tournament again to score edited rows or register it.
         </p>
       )}
+      {live && <WinnerScoring tableName={table} />}
     </div>
   );
 }

@@ -8,6 +8,8 @@ import type { AutoMLWorkerApi } from '../../workers/automl.worker';
 import type { AutoMLSummary, TargetInfo, WhatIfResult } from '../../workers/automl/automl-service';
 import type { Registration, RegistrationRequest } from '../../workers/registry/registration';
 import { dataClient } from '../data';
+import { version as tourneyVersion } from '../../package.json';
+import { scoringClient, type ModelSource } from '../scoring/scoring-client';
 
 export class AutoMLCancelledError extends Error {
   constructor() {
@@ -25,6 +27,9 @@ interface Handle {
 }
 
 let handle: Handle | null = null;
+/** Counts finished runs: the winner's scoring key, and its model files built once per run. */
+let runSerial = 0;
+let winnerFiles: { serial: number; files: Promise<Map<string, Uint8Array>> } | null = null;
 
 function current(): Handle {
   if (handle) return handle;
@@ -59,7 +64,21 @@ export const automlClient = {
     return call((r) => r.inspect(table, target));
   },
   run(table: string, settings: TournamentSettings, onProgress: (progress: TournamentProgress) => void): Promise<AutoMLSummary> {
+    runSerial += 1;
     return call((r) => r.run(table, settings, proxy(onProgress)));
+  },
+  /** The last finished run's winner as a model the scoring worker scores and exports (ONNX). */
+  winnerSource(name: string): ModelSource {
+    const serial = runSerial;
+    return {
+      key: `automl:${serial}`,
+      label: `the AutoML winner (${name})`,
+      name,
+      files: () => {
+        if (winnerFiles?.serial !== serial) winnerFiles = { serial, files: call((r) => r.modelFiles(new Date().toISOString(), tourneyVersion)) };
+        return winnerFiles.files;
+      },
+    };
   },
   sampleRow(row: number): Promise<Record<string, string>> {
     return call((r) => r.sampleRow(row));
@@ -67,8 +86,17 @@ export const automlClient = {
   registration(request: RegistrationRequest): Promise<Registration> {
     return call((r) => r.registration(request));
   },
-  whatIf(values: Record<string, string>): Promise<WhatIfResult> {
-    return call((r) => r.whatIf(values));
+  /**
+   * The edited row's prediction from the exported ONNX model on onnxruntime-web (the scoring
+   * worker, as the exported service scores it), with the native model's explanation beside it.
+   */
+  async whatIf(values: Record<string, string>): Promise<WhatIfResult> {
+    const [explained, scored] = await Promise.all([
+      call((r) => r.whatIf(values)),
+      scoringClient.load(this.winnerSource('winner')).then(() => scoringClient.whatIf(`automl:${runSerial}`, values)),
+    ]);
+    const { probabilities: _native, ...rest } = explained;
+    return { ...rest, prediction: scored.prediction, ...(scored.probabilities ? { probabilities: scored.probabilities } : {}), engine: 'onnxruntime-web' };
   },
   /** Stops the worker now; pending calls reject with AutoMLCancelledError. */
   cancel(): void {

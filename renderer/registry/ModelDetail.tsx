@@ -9,6 +9,9 @@ import { formatScore } from '../automl/format';
 import { downloadBytes, modelDirZip } from './interchange';
 import { ModelCardView } from './ModelCardView';
 import { openMonitor } from '../monitor/monitor-target';
+import { ExportScorerButton } from '../scoring/ExportScorerButton';
+import { registryVersionSource } from '../scoring/model-sources';
+import { ScoringPanel } from '../scoring/ScoringPanel';
 import { markReady, markStart } from './ready-marks';
 import { errorMessage, registryChanged, registryStore } from './registry-client';
 import { VirtualRows } from './VirtualRows';
@@ -23,6 +26,7 @@ export function ModelDetail({ row, revision, compare, onToggleCompare }: { row: 
   const [versions, setVersions] = useState<VersionRow[] | null>(null);
   const [aliases, setAliases] = useState<Aliases | null>(null);
   const [shown, setShown] = useState<number | null>(null);
+  const [scoring, setScoring] = useState<number | null>(null);
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let stale = false;
@@ -71,6 +75,8 @@ export function ModelDetail({ row, revision, compare, onToggleCompare }: { row: 
                 <button type="button" className="rg-link" onClick={() => setShown(shown === v.version ? null : v.version)} data-testid="registry-show-card">{shown === v.version ? 'hide card' : 'model card'}</button>
                 <label className="rg-check"><input type="checkbox" checked={compare.some((r) => r.name === name && r.version === v.version)} onChange={() => onToggleCompare({ name, version: v.version })} data-testid="registry-compare-pick" /> compare</label>
                 <ExportButton name={name} version={v.version} />
+                <button type="button" className="rg-link" onClick={() => setScoring(scoring === v.version ? null : v.version)} data-testid="registry-score">{scoring === v.version ? 'hide scoring' : 'score'}</button>
+                <ExportScorerButton source={registryVersionSource(name, v.version)} compact />
                 <button type="button" className="rg-link" onClick={() => openMonitor({ name, version: v.version })} data-testid="registry-monitor" title="Import this version's prediction logs in the Monitor view">monitor</button>
               </td>
             </tr>
@@ -80,6 +86,7 @@ export function ModelDetail({ row, revision, compare, onToggleCompare }: { row: 
       <AliasForm name={name} versions={(versions ?? []).map((v) => v.version)} />
       {aliases && <AliasHistory aliases={aliases} />}
       {shown !== null && <StoredModelCard name={name} version={shown} />}
+      {scoring !== null && <ScoringPanel key={scoring} source={registryVersionSource(name, scoring)} />}
     </div>
   );
 }

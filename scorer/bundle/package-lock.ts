@@ -42,11 +42,20 @@ function tarballUrl(path: string, version: string): string {
   return `https://registry.npmjs.org/${name}/-/${file}-${version}.tgz`;
 }
 
+/** The runtime packages and everything they pull in, as the project lock holds them (no name yet). */
+export interface RuntimeLock {
+  /** Root package → exact version (package.json's dependencies). */
+  versions: Record<string, string>;
+  /** Lock entries by install path, sorted. */
+  packages: Record<string, LockEntry>;
+}
+
 /**
- * A lockfile (v3) for a package named `name` depending on `roots` (package names at the versions
- * the project lock holds); throws naming a root the project lock does not have.
+ * The part of the project lock the roots need (package names at the versions the project lock
+ * holds); throws naming a root the project lock does not have. The app's build ships this (it
+ * cannot read the project lock at run time) and names the bundle's lock with lockFor.
  */
-export function bundleLock(project: ProjectLock, name: string, version: string, roots: readonly string[]): { lock: unknown; versions: Record<string, string> } {
+export function runtimeLock(project: ProjectLock, roots: readonly string[]): RuntimeLock {
   const versions: Record<string, string> = {};
   const packages: Record<string, LockEntry> = {};
   const queue: string[] = [];
@@ -68,9 +77,10 @@ export function bundleLock(project: ProjectLock, name: string, version: string, 
       else if (!entry.optionalDependencies?.[dep]) throw new Error(`package-lock.json: ${path} needs ${dep}, which is not installed`);
     }
   }
-  const sorted = Object.fromEntries(Object.keys(packages).sort().map((k) => [k, packages[k]]));
-  return {
-    versions,
-    lock: { name, version, lockfileVersion: 3, requires: true, packages: { '': { name, version, dependencies: versions }, ...sorted } },
-  };
+  return { versions, packages: Object.fromEntries(Object.keys(packages).sort().map((k) => [k, packages[k]])) };
+}
+
+/** A lockfile (v3) for a package named `name` depending on the runtime packages. */
+export function lockFor(runtime: RuntimeLock, name: string, version: string): unknown {
+  return { name, version, lockfileVersion: 3, requires: true, packages: { '': { name, version, dependencies: runtime.versions }, ...runtime.packages } };
 }

@@ -9,6 +9,7 @@ import { createEngine, type ScoringEngine } from '../engine';
 import { compileSchema, InputError, tableFromJsonRows } from '../input-table';
 import { loadScorerModel, type ScorerModel } from '../load-model';
 import { modelCardMarkdown } from '../model-card';
+import { DEFAULT_LIMITS } from '../limits';
 import { openApiDocument } from '../openapi';
 import { alertsForReport, DEFAULT_ALERT_RULES } from '../../kernels/monitor/alert-rules';
 import { exposition } from '../../kernels/monitor/gauges';
@@ -72,7 +73,7 @@ export interface RunningScorer {
   drain(): Promise<void>;
 }
 
-export const DEFAULT_LIMITS = { maxBodyBytes: 32 * 1024 * 1024, maxRows: 100_000 };
+export { DEFAULT_LIMITS };
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost|::ffff:127\.\d+\.\d+\.\d+)$/;
 

@@ -124,6 +124,8 @@ export interface WhatIfResult {
   base: number;
   byFeature: Contribution[];
   byColumn: Contribution[];
+  /** What computed `prediction` and `probabilities` (the app: the exported ONNX model on onnxruntime-web). */
+  engine?: string;
 }
 
 export interface FittedAutoML {

@@ -41,9 +41,14 @@ export function tableContentBytes(table: DataTable): Uint8Array {
   return new TextEncoder().encode(`${table.rowCount}\n${parts.join('\n')}`);
 }
 
-export function buildRegistration(run: FinishedRun, request: RegistrationRequest): Registration {
+/** The run's model directory files (the bytes `tourney train` writes): what is registered, scored and exported. */
+export function runModelDirFiles(run: FinishedRun, createdAt: string, tourneyVersion: string): Map<string, Uint8Array> {
   const template = createTemplate({ ...run.settings, maxCandidates: undefined }, `${run.result.target} on ${run.table.name}`);
-  const files = buildModelDirFiles(tournamentDocuments(run.result, run.table.name, template, request.createdAt), request.tourneyVersion);
+  return buildModelDirFiles(tournamentDocuments(run.result, run.table.name, template, createdAt), tourneyVersion);
+}
+
+export function buildRegistration(run: FinishedRun, request: RegistrationRequest): Registration {
+  const files = runModelDirFiles(run, request.createdAt, request.tourneyVersion);
   const experiment = createExperiment({
     createdAt: request.createdAt,
     source: 'app',
