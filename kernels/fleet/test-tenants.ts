@@ -2,7 +2,9 @@
 // — linear, interaction-heavy (no single column predicts it), pure noise — and tables that are bad
 // in the ways a fleet meets (no target column, one class, too few rows). Seeded: same arguments,
 // same CSV text.
-import { createRandom, normal } from '../tournament/random';
+import { createRandom as createStream, normal, TOURNAMENT_STREAM } from '../random/random';
+
+const createRandom = (seed: number) => createStream(seed, TOURNAMENT_STREAM);
 
 export const TENANT_KINDS = ['linear', 'interaction', 'noise', 'flipped', 'missing-target', 'one-class', 'few-rows'] as const;
 export type TenantKind = (typeof TENANT_KINDS)[number];

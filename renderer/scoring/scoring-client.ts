@@ -19,7 +19,7 @@ function worker(): Remote<ScoringWorkerApi> {
   const w = new Worker(new URL('../../workers/scoring.worker.ts', import.meta.url), { type: 'module', name: 'tourney-scoring' });
   const created = wrap<ScoringWorkerApi>(w);
   const channel = new MessageChannel();
-  dataClient.connectKernel(channel.port1);
+  dataClient.connectTableReader(channel.port1);
   void created.connect(transfer(channel.port2, [channel.port2]));
   w.addEventListener('error', (event) => {
     // A crashed worker cannot answer any more: start fresh next time.

@@ -5,7 +5,9 @@
 import { PredictionLogAggregator } from '../../kernels/monitor/log-aggregator';
 import type { MonitorRecord } from '../../kernels/monitor/monitor-record';
 import type { ReferenceProfile } from '../../kernels/monitor/reference-profile';
-import { createRandom } from '../../kernels/tournament/random';
+import { createRandom as createStream, TOURNAMENT_STREAM } from '../../kernels/random/random';
+
+const createRandom = (seed: number) => createStream(seed, TOURNAMENT_STREAM);
 import { CancelledError, yielder, type ImportProgress } from './log-session';
 
 const POOL = 1000;

@@ -8,7 +8,7 @@
 import { buildModelDirFiles } from '../../modeldir';
 import { fitLinear } from '../../learn/linear';
 import { fitTableToMatrix } from '../../learn/table-to-matrix';
-import { syntheticBinaryTable } from '../../tournament/test-data';
+import { syntheticBinaryTable } from '../../../test/fixtures/tournament-data';
 import type { DataTable } from '../../table/types';
 
 const RENAMED: Record<string, string> = { x1: 'tenure', x2: 'charges', target: 'churn' };
