@@ -7,8 +7,11 @@
 //     comparison also runs over `--splits` stratified 80/20 splits (seeds 0…n−1) and reports the
 //     mean of each side, the mean paired difference with its standard error, and on how many
 //     splits derived was at least as good.
+//     Where a data set has free-text columns (leads, fine_food_reviews), one-hot of raw texts is
+//     a straw man, so the same splits are also scored by a TF-IDF baseline in scikit-learn
+//     (bench/features.py tfidf: words and bigrams, min_df 2, with logistic / ridge regression).
 //  2. Speed: applyFeaturePipeline on a seeded 200,000-row, 20-column mixed table, in one thread.
-// usage: node --import tsx bench/features.ts [--no-xgboost] [--speed-only] [--rows 200000] [--splits 5]
+// usage: node --import tsx bench/features.ts [--no-xgboost] [--speed-only] [--no-speed] [--rows 200000] [--splits 5]
 //        [--only leads,hr_attrition] (those data sets only)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -101,6 +104,8 @@ function writeCsv(path: string, X: Matrix, y: Float64Array): void {
 interface Row {
   name: string; task: Task; metric: string; plain: number; derived: number; nPlain: number; nDerived: number; fitSeconds: number;
   xgb?: { plain: number; derived: number };
+  /** TF-IDF baseline (data sets with text columns): seed-0 score, mean over the splits, derived − TF-IDF per split. */
+  tfidf?: { first: number; mean: number; delta: number; deltaStdError: number; atLeastAsGood: number };
   /** Over seeds 0…nSplits−1: mean of each side, and splits where derived was at least as good. */
   splits: { plain: number; derived: number; derivedAtLeastAsGood: number; deltaStdError: number };
 }
@@ -120,7 +125,7 @@ function compareOnSplit(table: DataTable, target: string, enc: ReturnType<typeof
   const derivedTest = applyFeaturePipeline(fit.spec, test);
   const [plainTrain, plainTest] = plainOneHot(train, test, target);
   const side = (Xtr: Matrix, Xte: Matrix) => score(enc.task, yTest, fitGbdt(Xtr, labels, GBDT).predict(Xte), nClasses);
-  return { plain: side(plainTrain, plainTest), derived: side(fit.matrix, derivedTest), fitSeconds, fit, derivedTest, plainTrain, plainTest, yTrain, yTest, nClasses };
+  return { plain: side(plainTrain, plainTest), derived: side(fit.matrix, derivedTest), fitSeconds, fit, derivedTest, plainTrain, plainTest, yTrain, yTest, nClasses, split };
 }
 
 /** Standard error of the mean of paired per-split differences (the splits share the data). */
@@ -142,8 +147,12 @@ async function quality(): Promise<Row[]> {
     const { fit, derivedTest, plainTrain, plainTest, yTrain, yTest, nClasses, fitSeconds } = first;
     const splits = { plain: first.plain, derived: first.derived, derivedAtLeastAsGood: Number(better(enc.task, first.plain, first.derived) >= 0), deltaStdError: NaN };
     const deltas = [better(enc.task, first.plain, first.derived)];
+    const derivedScores = [first.derived];
+    const splitRows = [first.split];
     for (let seed = 1; seed < nSplits; seed++) {
       const r = compareOnSplit(table, target, enc, seed);
+      derivedScores.push(r.derived);
+      splitRows.push(r.split);
       splits.plain += r.plain;
       splits.derived += r.derived;
       deltas.push(better(enc.task, r.plain, r.derived));
@@ -157,6 +166,19 @@ async function quality(): Promise<Row[]> {
       plain: first.plain, derived: first.derived,
       nPlain: plainTrain.columns.length, nDerived: fit.matrix.columns.length, fitSeconds, splits,
     };
+    const text = full.columns.filter((c) => c.type === 'text' && c.name !== target).map((c) => c.name);
+    if (withXgboost && text.length && enc.task !== 'multiclass') {
+      // Split positions index the rows with a target; the CSV's row numbers are enc.rows.
+      const original = (positions: ArrayLike<number>) => Array.from(positions, (i) => enc.rows[i]);
+      const job = { file, target, task: enc.task, positive: enc.positiveClass, text, splits: splitRows.map((sp) => ({ train: original(sp.train), test: original(sp.test) })) };
+      writeFileSync(`${OUT}/${name}-tfidf-job.json`, JSON.stringify(job));
+      const tfidf: number[] = JSON.parse(execFileSync('/usr/bin/python3', ['bench/features.py', 'tfidf', `${OUT}/${name}-tfidf-job.json`], { encoding: 'utf8' }).trim().split('\n').pop()!).tfidf;
+      const d = tfidf.map((t, i) => better(enc.task, t, derivedScores[i]));
+      row.tfidf = {
+        first: tfidf[0], mean: tfidf.reduce((a, b) => a + b, 0) / tfidf.length,
+        delta: d.reduce((a, b) => a + b, 0) / d.length, deltaStdError: pairedStdError(d), atLeastAsGood: d.filter((x) => x >= 0).length,
+      };
+    }
     if (withXgboost) {
       writeCsv(`${OUT}/${name}-plain-train.csv`, plainTrain, yTrain);
       writeCsv(`${OUT}/${name}-plain-test.csv`, plainTest, yTest);
@@ -196,7 +218,7 @@ const fmt = (task: Task, v: number) => (task === 'regression' ? v.toFixed(0) : v
 const better = (task: Task, a: number, b: number) => (task === 'regression' ? a - b : b - a);
 
 const q = args.includes('--speed-only') ? [] : await quality();
-const s = speed();
+const s = args.includes('--no-speed') ? undefined : speed();
 console.log(`\nGBDT (Tourney) ${JSON.stringify(GBDT)}; fixed 80/20 split, stratified, seed 0; mean over ${nSplits} stratified 80/20 splits (seeds 0–${nSplits - 1}).\n`);
 console.log(`| data set | metric | plain one-hot | derived | Δ (derived better if > 0) | XGBoost hist: plain | XGBoost hist: derived | mean of ${nSplits} splits: plain | derived | Δ ± s.e. | derived ≥ plain on | features plain → derived | fit pipeline (s) |`);
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
@@ -206,7 +228,19 @@ for (const r of q) {
   const m = better(r.task, r.splits.plain, r.splits.derived);
   console.log(`| ${r.name} | ${r.metric} | ${fmt(r.task, r.plain)} | ${fmt(r.task, r.derived)} | ${delta(r.task, d)} | ${r.xgb ? fmt(r.task, r.xgb.plain) : '—'} | ${r.xgb ? fmt(r.task, r.xgb.derived) : '—'} | ${fmt(r.task, r.splits.plain)} | ${fmt(r.task, r.splits.derived)} | ${delta(r.task, m)} ± ${delta(r.task, r.splits.deltaStdError)} | ${r.splits.derivedAtLeastAsGood}/${nSplits} | ${r.nPlain} → ${r.nDerived} | ${r.fitSeconds.toFixed(2)} |`);
 }
+const withText = q.filter((r) => r.tfidf);
+if (withText.length) {
+  console.log(`\nText columns against a TF-IDF baseline (scikit-learn: TfidfVectorizer words + bigrams, min_df 2, sublinear tf, per text column; other strings one-hot, numbers scaled; LogisticRegression(C=1) / Ridge(alpha=1)); same ${nSplits} splits; derived = Tourney's GBDT on the derived features, as above.\n`);
+  console.log(`| data set | metric | split 0: TF-IDF + linear | split 0: derived | mean of ${nSplits}: TF-IDF + linear | derived | Δ derived − TF-IDF ± s.e. | derived ≥ TF-IDF on |`);
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const r of withText) {
+    const t = r.tfidf!;
+    console.log(`| ${r.name} | ${r.metric} | ${fmt(r.task, t.first)} | ${fmt(r.task, r.derived)} | ${fmt(r.task, t.mean)} | ${fmt(r.task, r.splits.derived)} | ${delta(r.task, t.delta)} ± ${delta(r.task, t.deltaStdError)} | ${t.atLeastAsGood}/${nSplits} |`);
+  }
+}
 const n = (v: number) => Math.round(v).toLocaleString('en-US');
-console.log(`\n| transform speed (one thread, best of 3) | rows | raw columns | derived features | rows/s of CPU time | rows/s wall clock | load average | fit (s, wall) |`);
-console.log('|---|---|---|---|---|---|---|---|');
-console.log(`| applyFeaturePipeline | ${n(s.rows)} | ${s.columns} | ${s.features} | ${n(s.rowsPerCpuSecond)} | ${n(s.rowsPerSecond)} | ${loadavg()[0].toFixed(1)} | ${s.fitSeconds.toFixed(1)} |`);
+if (s) {
+  console.log(`\n| transform speed (one thread, best of 3) | rows | raw columns | derived features | rows/s of CPU time | rows/s wall clock | load average | fit (s, wall) |`);
+  console.log('|---|---|---|---|---|---|---|---|');
+  console.log(`| applyFeaturePipeline | ${n(s.rows)} | ${s.columns} | ${s.features} | ${n(s.rowsPerCpuSecond)} | ${n(s.rowsPerSecond)} | ${loadavg()[0].toFixed(1)} | ${s.fitSeconds.toFixed(1)} |`);
+}

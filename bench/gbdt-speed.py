@@ -3,7 +3,7 @@ HIGGS-like set written by bench/gbdt-data.ts, single-threaded, and prints one JS
 
 Timing covers matrix -> fitted model (QuantileDMatrix / binning included), like Tourney's fitSeconds;
 wall and CPU (process) time are both reported, prediction speed in CPU time.
-usage: OMP_NUM_THREADS=1 python3 bench/gbdt-speed.py xgboost|xgboost-depthwise|sklearn [trees]
+usage: OMP_NUM_THREADS=1 python3 bench/gbdt-speed.py xgboost|xgboost-depthwise|sklearn [trees]   (XGBoost at lambda 1, its default)
        OMP_NUM_THREADS=1 python3 bench/gbdt-speed.py xgboost-predict [trees] [repeats]
 The xgboost-predict form times prediction only (best of `repeats`, CPU time) with a model trained once
 and cached under bench/.data/ (same parameters as the xgboost form).
@@ -66,7 +66,7 @@ def main():
         import xgboost as xgb
         params = {
             'objective': 'binary:logistic', 'tree_method': 'hist', 'nthread': 1,
-            'max_depth': 6, 'max_leaves': 64, 'eta': 0.1, 'max_bin': 255,
+            'max_depth': 6, 'max_leaves': 64, 'eta': 0.1, 'max_bin': 255, 'lambda': 1,  # XGBoost's default, stated: Tourney runs at lambdaL2 1 too
             'grow_policy': 'depthwise' if which == 'xgboost-depthwise' else 'lossguide',
         }
         t0 = time.perf_counter()

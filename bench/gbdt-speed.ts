@@ -1,7 +1,10 @@
 // GBDT training speed, side by side in one run: Tourney vs XGBoost hist and scikit-learn
 // HistGradientBoosting on the HIGGS-like set (1,000,000 × 28, binary), 100 trees, 64 leaves /
-// depth 6, learning rate 0.1, 255 bins, one thread. Each learner runs in its own process so its
-// peak RSS is its own; each times matrix → fitted model (binning / QuantileDMatrix included).
+// depth 6, learning rate 0.1, 255 bins, one thread. Tourney runs twice, with exact gradients and
+// with quantized gradients, both at λ = 1 (lambdaL2), XGBoost's default reg_lambda, so the ratio
+// to XGBoost compares like with like (sklearn's l2_regularization stays at its default 0).
+// Each learner runs in its own process so its peak RSS is its own; each times matrix → fitted
+// model (binning / QuantileDMatrix included).
 // Prints a markdown table; with --cli also times `tourney train --fixed` and `tourney predict`.
 // --predict-only skips training: Tourney and XGBoost each load their model of this benchmark
 // (trained once and cached under bench/.data/) and time batch prediction of the 200,000 test
@@ -10,6 +13,7 @@
 // usage: node --import tsx bench/gbdt-speed.ts [--trees 100] [--rounds 1] [--cli]
 //        node --import tsx bench/gbdt-speed.ts --predict-only [--trees 100] [--rounds 3] [--repeats 5]
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ensureBinaryData, ensureCsvData } from './gbdt-data';
 
@@ -43,34 +47,49 @@ if (argv.includes('--predict-only')) {
   predictOnly();
   process.exit(0);
 }
-const runs: Record<string, Result[]> = { tourney: [], xgboost: [], sklearn: [] };
+// λ = 1 on both sides (XGBoost's default reg_lambda); the two Tourney rows differ only in the gradients.
+const TOURNEY_PARAMS: Record<string, object> = {
+  'tourney-exact': { lambdaL2: 1, quantizedGradients: false },
+  'tourney-quantized': { lambdaL2: 1, quantizedGradients: true },
+};
+const TOOLS = ['tourney-exact', 'tourney-quantized', 'xgboost', 'sklearn'];
+const NAMES: Record<string, string> = {
+  'tourney-exact': 'Tourney GBDT, exact gradients, λ 1',
+  'tourney-quantized': 'Tourney GBDT, quantized gradients, λ 1',
+};
+const runs: Record<string, Result[]> = Object.fromEntries(TOOLS.map((t) => [t, []]));
+const loads: number[] = [];
 for (let r = 0; r < rounds; r++) {
   // Alternate the order so neither side always runs first on a shared machine.
-  const order = r % 2 === 0 ? ['tourney', 'xgboost', 'sklearn'] : ['sklearn', 'xgboost', 'tourney'];
+  const order = r % 2 === 0 ? TOOLS : [...TOOLS].reverse();
   for (const tool of order) {
     process.stderr.write(`round ${r + 1}: ${tool}…\n`);
-    if (tool === 'tourney') runs.tourney.push(runJson(process.execPath, ['--import', 'tsx', 'bench/gbdt-train-tourney.ts', String(trees)]));
+    loads.push(loadavg()[0]);
+    if (tool in TOURNEY_PARAMS) runs[tool].push(runJson(process.execPath, ['--import', 'tsx', 'bench/gbdt-train-tourney.ts', String(trees), 'Infinity', JSON.stringify(TOURNEY_PARAMS[tool])]));
     else runs[tool].push(runJson('/usr/bin/python3', ['bench/gbdt-speed.py', tool, String(trees)]));
   }
 }
+loads.push(loadavg()[0]);
 
 const mb = (b: number) => (b / 2 ** 20).toFixed(0);
 const fmt = (x: number, d = 2) => x.toFixed(d);
-console.log(`\nGBDT training, ${trees} trees, 1,000,000 × 28 (HIGGS-like), 64 leaves / depth 6, lr 0.1, 255 bins, 1 thread\n`);
+console.log(`\nGBDT training, ${trees} trees, 1,000,000 × 28 (HIGGS-like), 64 leaves / depth 6, lr 0.1, 255 bins, λ 1 (sklearn: 0), 1 thread`);
+console.log(`1-minute load average at each start: ${loads.map((l) => l.toFixed(1)).join(', ')}\n`);
 for (let r = 0; r < rounds; r++) {
-  const t = runs.tourney[r];
+  const exact = runs['tourney-exact'][r];
+  const quantized = runs['tourney-quantized'][r];
+  const xgb = runs.xgboost[r];
   console.log(`run ${r + 1}:\n`);
-  console.log('| learner | train s (wall) | train s (CPU) | Tourney ratio (wall / CPU) | test AUROC | AUROC diff vs Tourney | peak RSS MB | RSS ratio | predict rows/s |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
-  for (const tool of ['tourney', 'xgboost', 'sklearn']) {
+  console.log('| learner | train s (wall) | train s (CPU) | ÷ XGBoost (wall / CPU) | test AUROC | AUROC − XGBoost | peak RSS MB | predict rows/s |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const tool of TOOLS) {
     const x = runs[tool][r];
-    const name = tool === 'tourney' ? 'Tourney GBDT' : tool === 'xgboost' ? `XGBoost ${x.version} hist, lossguide` : `sklearn ${x.version} HistGradientBoosting`;
-    const ratio = tool === 'tourney' ? '—' : `${fmt(t.fitSeconds / x.fitSeconds)} / ${fmt(t.fitCpuSeconds / x.fitCpuSeconds)}`;
-    const diff = tool === 'tourney' ? '—' : fmt(t.auroc - x.auroc, 4);
-    const rss = tool === 'tourney' ? '—' : fmt(t.peakRssBytes / x.peakRssBytes);
-    console.log(`| ${name} | ${fmt(x.fitSeconds)} | ${fmt(x.fitCpuSeconds)} | ${ratio} | ${fmt(x.auroc, 4)} | ${diff} | ${mb(x.peakRssBytes)} | ${rss} | ${Math.round(x.predictRowsPerSecond).toLocaleString('en')} |`);
+    const name = NAMES[tool] ?? (tool === 'xgboost' ? `XGBoost ${x.version} hist, lossguide, λ 1` : `sklearn ${x.version} HistGradientBoosting, λ 0`);
+    const ratio = tool === 'xgboost' ? '—' : `${fmt(x.fitSeconds / xgb.fitSeconds)} / ${fmt(x.fitCpuSeconds / xgb.fitCpuSeconds)}`;
+    const diff = tool === 'xgboost' ? '—' : fmt(x.auroc - xgb.auroc, 4);
+    console.log(`| ${name} | ${fmt(x.fitSeconds)} | ${fmt(x.fitCpuSeconds)} | ${ratio} | ${fmt(x.auroc, 4)} | ${diff} | ${mb(x.peakRssBytes)} | ${Math.round(x.predictRowsPerSecond).toLocaleString('en')} |`);
   }
-  console.log('');
+  console.log(`\nquantized ÷ exact (CPU): ${fmt(quantized.fitCpuSeconds / exact.fitCpuSeconds)}\n`);
 }
 
 if (argv.includes('--cli')) {

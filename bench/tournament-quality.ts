@@ -12,22 +12,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { QUALITY_SETS as SETS } from './quality-sets';
 
 const ROOT = join(import.meta.dirname, '..');
 const DATA = join(ROOT, '..', 'shared', 'data');
 const OUT = join(ROOT, 'bench', '.data', 'tournament');
 
-const SETS: { name: string; target: string; task: 'binary' | 'multiclass' | 'regression' }[] = [
-  { name: 'telco_churn', target: 'churn', task: 'binary' },
-  { name: 'credit_status', target: 'Status', task: 'binary' },
-  { name: 'hr_attrition', target: 'Attrition', task: 'binary' },
-  { name: 'lending_club', target: 'Class', task: 'binary' },
-  { name: 'spam', target: 'type', task: 'binary' },
-  { name: 'fine_food_reviews', target: 'score', task: 'binary' },
-  { name: 'ames_housing', target: 'Sale_Price', task: 'regression' },
-  { name: 'letters', target: 'lettr', task: 'multiclass' },
-  { name: 'penguins', target: 'species', task: 'multiclass' },
-];
 const METRIC = { binary: 'auroc', multiclass: 'accuracy', regression: 'rmse' } as const;
 
 function flag(name: string): string | undefined {

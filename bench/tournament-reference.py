@@ -21,33 +21,17 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 import xgboost as xgb
-from sklearn.compose import ColumnTransformer
 from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LogisticRegression, Ridge
 from sklearn.metrics import accuracy_score, mean_squared_error, roc_auc_score
 from sklearn.model_selection import train_test_split
-from sklearn.pipeline import make_pipeline
-from sklearn.preprocessing import LabelEncoder, OneHotEncoder, StandardScaler
+from sklearn.preprocessing import LabelEncoder
+
+from reference_encoding import encoder
 
 warnings.filterwarnings("ignore")
 out_dir, data_dir = sys.argv[1], sys.argv[2]
 os.makedirs(out_dir, exist_ok=True)
-
-
-def encoder(df):
-    numeric = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c])]
-    strings = [c for c in df.columns if c not in numeric]
-    text = [c for c in strings if df[c].astype(str).str.len().mean() > 40]
-    categorical = [c for c in strings if c not in text]
-    parts = [("num", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), numeric)]
-    if categorical:
-        parts.append(("cat", make_pipeline(SimpleImputer(strategy="constant", fill_value="missing"),
-                                           OneHotEncoder(handle_unknown="ignore", min_frequency=5)), categorical))
-    for c in text:
-        parts.append((f"text_{c}", TfidfVectorizer(max_features=2000, min_df=3, sublinear_tf=True), c))
-    return ColumnTransformer(parts, sparse_threshold=1.0)
 
 
 def run(name, target, task):
