@@ -2,7 +2,7 @@
 // connected to the data worker, so a loaded table goes worker to worker. Models are loaded once
 // per key; a batch gets a job number so Cancel can stop it between chunks.
 import { proxy, transfer, wrap, type Remote } from 'comlink';
-import type { BundleOptions } from '../../scorer/bundle/bundle-files';
+import type { BundleOptions } from '../../workers/scoring/export-bundle';
 import type { ScoringWorkerApi } from '../../workers/scoring.worker';
 import type { BatchProgress, BatchResult, RowPrediction, ScorerInfo } from '../../workers/scoring/scoring-service';
 import { dataClient } from '../data';

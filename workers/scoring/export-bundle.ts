@@ -8,6 +8,9 @@ import { bundleFiles, dnsName, MODEL_ONNX, type BundleAssets, type BundleOptions
 import type { RuntimeLock } from '../../scorer/bundle/package-lock';
 import type { OrtWasm } from './scoring-service';
 
+/** The options of a bundle, for the page's client (which may not import scorer/ itself). */
+export type { BundleOptions };
+
 /** Fixed entry times: the same bundle files always give the same zip. */
 const ZIP_TIME = new Date('1980-01-01T00:00:00Z');
 
