@@ -2,7 +2,7 @@
 // bundle's server.js (`tourney export <registry>`), over a registry of real trained models
 // registered under many tenant ids. Routing, 404s, LRU eviction by count and by bytes, one load for
 // many concurrent requests to a cold tenant, bounded tenant labels in /metrics, bad input, API key.
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Deployment } from 'kubernetes-models/apps/v1';
@@ -174,6 +174,25 @@ describe('tourney serve <registry>: cache by bytes, bounded metrics, limits and 
     const big = await predict(p.url, 'gbdt-0', { rows: Array(100).fill(ROW) }, auth);
     expect(big.status).toBe(413);
     expect((await predict(p.url, 'gbdt-0', { rows: [ROW] }, auth)).status).toBe(200);
+  }, 60_000);
+
+  it('a tenant whose files are edited gets 500 naming the request, the reason on stderr; the others keep serving', async () => {
+    const p = await serve([]);
+    const file = join(registry, 'models', 'gbdt-9', 'versions', '1', 'pipeline.json');
+    const original = readFileSync(file);
+    writeFileSync(file, `${original.toString('utf8')} `);
+    try {
+      const broken = await predict(p.url, 'gbdt-9', { rows: [ROW] }, { 'x-request-id': 'req-broken-1' });
+      expect(broken.status).toBe(500);
+      expect(broken.body.error).toBe('the model of tenant "gbdt-9" cannot be loaded (request req-broken-1): see the server log');
+      expect(p.stderr()).toMatch(/"tenant":"gbdt-9".*pipeline\.json.*sha256 does not match/);
+      expect((await predict(p.url, 'gbdt-8')).status).toBe(200);
+      expect(await metric(p.url, 'tourney_model_load_failures_total')).toBe(1);
+    } finally {
+      writeFileSync(file, original);
+    }
+    // Nothing was cached: the repaired tenant loads on its next request.
+    expect((await predict(p.url, 'gbdt-9')).status).toBe(200);
   }, 60_000);
 
   it('refuses to bind beyond loopback without an API key (exit 2, one line)', async () => {
