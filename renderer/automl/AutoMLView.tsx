@@ -5,195 +5,25 @@
 // Nothing here computes: the AutoML worker does, and Cancel terminates it at once, keeping the
 // candidates that had finished as a cancelled result. Each table's last result is kept in
 // IndexedDB (saved-results.ts) and shown only under its own table, saying what it belongs to.
-import { startTransition, useEffect, useRef, useState } from 'react';
-import { describeFeatureChoices, hasFeatureChoices, setFeatureChoices, useFeatureChoices } from '../features/feature-choices';
-import { downloadTextFile } from '../platform/notebook-files';
-import { templateFileName, templateFromView, viewFromTemplateFile } from './template-file';
-import type { LeaderboardEntry, TournamentProgress } from '../../kernels/tournament/run-tournament';
-import type { TargetInfo } from '../../workers/automl/automl-service';
-import { warmCharts } from './SvgChart';
-import { useTables } from '../data';
-import { AutoMLCancelledError, automlClient } from './automl-client';
-import { formatScore, higherIsBetter, rankEntries } from './format';
-import { describeResult, loadResults, saveResult, staleReason, type CurvePoint, type SavedResult } from './saved-results';
+import { useRef } from 'react';
+import { describeFeatureChoices, hasFeatureChoices } from '../features/feature-choices';
+import { formatScore } from './format';
+import { describeResult } from './saved-results';
 import { BestSoFar } from './BestSoFar';
-import { message } from './error-message';
 import { Leaderboard } from './Leaderboard';
 import { METRIC_LABELS } from './metric-labels';
 import { ProgressBar } from './ProgressBar';
 import { Results } from './Results';
+import { useAutoML } from './use-automl';
 import './automl.css';
 
-const DEFAULT_BUDGET_SECONDS = 20;
-
-type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
-
 export function AutoMLView() {
-  const tables = useTables();
-  const [tableName, setTableName] = useState('');
-  const [target, setTarget] = useState('');
-  const [info, setInfo] = useState<TargetInfo | null>(null);
-  const [targetError, setTargetError] = useState<string | null>(null);
-  const [metric, setMetric] = useState('');
-  const [budget, setBudget] = useState(String(DEFAULT_BUDGET_SECONDS));
-  const [status, setStatus] = useState<Status>('idle');
-  const [error, setError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<TournamentProgress | null>(null);
-  const [entries, setEntries] = useState<LeaderboardEntry[]>([]);
-  const [curve, setCurve] = useState<CurvePoint[]>([]);
-  /** Each table's last result (restored from IndexedDB, replaced by each run that ends). */
-  const [saved, setSaved] = useState<Record<string, SavedResult>>({});
-  /** The result whose fitted model the AutoML worker holds now (what-if can score it). */
-  const [live, setLive] = useState<SavedResult | null>(null);
-  const [runTable, setRunTable] = useState('');
-  const [templateNotice, setTemplateNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const {
+    state, dispatch, tables, table, featureChoices, columns, targetName, budgetSeconds, budgetError, canRun, running,
+    run, cancel, saveTemplate, loadTemplate, shown, result, leaderboard, shownCurve, shownMetric, stale,
+  } = useAutoML();
+  const { info, targetError, metric, budget, status, error, progress, live, runTable, templateNotice } = state;
   const templateInput = useRef<HTMLInputElement>(null);
-  const runId = useRef(0);
-
-  const table = tables.find((t) => t.name === tableName) ?? tables[0];
-  const featureChoices = useFeatureChoices(table?.name);
-  const columns = table?.columns ?? [];
-  const targetName = columns.some((c) => c.name === target) ? target : '';
-
-  // Auto-detect the task (and catch a bad target) as soon as a target is picked.
-  useEffect(() => {
-    setInfo(null);
-    setTargetError(null);
-    if (!table || !targetName) return;
-    let stale = false;
-    automlClient.inspect(table.name, targetName).then(
-      (found) => {
-        if (stale) return;
-        setInfo(found);
-        setMetric((m) => (found.metrics.includes(m) ? m : found.defaultMetric));
-      },
-      (e: unknown) => {
-        if (!stale && !(e instanceof AutoMLCancelledError)) setTargetError(message(e));
-      },
-    );
-    return () => {
-      stale = true;
-    };
-  }, [table?.name, table?.version, targetName]);
-
-  useEffect(warmCharts, []);
-  useEffect(() => {
-    let stale = false;
-    loadResults().then(
-      (found) => !stale && setSaved((current) => ({ ...found, ...current })),
-      (e: unknown) => console.warn('could not restore AutoML results', e),
-    );
-    return () => {
-      stale = true;
-    };
-  }, []);
-
-  const budgetSeconds = Number(budget);
-  const budgetError = Number.isFinite(budgetSeconds) && budgetSeconds >= 2 && budgetSeconds <= 3600 ? null : 'the time budget must be between 2 and 3600 seconds';
-  const canRun = status !== 'running' && !!table && !!info && !budgetError;
-
-  const run = async () => {
-    if (!table || !info) return;
-    const id = ++runId.current;
-    setStatus('running');
-    setError(null);
-    setRunTable(table.name);
-    setProgress(null);
-    setEntries([]);
-    setCurve([]);
-    const higher = higherIsBetter(metric);
-    let best: number | undefined;
-    const finished: typeof entries = [];
-    const points: CurvePoint[] = [];
-    const started = performance.now();
-    const base = { table: table.name, target: info.target, metric, budgetSeconds };
-    const keep = (result: SavedResult) => {
-      setSaved((current) => ({ ...current, [result.table]: result }));
-      saveResult(result).catch((e: unknown) => console.warn('could not keep the AutoML result', e));
-    };
-    try {
-      const summary = await automlClient.run(
-        table.name,
-        {
-          target: info.target, metric, timeBudgetSeconds: budgetSeconds, seed: 0,
-          ...(hasFeatureChoices(featureChoices) ? { features: { disabled: featureChoices.disabled, types: featureChoices.types } } : {}),
-        },
-        (p) => {
-          if (runId.current !== id) return;
-          setProgress(p);
-          const done = p.finished;
-          if (done) {
-            finished.push(done);
-            setEntries([...finished]);
-            best = best === undefined || (higher ? done.cvScore > best : done.cvScore < best) ? done.cvScore : best;
-            points.push({ seconds: p.elapsedSeconds, score: done.cvScore, best, model: done.model });
-            setCurve([...points]);
-          }
-        },
-      );
-      if (runId.current !== id) return;
-      const result: SavedResult = {
-        ...base, status: 'done', finishedAt: Date.now(), seconds: summary.seconds, leaderboard: summary.leaderboard, curve: points, summary,
-      };
-      // A transition: React renders the results in time slices, so the main thread stays free.
-      startTransition(() => {
-        keep(result);
-        setLive(result);
-        setStatus('done');
-      });
-    } catch (e) {
-      if (runId.current !== id) return;
-      if (e instanceof AutoMLCancelledError) {
-        // The candidates that finished are kept as a cancelled result (nothing is refit).
-        setStatus('cancelled');
-        setLive(null);
-        if (finished.length > 0) {
-          keep({
-            ...base, status: 'cancelled', finishedAt: Date.now(), seconds: (performance.now() - started) / 1000,
-            leaderboard: rankEntries(finished, higher), curve: points,
-          });
-        }
-      } else {
-        setError(message(e));
-        setStatus('error');
-      }
-    }
-  };
-
-  const cancel = () => {
-    automlClient.cancel();
-  };
-
-  // Templates: these settings as the JSON `tourney train --template` reads, and back.
-  const saveTemplate = () => {
-    if (!table || !info) return;
-    const template = templateFromView({ target: info.target, metric, timeBudgetSeconds: budgetSeconds, choices: featureChoices }, table.name);
-    const name = templateFileName(template);
-    downloadTextFile(name, JSON.stringify(template, null, 2) + '\n', 'application/json');
-    setTemplateNotice({ ok: true, text: `Template saved as ${name}: run it on another table here with Load template…, or with tourney train <data> --template ${name}.` });
-  };
-  const loadTemplate = async (file: File | undefined) => {
-    if (!file || !table) return;
-    try {
-      const { template, view } = viewFromTemplateFile(file.name, await file.text(), table);
-      setTarget(view.target);
-      if (view.metric) setMetric(view.metric);
-      setBudget(String(view.timeBudgetSeconds));
-      setFeatureChoices(table.name, view.choices);
-      setTemplateNotice({ ok: true, text: `Template “${template.name}” applied to ${table.name}.` });
-    } catch (e) {
-      setTemplateNotice({ ok: false, text: message(e) });
-    }
-  };
-
-  const running = status === 'running';
-  // What is on screen: the live run, else the selected table's own last result (never another table's).
-  const shown = running ? null : table ? saved[table.name] : undefined;
-  const result = shown?.summary ?? null;
-  const leaderboard = running ? rankEntries(entries, higherIsBetter(metric)) : shown?.leaderboard ?? [];
-  const shownCurve = running ? curve : shown?.curve ?? [];
-  const shownMetric = shown?.metric ?? metric;
-  const stale = shown ? staleReason(shown, { target: targetName, metric: info ? metric : '' }) : null;
 
   return (
     <section className="am-view" data-testid="automl-view">
@@ -207,13 +37,13 @@ export function AutoMLView() {
         <div className="am-setup">
           <label>
             <span>Table</span>
-            <select value={table?.name ?? ''} onChange={(e) => setTableName(e.target.value)} disabled={status === 'running'} data-testid="automl-table">
+            <select value={table?.name ?? ''} onChange={(e) => dispatch({ type: 'table-picked', name: e.target.value })} disabled={status === 'running'} data-testid="automl-table">
               {tables.map((t) => <option key={t.name}>{t.name}</option>)}
             </select>
           </label>
           <label>
             <span>Target</span>
-            <select value={targetName} onChange={(e) => setTarget(e.target.value)} disabled={status === 'running'} data-testid="automl-target">
+            <select value={targetName} onChange={(e) => dispatch({ type: 'target-picked', name: e.target.value })} disabled={status === 'running'} data-testid="automl-target">
               <option value="">pick a column…</option>
               {columns.map((c) => <option key={c.name} value={c.name}>{c.name}</option>)}
             </select>
@@ -228,13 +58,13 @@ export function AutoMLView() {
           </div>
           <label>
             <span>Metric</span>
-            <select value={metric} onChange={(e) => setMetric(e.target.value)} disabled={!info || status === 'running'} data-testid="automl-metric">
+            <select value={metric} onChange={(e) => dispatch({ type: 'metric-picked', metric: e.target.value })} disabled={!info || status === 'running'} data-testid="automl-metric">
               {(info?.metrics ?? []).map((m) => <option key={m} value={m}>{METRIC_LABELS[m] ?? m}</option>)}
             </select>
           </label>
           <label>
             <span>Budget (s)</span>
-            <input type="number" min={2} max={3600} step={1} value={budget} onChange={(e) => setBudget(e.target.value)} disabled={status === 'running'} className="am-budget" data-testid="automl-budget" />
+            <input type="number" min={2} max={3600} step={1} value={budget} onChange={(e) => dispatch({ type: 'budget-changed', budget: e.target.value })} disabled={status === 'running'} className="am-budget" data-testid="automl-budget" />
           </label>
           {status === 'running' ? (
             <button type="button" className="am-button am-cancel" onClick={cancel} data-testid="automl-cancel">Cancel</button>
