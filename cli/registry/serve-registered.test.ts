@@ -88,7 +88,7 @@ describe('export and serve resolve through the registry', () => {
     expect(readdirSync(dir)).not.toContain('b0');
   });
 
-  it('export <name> writes the champion\'s bundle: model files byte-identical, the registry version recorded', async () => {
+  it('export <name> writes the champion\'s bundle: model documents byte-identical, the manifest adding model.onnx, the registry version recorded', async () => {
     expect((await run(['registry', 'alias', 'penguins', 'champion', '1'])).code).toBe(0);
     const r = await run(['export', 'penguins', '--out', 'bundle']);
     expect(r.code, r.stderr).toBe(0);
@@ -96,7 +96,10 @@ describe('export and serve resolve through the registry', () => {
     const bundle = JSON.parse(readFileSync(join(dir, 'bundle', 'bundle.json'), 'utf8'));
     expect(bundle.model.name).toBe('penguins');
     expect(bundle.registry).toMatchObject({ model: 'penguins', version: 1, alias: 'champion' });
-    for (const name of [MANIFEST, ...MODEL_DOCUMENTS]) {
+    // The manifest is the model's plus model.onnx (so the server checks it too).
+    const manifest = (d: string) => JSON.parse(readFileSync(join(dir, d, MANIFEST), 'utf8')) as { files: { name: string }[] };
+    expect(manifest('bundle')).toEqual({ ...manifest('m1'), files: [...manifest('m1').files, expect.objectContaining({ name: 'model.onnx' })] });
+    for (const name of MODEL_DOCUMENTS) {
       let original: Buffer | undefined;
       try {
         original = readFileSync(join(dir, 'm1', name));
