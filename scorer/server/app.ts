@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { readCsv } from '../../kernels/io/from-csv';
 import { DataError, type DataTable } from '../../kernels/table/types';
 import { createEngine, type ScoringEngine } from '../engine';
-import { compileSchema, InputError, tableFromCsvTable, tableFromJsonRows, type InputStats } from '../input-table';
+import { compileSchema, InputError, tableFromJsonRows } from '../input-table';
 import { loadScorerModel, type ScorerModel } from '../load-model';
 import { modelCardMarkdown } from '../model-card';
 import { openApiDocument } from '../openapi';
@@ -17,7 +17,14 @@ import type { MonitorRecord } from '../../kernels/monitor/monitor-record';
 import { createMetrics, routeLabel } from './metrics';
 import { MonitoringWindow, referenceFrom, type MonitoringOptions } from './monitoring';
 import { PredictionLog, type PredictionLogOptions } from './prediction-log';
-import { predictionWriter } from './predictions-json';
+import { predictionWriter, type PredictionsOut } from './predictions-json';
+import { ScoreBatcher, type BatchSlice } from './score-batcher';
+
+/** What one scored batch hands each of its requests. */
+interface ScoredBatch {
+  scores: Float64Array;
+  out: PredictionsOut;
+}
 
 export interface ScorerOptions {
   /** The model directory's files (name → bytes). */
@@ -47,6 +54,8 @@ export interface ScorerOptions {
   requestTimeoutMs?: number;
   /** Deadline for the request headers (default 10 s). */
   headersTimeoutMs?: number;
+  /** Most rows the micro-batcher scores in one run when it joins requests (default 1,024). */
+  maxBatchRows?: number;
   /** How long SIGTERM waits for in-flight requests before closing connections (default 10 s). */
   drainTimeoutMs?: number;
 }
@@ -96,6 +105,13 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
   const schema = compileSchema(model.inputs);
   const metrics = createMetrics(model);
   const writePredictions = predictionWriter(model);
+  // Every request's rows join the event-loop turn's batch: one pipeline replay, one model run.
+  const batcher = new ScoreBatcher<ScoredBatch>(schema, async (table, stats) => {
+    const scores = await engine.score(model.toMatrix(table));
+    const out = writePredictions(scores, table.rowCount);
+    metrics.scored(stats, out.predictedClass, out.histogramScores);
+    return { scores, out };
+  }, { maxBatchRows: options.maxBatchRows });
   const predictionLog = options.predictionLog ? new PredictionLog(options.predictionLog) : null;
   const reference = options.monitoring === false ? null : referenceFrom(model.reference);
   const monitor = reference ? new MonitoringWindow(reference, options.monitoring || {}) : null;
@@ -143,7 +159,7 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
     const isCsv = type.includes('csv');
     if (!isCsv && !type.includes('json')) throw new InputError(`unsupported content type "${type}": send application/json or text/csv`, 415);
     const body = await readBody(req, maxBodyBytes);
-    let input: { table: DataTable; stats: InputStats };
+    let slice: BatchSlice<ScoredBatch>;
     let records: unknown[] | undefined;
     if (isCsv) {
       if (countLines(body) > maxRows + 1) throw new InputError(`more than ${maxRows} rows in one request; split the batch`, 413);
@@ -155,8 +171,9 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
         throw new InputError(err instanceof DataError ? err.message : `malformed CSV: ${(err as Error).message}`);
       }
       if (csv.rowCount > maxRows) throw new InputError(`${csv.rowCount} rows in one request; the limit is ${maxRows}`, 413);
-      input = tableFromCsvTable(schema, csv);
+      const pending = batcher.submit(csv.rowCount, (batch) => batch.appendCsvTable(csv));
       if (predictionLog || monitor) records = csvRecords(csv);
+      slice = await pending;
     } else {
       let parsed: unknown;
       try {
@@ -168,34 +185,32 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
       if (!parsed || typeof parsed !== 'object' || !Array.isArray(rows)) throw new InputError('expected a JSON object {"rows": [{column: value, …}, …]}');
       if (rows.length > maxRows) throw new InputError(`${rows.length} rows in one request; the limit is ${maxRows}`, 413);
       if (rows.length === 0) throw new InputError('"rows" is empty: send at least one row');
-      input = tableFromJsonRows(schema, rows);
       records = rows;
+      slice = await batcher.submit(rows.length, (batch) => batch.appendJsonRows(rows));
     }
-    const X = model.toMatrix(input.table);
-    const scores = await engine.score(X);
-    const out = writePredictions(scores, input.table.rowCount);
-    metrics.scored(input.stats, out.predictedClass, out.histogramScores);
+    const { result: { scores, out }, offset, count } = slice;
     const now = Date.now();
     const latencyMs = Math.round((performance.now() - started) * 100) / 100;
     if (monitor && outputOf && records) {
       const builder = monitor.builderAt(now);
       // One scratch record for the whole request: the builder reads it and keeps nothing.
       const record: MonitorRecord = { time: now, id: null, input: {}, output: null, latencyMs };
-      for (let i = 0; i < records.length; i++) {
+      for (let i = 0; i < count; i++) {
         record.input = records[i] as MonitorRecord['input'];
-        record.output = outputOf(scores, out.predictedClass, i);
+        record.output = outputOf(scores, out.predictedClass, offset + i);
         monitor.add(record, builder);
       }
     }
     if (predictionLog && records) {
       try {
-        predictionLog.write(predictionLogLines(requestId, modelHeader, records, out.items, now, latencyMs));
+        predictionLog.write(predictionLogLines(requestId, modelHeader, records, out.items, offset, count, now, latencyMs));
       } catch (err) {
         // A full or broken log disk must not stop scoring; the error goes to stderr.
         process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', requestId, msg: `prediction log: ${(err as Error).message}` })}\n`);
       }
     }
-    send(req, res, started, 200, `{"model":${modelHeader},"predictions":[${out.items.join(',')}]}`, 'application/json', input.table.rowCount);
+    const items = count === 1 ? out.items[offset] : out.items.slice(offset, offset + count).join(',');
+    send(req, res, started, 200, `{"model":${modelHeader},"predictions":[${items}]}`, 'application/json', count);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -274,11 +289,13 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
   });
   const port = (server.address() as AddressInfo).port;
 
-  // Warm-up: one all-missing row through the whole path, so the first request pays no JIT/lazy cost.
+  // Warm-up: all-missing rows through the whole scoring path (a one-row batch, then a full one),
+  // so the first requests pay no JIT or lazy-initialisation cost. Not counted in /metrics.
   const readyPromise = (async () => {
-    const warm = tableFromJsonRows(schema, [{}]);
-    const scores = await engine.score(model.toMatrix(warm.table));
-    writePredictions(scores, 1);
+    for (const n of [1, Math.min(64, batcher.maxBatchRows)]) {
+      const warm = tableFromJsonRows(schema, Array.from({ length: n }, () => ({})));
+      writePredictions(await engine.score(model.toMatrix(warm.table)), n);
+    }
     ready = true;
   })();
 
@@ -355,14 +372,14 @@ function csvRecords(table: DataTable): Record<string, unknown>[] {
  * One log line per row in the shape kernels/monitor/prediction-log.ts reads: `id` is the request id
  * (with `:<row>` when the request had several rows), `latencyMs` the request's time to its scores.
  */
-function predictionLogLines(requestId: string, modelHeader: string, records: unknown[], items: string[], now: number, latencyMs: number): string {
+function predictionLogLines(requestId: string, modelHeader: string, records: unknown[], items: string[], offset: number, count: number, now: number, latencyMs: number): string {
   const time = new Date(now).toISOString();
   const id = JSON.stringify(requestId);
-  const single = items.length === 1;
+  const single = count === 1;
   const head = `{"time":"${time}","requestId":${id},"model":${modelHeader},"latencyMs":${latencyMs},"row":`;
   let text = '';
-  for (let i = 0; i < items.length; i++) {
-    text += `${head}${i},"id":${single ? id : JSON.stringify(`${requestId}:${i}`)},"input":${JSON.stringify(records[i])},"output":${items[i]}}\n`;
+  for (let i = 0; i < count; i++) {
+    text += `${head}${i},"id":${single ? id : JSON.stringify(`${requestId}:${i}`)},"input":${JSON.stringify(records[i])},"output":${items[offset + i]}}\n`;
   }
   return text;
 }

@@ -18,14 +18,16 @@ export class BulkHistogram {
 
   /** Counts every finite value of `values`. */
   observeMany(values: ArrayLike<number>): void {
+    for (let i = 0; i < values.length; i++) this.observe(values[i]);
+  }
+
+  /** Counts one value (skipped when not finite). */
+  observe(v: number): void {
+    if (!Number.isFinite(v)) return;
+    this.sum += v;
+    this.count++;
     const bounds = this.upperBounds;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (!Number.isFinite(v)) continue;
-      this.sum += v;
-      this.count++;
-      for (let b = 0; b < bounds.length; b++) if (v <= bounds[b]) { this.counts[b]++; break; }
-    }
+    for (let b = 0; b < bounds.length; b++) if (v <= bounds[b]) { this.counts[b]++; break; }
   }
 
   async get() {

@@ -43,6 +43,8 @@ export function createMetrics(model: ScorerModel): ScorerMetrics {
   const scoreHelp = model.task === 'binary' ? `Probability of the positive class (${model.positiveClass ?? classes?.[1]})`
     : model.task === 'multiclass' ? 'Probability of the predicted class' : 'Predicted value';
   const score = new BulkHistogram('tourney_prediction_score', scoreHelp, scoreBuckets(model), registry);
+  // One observation per model run: how many rows the micro-batcher joined (scorer/server/score-batcher.ts).
+  const batchRows = new BulkHistogram('tourney_batch_rows', 'Rows per model run (the requests of one event-loop turn are scored together)', exponentialBuckets(1, 2, 11), registry);
   return {
     registry,
     request(route, code, seconds) {
@@ -63,6 +65,7 @@ export function createMetrics(model: ScorerModel): ScorerMetrics {
       }
       values?.inc(stats.rows);
       score.observeMany(scores);
+      batchRows.observe(stats.rows);
     },
   };
 }
