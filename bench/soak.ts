@@ -76,6 +76,7 @@ interface Sample { t: number; rss: number; heapUsed: number; requests: number }
 const metricValue = (text: string, name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1]);
 
 const load0 = loadavg()[0];
+const startedAt = new Date().toISOString().slice(0, 16);
 await untilReady();
 const samples: Sample[] = [];
 const latencies: number[] = [];
@@ -131,7 +132,7 @@ latencies.sort((a, b) => a - b);
 const pct = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
 writeFileSync(join(work, 'soak-samples.json'), JSON.stringify(samples));
 
-console.log(`Soak of ${new Date().toISOString().slice(0, 16)}Z: ${minutes} min at ${rate} requests/s (${sent} requests, ${unexpected} unexpected answers), load average ${load0.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at the end; latency p50 ${pct(0.5).toFixed(2)} ms, p99 ${pct(0.99).toFixed(2)} ms (client side).\n`);
+console.log(`Soak from ${startedAt}Z: ${minutes} min at ${rate} requests/s (${sent} requests, ${unexpected} unexpected answers), load average ${load0.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at the end; latency p50 ${pct(0.5).toFixed(2)} ms, p99 ${pct(0.99).toFixed(2)} ms (client side).\n`);
 // The heap saws up and down with garbage collection: the minute's lowest sample is its floor.
 console.log('| minute | RSS MB, mean | RSS MB, lowest | heap used MB, mean | heap used MB, lowest |');
 console.log('|---|---|---|---|---|');
