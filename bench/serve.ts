@@ -4,6 +4,8 @@
 //   (b) a FastAPI + scikit-learn + XGBoost service (bench/serve-reference.py, uvicorn, 2 workers)
 //       scoring the same data set (telco_churn, target churn),
 //   (c) a bare Node `http` server that only echoes the JSON body (the ceiling on this machine),
+//   (a′) the same bundle with micro-batching off (TOURNEY_MAX_BATCH_ROWS=1: every request its own
+//       model run), to show what joining concurrent requests buys,
 // then batches of 10,000 rows (rows/s, median of --batches requests) against (a) and (b).
 // Prints a markdown table for docs/BENCHMARKS.md.
 //
@@ -26,7 +28,7 @@ const root = join(import.meta.dirname, '..');
 const work = join(root, 'bench', '.data', 'serve');
 const data = join(root, '..', 'shared', 'data', 'telco_churn.csv');
 const PYTHON = '/usr/bin/python3';
-const PORTS = { bundle: 18180, reference: 18181, echo: 18182 };
+const PORTS = { bundle: 18180, reference: 18181, echo: 18182, unbatched: 18184 };
 mkdirSync(work, { recursive: true });
 
 function sh(cmd: string, args: string[], cwd = root): string {
@@ -79,7 +81,10 @@ function start(name: keyof typeof PORTS): ChildProcess {
   // loaded machine cut the bundle's requests/s to a third (13.3k vs 2.9-4.8k in one A/B test).
   const quiet = { stdio: ['ignore', 'ignore', 'inherit'] as ('ignore' | 'inherit')[] };
   if (name === 'echo') return spawn(process.execPath, ['-e', ECHO], quiet);
-  if (name === 'bundle') return spawn(process.execPath, ['server.js', '--port', String(PORTS.bundle)], { ...quiet, cwd: bundleDir, env: { ...process.env, TOURNEY_ACCESS_LOG: 'off' } });
+  if (name === 'bundle' || name === 'unbatched') {
+    const env = { ...process.env, TOURNEY_ACCESS_LOG: 'off', ...(name === 'unbatched' ? { TOURNEY_MAX_BATCH_ROWS: '1' } : {}) };
+    return spawn(process.execPath, ['server.js', '--port', String(PORTS[name])], { ...quiet, cwd: bundleDir, env });
+  }
   return spawn(PYTHON, ['-m', 'uvicorn', 'serve_reference:app', '--host', '127.0.0.1', '--port', String(PORTS.reference), '--workers', '2', '--log-level', 'warning', '--no-access-log'], {
     ...quiet, cwd: work, env: { ...process.env, TOURNEY_BENCH_MODEL: referenceModel, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' },
   });
@@ -142,22 +147,23 @@ async function batchRate(url: string, n: number): Promise<number> {
   return rates.sort((x, y) => x - y)[Math.floor(rates.length / 2)];
 }
 
-// All three servers run for the whole bench (an idle one costs nothing); the wrk runs rotate
+// All four servers run for the whole bench (an idle one costs nothing); the wrk runs rotate
 // through them in --rounds segments of seconds/rounds each, so a noisy moment on the shared
 // machine falls on every server alike instead of on whichever ran then.
-const NAMES = ['echo', 'bundle', 'reference'] as const;
+const NAMES = ['echo', 'bundle', 'unbatched', 'reference'] as const;
 const urlOf = (name: (typeof NAMES)[number]) => `http://127.0.0.1:${PORTS[name]}${name === 'echo' ? '/' : '/v1/predict'}`;
 const rounds = Number(flag('rounds', '3'));
 const load = loadavg()[0];
 const procs = NAMES.map((name) => start(name));
 const results: Record<string, WrkResult> = {};
 const batch: Record<string, number> = {};
+let meanBatch: number;
 try {
   for (const name of NAMES) {
     await untilAnswers(urlOf(name), singleBody);
     wrk(urlOf(name), 3); // warm-up
   }
-  const segments: Record<string, WrkResult[]> = { echo: [], bundle: [], reference: [] };
+  const segments: Record<string, WrkResult[]> = { echo: [], bundle: [], unbatched: [], reference: [] };
   for (let r = 0; r < rounds; r++) {
     for (let k = 0; k < NAMES.length; k++) {
       const name = NAMES[(k + r) % NAMES.length];
@@ -178,6 +184,9 @@ try {
       errors: s.reduce((sum, w) => sum + w.errors, 0),
     };
   }
+  const metricsText = await (await fetch(`http://127.0.0.1:${PORTS.bundle}/metrics`)).text();
+  const metricOf = (name: string) => Number(new RegExp(`^${name}\\{[^}]*\\} (\\S+)$`, 'm').exec(metricsText)?.[1]);
+  meanBatch = metricOf('tourney_batch_rows_sum') / metricOf('tourney_batch_rows_count');
   const bundleRates: number[] = [];
   const referenceRates: number[] = [];
   for (let i = 0; i < batches; i++) {
@@ -191,13 +200,15 @@ try {
 }
 
 const a = results.bundle;
+const u = results.unbatched;
 const b = results.reference;
 const c = results.echo;
 const fmt = (v: number, d = 0) => v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-console.log(`Run of ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, load average ${load.toFixed(1)} at start; wrk -t2 -c16, ${seconds} s per server in ${rounds} rotating segments, single-row JSON (telco_churn row 43); requests/s = mean over segments, p50 = median, p99 = worst segment; batches: median of ${batches} (bundle) / ${Math.ceil(batches / 4)} (FastAPI).\n`);
+console.log(`Run of ${new Date().toISOString().slice(0, 16)}Z, ${cpus().length} cores, load average ${load.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at the end; wrk -t2 -c16, ${seconds} s per server in ${rounds} rotating segments, single-row JSON (telco_churn row 43); requests/s = mean over segments, p50 = median, p99 = worst segment; batches: median of ${batches} (bundle) / ${Math.ceil(batches / 4)} (FastAPI).\n`);
 console.log('| server | requests/s | p50 ms | p99 ms | errors | 10,000-row batches, rows/s |');
 console.log('|---|---|---|---|---|---|');
 console.log(`| (a) Tourney bundle (node server.js) | ${fmt(a.rps)} | ${fmt(a.p50, 2)} | ${fmt(a.p99, 2)} | ${a.errors} | ${fmt(batch.bundle)} |`);
+console.log(`| (a′) the same bundle, micro-batching off (TOURNEY_MAX_BATCH_ROWS=1) | ${fmt(u.rps)} | ${fmt(u.p50, 2)} | ${fmt(u.p99, 2)} | ${u.errors} | — |`);
 console.log(`| (b) FastAPI + sklearn/XGBoost, uvicorn 2 workers | ${fmt(b.rps)} | ${fmt(b.p50, 2)} | ${fmt(b.p99, 2)} | ${b.errors} | ${fmt(batch.reference)} |`);
 console.log(`| (c) bare Node http JSON echo (ceiling) | ${fmt(c.rps)} | ${fmt(c.p50, 2)} | ${fmt(c.p99, 2)} | ${c.errors} | — |`);
-console.log(`\nRatios: bundle / FastAPI = ${(a.rps / b.rps).toFixed(1)}× (goal ≥ 30×); bundle / echo = ${(a.rps / c.rps).toFixed(2)} (goal ≥ 0.5); bundle p99 ${fmt(a.p99, 2)} ms (goal ≤ 5); batch ${fmt(batch.bundle)} rows/s (goal ≥ 200,000); errors ${a.errors + b.errors + c.errors} (goal 0).`);
+console.log(`\nRatios: bundle / FastAPI = ${(a.rps / b.rps).toFixed(1)}× (goal ≥ 30×); bundle / echo = ${(a.rps / c.rps).toFixed(2)} (goal ≥ 0.5); bundle p99 ${fmt(a.p99, 2)} ms (goal ≤ 5); batch ${fmt(batch.bundle)} rows/s (goal ≥ 200,000); errors ${a.errors + b.errors + c.errors} (goal 0); micro-batching on / off = ${(a.rps / u.rps).toFixed(2)}×, ${meanBatch.toFixed(1)} rows per model run on average (bundle, all wrk segments).`);

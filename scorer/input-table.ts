@@ -3,7 +3,7 @@
 // (NA, null, blank …) is missing, numbers sent as text ("1,234", "12%") are parsed, unknown fields
 // are ignored (and counted). What cannot be a value of its column — an object, a word in a number
 // column, a non-finite number — is a 400 naming the row and the field.
-// The schema is compiled once per model so a single-row request costs a few small arrays.
+// The schema is compiled once per model; rows of many requests are validated into one InputBatch.
 import { isMissingCell, parseNumberCell, stringValues } from '../kernels/features/coerce-column';
 import { isMissingText } from '../kernels/table/missing';
 import type { Column, DataTable } from '../kernels/table/types';
@@ -36,6 +36,9 @@ export interface CompiledSchema {
   index: Map<string, number>;
   loose: Map<string, number>;
   known: (Set<string> | undefined)[];
+  /** The field index of the k-th key of the last JSON row seen (-1 unknown): see appendJsonRows. */
+  keyCache: string[];
+  slotCache: number[];
 }
 
 export function compileSchema(fields: InputField[]): CompiledSchema {
@@ -45,7 +48,7 @@ export function compileSchema(fields: InputField[]): CompiledSchema {
     index.set(f.name, j);
     if (!loose.has(f.name.trim().toLowerCase())) loose.set(f.name.trim().toLowerCase(), j);
   });
-  return { fields, index, loose, known: fields.map((f) => (f.categories ? new Set(f.categories) : undefined)) };
+  return { fields, index, loose, known: fields.map((f) => (f.categories ? new Set(f.categories) : undefined)), keyCache: [], slotCache: [] };
 }
 
 function fieldOf(schema: CompiledSchema, key: string): number | undefined {
@@ -96,82 +99,161 @@ function textCell(v: unknown, field: InputField, row: number): string | null {
   return fail(row, field, 'text, a number or null', v);
 }
 
-interface Builder {
-  columns: Column[];
-  missing: Uint8Array;
-  outOfRange: Uint8Array;
+/**
+ * Validated request rows in the pipeline's columns, growing as requests append to it: the
+ * server's micro-batch (the rows of every request that arrived in one event-loop turn, scored by one
+ * pipeline replay and one model run) and, for a single request, tableFromJsonRows. Values go
+ * straight from the parsed JSON into the columns; a request with a bad field throws InputError
+ * (rows numbered within that request) and leaves the batch as it was.
+ */
+export class InputBatch {
+  /** Per field: Float64Array (numeric) or (string | null)[] (text), `capacity` long. */
+  private numeric: (Float64Array | null)[];
+  private text: ((string | null)[] | null)[];
+  private capacity: number;
+  rowCount = 0;
+  /** Fields sent that the model does not read, summed over the appended rows. */
+  unknownFields = 0;
+
+  constructor(readonly schema: CompiledSchema, capacity = 16) {
+    this.capacity = Math.max(1, capacity);
+    this.numeric = schema.fields.map((f) => (f.storage === 'numeric' ? new Float64Array(this.capacity) : null));
+    this.text = schema.fields.map((f) => (f.storage === 'numeric' ? null : []));
+  }
+
+  /** Makes room for `n` more rows, all missing until written. */
+  private open(n: number): number {
+    const start = this.rowCount;
+    const end = start + n;
+    if (end > this.capacity) {
+      this.capacity = Math.max(end, this.capacity * 2);
+      this.numeric = this.numeric.map((col) => {
+        if (!col) return null;
+        const grown = new Float64Array(this.capacity);
+        grown.set(col.subarray(0, start));
+        return grown;
+      });
+    }
+    for (const col of this.numeric) col?.fill(NaN, start, end);
+    for (const col of this.text) {
+      if (!col) continue;
+      col.length = start;
+      for (let i = start; i < end; i++) col.push(null);
+    }
+    return start;
+  }
+
+  /** A request's JSON rows (an array of objects). */
+  appendJsonRows(rows: unknown[]): void {
+    const n = rows.length;
+    const start = this.open(n);
+    const { schema, numeric, text } = this;
+    const { fields, keyCache, slotCache } = schema;
+    let unknownFields = 0;
+    for (let i = 0; i < n; i++) {
+      const row = rows[i];
+      if (row === null || typeof row !== 'object' || Array.isArray(row)) {
+        throw new InputError(`row ${i + 1}: expected an object of column values, got ${show(row)}`);
+      }
+      const at = start + i;
+      let k = 0;
+      for (const key in row) {
+        // Clients send the same keys in the same order row after row: compare with the last
+        // row's k-th key (interned strings, so usually a pointer check) before a map lookup.
+        let j: number;
+        if (keyCache[k] === key) j = slotCache[k];
+        else {
+          j = fieldOf(schema, key) ?? -1;
+          keyCache[k] = key;
+          slotCache[k] = j;
+        }
+        k++;
+        if (j < 0) { unknownFields++; continue; }
+        const v = (row as Record<string, unknown>)[key];
+        const num = numeric[j];
+        if (num) num[at] = numberCell(v, fields[j], i);
+        else text[j]![at] = textCell(v, fields[j], i);
+      }
+    }
+    this.rowCount += n;
+    this.unknownFields += unknownFields;
+  }
+
+  /**
+   * A table read from a CSV body: the same per-cell checks as JSON on cells the reader kept as
+   * text; typed cells pass as the reader typed them (as `tourney predict`).
+   */
+  appendCsvTable(csv: DataTable): void {
+    const n = csv.rowCount;
+    const start = this.open(n);
+    let unknownFields = 0;
+    for (const source of csv.columns) {
+      const j = fieldOf(this.schema, source.name);
+      if (j === undefined) { unknownFields += n; continue; }
+      const field = this.schema.fields[j];
+      const num = this.numeric[j];
+      if (num) {
+        if (source.storage === 'numeric') num.set(source.values, start);
+        else for (let i = 0; i < n; i++) num[start + i] = numberCell(source.values[i], field, i);
+      } else {
+        const col = this.text[j]!;
+        const values = source.storage === 'string' ? source.values : stringValues(source, n);
+        for (let i = 0; i < n; i++) col[start + i] = values[i];
+      }
+    }
+    this.rowCount += n;
+    this.unknownFields += unknownFields;
+  }
+
+  /** The rows as the pipeline's input table, with their stats. The batch is spent afterwards. */
+  finish(): { table: DataTable; stats: InputStats } {
+    const n = this.rowCount;
+    const columns: Column[] = this.schema.fields.map((f, j) => {
+      const num = this.numeric[j];
+      if (num) return { name: f.name, type: f.type, storage: 'numeric', values: num.length === n ? num : num.slice(0, n) };
+      const values = this.text[j]!;
+      values.length = n;
+      return { name: f.name, type: f.type, storage: 'string', values };
+    });
+    const table: DataTable = { name: 'request', rowCount: n, columns };
+    return { table, stats: inputStats(this.schema, table, this.unknownFields) };
+  }
 }
 
-function newBuilder(schema: CompiledSchema, n: number): Builder {
-  const columns: Column[] = schema.fields.map((f) => (f.storage === 'numeric'
-    ? { name: f.name, type: f.type, storage: 'numeric', values: new Float64Array(n).fill(NaN) }
-    : { name: f.name, type: f.type, storage: 'string', values: new Array<string | null>(n).fill(null) }));
-  return { columns, missing: new Uint8Array(n), outOfRange: new Uint8Array(n) };
-}
-
-/** Counts missing, out-of-range and unseen values once the columns are filled. */
-function finish(schema: CompiledSchema, b: Builder, n: number, unknownFields: number): { table: DataTable; stats: InputStats } {
+/** Counts missing, out-of-range and unseen values of an input table in the schema's columns. */
+export function inputStats(schema: CompiledSchema, table: DataTable, unknownFields: number): InputStats {
+  const n = table.rowCount;
+  const missing = new Uint8Array(n);
+  const outOfRange = new Uint8Array(n);
   const unseen = new Map<string, number>();
   schema.fields.forEach((f, j) => {
-    const col = b.columns[j];
+    const col = table.columns[j];
     const known = schema.known[j];
     let unseenHere = 0;
     for (let i = 0; i < n; i++) {
-      if (isMissingCell(col, i)) { b.missing[i] = 1; continue; }
+      if (isMissingCell(col, i)) { missing[i] = 1; continue; }
       if (col.storage === 'numeric') {
-        if (f.min !== undefined && (col.values[i] < f.min || col.values[i] > f.max!)) b.outOfRange[i] = 1;
+        if (f.min !== undefined && (col.values[i] < f.min || col.values[i] > f.max!)) outOfRange[i] = 1;
       } else if (known && !known.has(col.values[i]!)) unseenHere++;
     }
     if (unseenHere) unseen.set(f.name, unseenHere);
   });
   let rowsWithMissing = 0;
   let rowsOutOfRange = 0;
-  for (let i = 0; i < n; i++) { rowsWithMissing += b.missing[i]; rowsOutOfRange += b.outOfRange[i]; }
-  return { table: { name: 'request', rowCount: n, columns: b.columns }, stats: { rows: n, rowsWithMissing, rowsOutOfRange, unknownFields, unseen } };
+  for (let i = 0; i < n; i++) { rowsWithMissing += missing[i]; rowsOutOfRange += outOfRange[i]; }
+  return { rows: n, rowsWithMissing, rowsOutOfRange, unknownFields, unseen };
 }
 
 /** JSON rows (an array of objects) → the model's input table. */
 export function tableFromJsonRows(schema: CompiledSchema, rows: unknown[]): { table: DataTable; stats: InputStats } {
-  const n = rows.length;
-  const b = newBuilder(schema, n);
-  let unknownFields = 0;
-  for (let i = 0; i < n; i++) {
-    const row = rows[i];
-    if (row === null || typeof row !== 'object' || Array.isArray(row)) {
-      throw new InputError(`row ${i + 1}: expected an object of column values, got ${show(row)}`);
-    }
-    for (const key in row) {
-      const j = fieldOf(schema, key);
-      if (j === undefined) { unknownFields++; continue; }
-      const v = (row as Record<string, unknown>)[key];
-      const col = b.columns[j];
-      if (col.storage === 'numeric') col.values[i] = numberCell(v, schema.fields[j], i);
-      else col.values[i] = textCell(v, schema.fields[j], i);
-    }
-  }
-  return finish(schema, b, n, unknownFields);
+  const batch = new InputBatch(schema, rows.length);
+  batch.appendJsonRows(rows);
+  return batch.finish();
 }
 
-/**
- * A table read from a CSV body → the model's input table: the same per-cell checks as JSON on
- * cells the reader kept as text; typed cells pass as the reader typed them (as `tourney predict`).
- */
+/** A table read from a CSV body → the model's input table (see InputBatch.appendCsvTable). */
 export function tableFromCsvTable(schema: CompiledSchema, csv: DataTable): { table: DataTable; stats: InputStats } {
-  const n = csv.rowCount;
-  const b = newBuilder(schema, n);
-  let unknownFields = 0;
-  for (const source of csv.columns) {
-    const j = fieldOf(schema, source.name);
-    if (j === undefined) { unknownFields += n; continue; }
-    const field = schema.fields[j];
-    const col = b.columns[j];
-    if (col.storage === 'numeric') {
-      if (source.storage === 'numeric') col.values.set(source.values);
-      else for (let i = 0; i < n; i++) col.values[i] = numberCell(source.values[i], field, i);
-    } else {
-      const text = source.storage === 'string' ? source.values : stringValues(source, n);
-      for (let i = 0; i < n; i++) col.values[i] = text[i];
-    }
-  }
-  return finish(schema, b, n, unknownFields);
+  const batch = new InputBatch(schema, csv.rowCount);
+  batch.appendCsvTable(csv);
+  return batch.finish();
 }

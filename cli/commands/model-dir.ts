@@ -9,12 +9,12 @@
 //   template.json    the run's settings as a tournament template
 // `train --fixed` writes manifest.json, meta.json, pipeline.json (table-to-matrix) and model.json.
 import { readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Matrix, Task } from '../../kernels/learn/matrix';
-import { buildModelDirFiles, listedFileNames, loadModelDirFiles, MANIFEST, MODEL_DOCUMENTS, type ModelDirDocuments, type PipelineJson } from '../../kernels/modeldir';
+import { buildModelDirFiles, loadModelDirFiles, type ModelDirDocuments, type PipelineJson } from '../../kernels/modeldir';
+import { readModelDirFiles } from '../../scorer/server/read-model-dir';
 import type { DataTable } from '../../kernels/table/types';
-import { reason, type ModelDirSlot } from '../output-location';
+import type { ModelDirSlot } from '../output-location';
 
 export interface ModelMeta {
   task: Task;
@@ -39,39 +39,9 @@ export interface LoadedModel {
 
 export const TOURNEY_VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
-/**
- * The files of model directory `dir` the loader judges, name → bytes: manifest.json, every model
- * document present (listed or not, so a stale one is refused) and every file the manifest lists.
- * Nothing else in the folder is read.
- */
-export async function readModelDirFiles(dir: string): Promise<Map<string, Uint8Array>> {
-  const path = resolve(dir);
-  let entries: Set<string>;
-  try {
-    entries = new Set(await readdir(path));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new Error(`${join(path, 'meta.json')} not found: ${path} is not a Tourney model directory`, { cause: err });
-    throw new Error(`cannot read the model directory ${path}: ${reason(err)}`, { cause: err });
-  }
-  const files = new Map<string, Uint8Array>();
-  const read = async (name: string) => {
-    if (!entries.has(name) || files.has(name)) return;
-    try {
-      const buffer = await readFile(join(path, name));
-      files.set(name, new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
-    } catch (err) {
-      throw new Error(`cannot read ${join(path, name)}: ${reason(err)}`, { cause: err });
-    }
-  };
-  for (const name of [MANIFEST, ...MODEL_DOCUMENTS]) await read(name);
-  for (const name of listedFileNames(files.get(MANIFEST))) await read(name);
-  return files;
-}
-
-/** Reads the model directory's files and loads them through the shared loader. */
+/** Reads the model directory's files (the scorer's reader, without its extra files) and loads them through the shared loader. */
 export async function loadModelDir(dir: string): Promise<LoadedModel> {
-  const loaded = loadModelDirFiles(await readModelDirFiles(dir), resolve(dir));
+  const loaded = loadModelDirFiles(readModelDirFiles(resolve(dir), []), resolve(dir));
   return { dir, meta: loaded.meta, nClasses: loaded.nClasses, pipeline: loaded.pipeline, toMatrix: loaded.toMatrix, predict: loaded.predict };
 }
 

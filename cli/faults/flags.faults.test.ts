@@ -63,6 +63,12 @@ const INPUTS: Case[] = [
   ['template does not exist', train('--template', 'none.json'), 1, /^error: cannot read template none\.json: no such file$/],
   ['profile a directory', ['profile', 'a-folder'], 1, /^error: cannot read a-folder: it is a directory, not a file$/],
   ['profile under a file', ['profile', `${BINARY}/x`], 1, /^error: cannot read binary\.csv\/x: a part of the path is a file, not a directory$/],
+  // Model directories: one reader (scorer/server/read-model-dir.ts) for predict, evaluate, serve, export and the registry.
+  ['model directory does not exist', ['predict', 'no-model', BINARY], 1, /^error: .*no-model\/meta\.json not found: .*no-model is not a Tourney model directory$/],
+  ['model directory is a file', ['evaluate', BINARY, BINARY], 1, /^error: .*binary\.csv is a file, not a model directory: give the folder `tourney train` wrote \(or a bundle\)$/],
+  ['model directory under a file', ['predict', `${BINARY}/model`, BINARY], 1, /^error: cannot read the model directory .*binary\.csv\/model: a part of the path is a file, not a directory$/],
+  ['served model directory is a file', ['serve', BINARY, '--port', '0'], 1, /^error: .*binary\.csv is a file, not a model directory/],
+  ['exported model directory is a file', ['export', BINARY, '--out', 'bundle'], 1, /^error: .*binary\.csv is a file, not a model directory/],
 ];
 
 describe('flags and input paths: refused with one line, nothing written', () => {

@@ -12,7 +12,7 @@ import { modelDirToRegister, readModelDirSummary } from '../../kernels/registry/
 import { checkModelName } from '../../kernels/registry/names';
 import type { DataTable } from '../../kernels/table/types';
 import { stringFlag, UsageError, type ParsedArgs } from '../args';
-import { readModelDirFiles } from '../commands/model-dir';
+import { readModelDirFiles } from '../../scorer/server/read-model-dir';
 import { DEFAULT_REGISTRY_DIR, FolderRegistryStore } from './folder-store';
 
 export const REGISTER_FLAGS = ['register', 'registry'];
@@ -75,7 +75,7 @@ export async function registerRun(registration: Registration, run: RunToRegister
  * line naming it, before anything is written to the registry.
  */
 export async function readModelDirToRegister(dir: string): Promise<Map<string, Uint8Array>> {
-  return modelDirToRegister(await readModelDirFiles(dir), resolve(dir));
+  return modelDirToRegister(readModelDirFiles(resolve(dir), []), resolve(dir));
 }
 
 async function tourneyVersion(): Promise<string> {

@@ -14,8 +14,6 @@ export function viewedMatrix(g: GraphBuilder, view: CategoricalView, x: string, 
     const j = index.get(m);
     if (j !== undefined) groupOf.set(j, gi);
   }));
-  // Columns of [x, codes…]: the matrix's own, then one per group.
-  const codes = view.groups.map((group) => groupCodes(g, x, group.members.map((m) => index.get(m))));
   const take: number[] = [];
   const names: string[] = [];
   const emitted = new Set<number>();
@@ -30,20 +28,38 @@ export function viewedMatrix(g: GraphBuilder, view: CategoricalView, x: string, 
       names.push(view.groups[gi].name);
     }
   }
-  const widened = g.concat([x, ...codes], 1, 'matrix_with_codes');
+  // Columns of [x, codes]: the matrix's own, then one per group.
+  const widened = view.groups.length ? g.concat([x, groupCodes(g, x, view.groups.map((group) => group.members.map((m) => index.get(m))))], 1, 'matrix_with_codes') : x;
   return { x: g.columns(widened, take, 'member_matrix'), featureNames: names };
 }
 
-/** [N, 1] codes of one group: the first member (by list position) equal to 1, else NaN. */
-function groupCodes(g: GraphBuilder, x: string, members: (number | undefined)[]): string {
-  const present = members.flatMap((j, c) => (j === undefined ? [] : [{ j, c }]));
-  const nan = g.scalar('missing', NaN);
-  if (!present.length) return g.where(g.isNaN(g.columns(x, [0], 'first_column')), nan, nan, 'no_codes');
-  const hot = g.op1('Equal', [g.columns(x, present.map((p) => p.j), 'group_indicators'), g.scalar('one', 1)], 'is_hot');
-  const hotDouble = g.cast(hot, DataType.DOUBLE, 'is_hot_double');
-  // ArgMax keeps the first maximum: the first hot indicator, mapped back to its list position.
-  const first = g.op1('ArgMax', [hotDouble], 'first_hot', [{ name: 'axis', int: 1 }, { name: 'keepdims', int: 1 }]);
-  const code = g.cast(g.op1('Gather', [g.int64('member_position', present.map((p) => p.c)), first], 'code_int', [{ name: 'axis', int: 0 }]), DataType.DOUBLE, 'code');
-  const any = g.cast(g.reduceMax(hotDouble, 1, 'any_hot_double'), DataType.BOOL, 'any_hot');
-  return g.where(any, code, nan, 'group_code');
+/**
+ * [N, G] codes of all G groups in one block of a dozen operators, whatever G (a node chain per
+ * group made a one-row run pay ~11 operator dispatches a group): the groups' members are gathered
+ * into [N, G, W] (W the largest group; short groups padded with slots a constant mask keeps cold),
+ * and per group the first member equal to 1 is mapped back to its list position, NaN when none is.
+ */
+function groupCodes(g: GraphBuilder, x: string, groups: (number | undefined)[][]): string {
+  const present = groups.map((members) => members.flatMap((j, c) => (j === undefined ? [] : [{ j, c }])));
+  const G = groups.length;
+  const W = Math.max(1, ...present.map((p) => p.length));
+  const index: number[] = [];
+  const live: number[] = [];
+  const position: number[] = [];
+  for (const members of present) {
+    for (let w = 0; w < W; w++) {
+      index.push(members[w]?.j ?? 0);
+      live.push(members[w] ? 1 : 0);
+      position.push(members[w]?.c ?? 0);
+    }
+  }
+  const isOne = g.op1('Equal', [g.columns(x, index, 'group_members'), g.scalar('one', 1)], 'is_one');
+  const hot = g.op1('And', [isOne, g.bool('member_slot', live)], 'is_hot');
+  const hotDouble = g.cast(g.reshape(hot, [-1, G, W], 'is_hot_by_group'), DataType.DOUBLE, 'is_hot_double');
+  // ArgMax keeps the first maximum: the first hot member, mapped back to its list position.
+  const first = g.op1('ArgMax', [hotDouble], 'first_hot', [{ name: 'axis', int: 2 }, { name: 'keepdims', int: 0 }]);
+  const slot = g.add(first, g.int64('group_offset', groups.map((_, gi) => gi * W)), 'first_hot_slot');
+  const code = g.cast(g.op1('Gather', [g.int64('member_position', position), slot], 'code_int', [{ name: 'axis', int: 0 }]), DataType.DOUBLE, 'code');
+  const any = g.cast(g.op1('ReduceMax', [hotDouble], 'any_hot_double', [{ name: 'axes', ints: [2] }, { name: 'keepdims', int: 0 }]), DataType.BOOL, 'any_hot');
+  return g.where(any, code, g.scalar('missing', NaN), 'group_codes');
 }

@@ -119,7 +119,11 @@ describe('scorer HTTP API', () => {
       });
     }
     const single = await post(main.url, JSON.stringify({ rows: [records[7]] }));
-    expect(predictionsOf(single)).toEqual([predictionsOf(viaJson)[7]]);
+    // A row alone and the same row in a 300-row run: onnxruntime may sum in another order for
+    // another batch size (its GEMM/reduction kernels), so the last bits can differ — rarely.
+    const [alone] = predictionsOf(single);
+    expect(alone.prediction).toBe(predictionsOf(viaJson)[7].prediction);
+    expect(Math.abs(alone.probabilities!.Yes - predictionsOf(viaJson)[7].probabilities!.Yes)).toBeLessThan(1e-12);
   });
 
   it('matches `tourney predict` for a multiclass `train --fixed` model and a regression model', async () => {

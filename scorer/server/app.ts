@@ -17,8 +17,15 @@ import type { MonitorRecord } from '../../kernels/monitor/monitor-record';
 import { createMetrics, routeLabel } from './metrics';
 import { MonitoringWindow, referenceFrom, type MonitoringOptions } from './monitoring';
 import { PredictionLog, type PredictionLogOptions } from './prediction-log';
-import { parsePredictBody, pathOf, readPredictBody } from './predict-input';
-import { predictionWriter } from './predictions-json';
+import { csvRecords, parsePredictRows, pathOf, readPredictBody } from './predict-input';
+import { predictionWriter, type PredictionsOut } from './predictions-json';
+import { ScoreBatcher, type BatchSlice } from './score-batcher';
+
+/** What one scored batch hands each of its requests. */
+interface ScoredBatch {
+  scores: Float64Array;
+  out: PredictionsOut;
+}
 
 export interface ScorerOptions {
   /** The model directory's files (name → bytes). */
@@ -48,6 +55,8 @@ export interface ScorerOptions {
   requestTimeoutMs?: number;
   /** Deadline for the request headers (default 10 s). */
   headersTimeoutMs?: number;
+  /** Most rows the micro-batcher scores in one run when it joins requests (default 1,024). */
+  maxBatchRows?: number;
   /** How long SIGTERM waits for in-flight requests before closing connections (default 10 s). */
   drainTimeoutMs?: number;
 }
@@ -97,6 +106,13 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
   const schema = compileSchema(model.inputs);
   const metrics = createMetrics(model);
   const writePredictions = predictionWriter(model);
+  // Every request's rows join the event-loop turn's batch: one pipeline replay, one model run.
+  const batcher = new ScoreBatcher<ScoredBatch>(schema, async (table, stats) => {
+    const scores = await engine.score(model.toMatrix(table));
+    const out = writePredictions(scores, table.rowCount);
+    metrics.scored(stats, out.predictedClass, out.histogramScores);
+    return { scores, out };
+  }, { maxBatchRows: options.maxBatchRows });
   const predictionLog = options.predictionLog ? new PredictionLog(options.predictionLog) : null;
   const reference = options.monitoring === false ? null : referenceFrom(model.reference);
   const monitor = reference ? new MonitoringWindow(reference, options.monitoring || {}) : null;
@@ -140,33 +156,42 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
   const sendError = (req: IncomingMessage, res: ServerResponse, started: number, status: number, message: string) => send(req, res, started, status, JSON.stringify({ error: message }));
 
   async function predict(req: IncomingMessage, res: ServerResponse, started: number, requestId: string): Promise<void> {
-    const input = parsePredictBody(await readPredictBody(req, maxBodyBytes), schema, maxRows, Boolean(predictionLog || monitor));
-    const records = input.records;
-    const X = model.toMatrix(input.table);
-    const scores = await engine.score(X);
-    const out = writePredictions(scores, input.table.rowCount);
-    metrics.scored(input.stats, out.predictedClass, out.histogramScores);
+    const parsed = parsePredictRows(await readPredictBody(req, maxBodyBytes), maxRows);
+    let slice: BatchSlice<ScoredBatch>;
+    let records: unknown[] | undefined;
+    if (parsed.kind === 'csv') {
+      const { csv } = parsed;
+      const pending = batcher.submit(csv.rowCount, (batch) => batch.appendCsvTable(csv));
+      if (predictionLog || monitor) records = csvRecords(csv);
+      slice = await pending;
+    } else {
+      const { rows } = parsed;
+      records = rows;
+      slice = await batcher.submit(rows.length, (batch) => batch.appendJsonRows(rows));
+    }
+    const { result: { scores, out }, offset, count } = slice;
     const now = Date.now();
     const latencyMs = Math.round((performance.now() - started) * 100) / 100;
     if (monitor && outputOf && records) {
       const builder = monitor.builderAt(now);
       // One scratch record for the whole request: the builder reads it and keeps nothing.
       const record: MonitorRecord = { time: now, id: null, input: {}, output: null, latencyMs };
-      for (let i = 0; i < records.length; i++) {
+      for (let i = 0; i < count; i++) {
         record.input = records[i] as MonitorRecord['input'];
-        record.output = outputOf(scores, out.predictedClass, i);
+        record.output = outputOf(scores, out.predictedClass, offset + i);
         monitor.add(record, builder);
       }
     }
     if (predictionLog && records) {
       try {
-        predictionLog.write(predictionLogLines(requestId, modelHeader, records, out.items, now, latencyMs));
+        predictionLog.write(predictionLogLines(requestId, modelHeader, records, out.items, offset, count, now, latencyMs));
       } catch (err) {
         // A full or broken log disk must not stop scoring; the error goes to stderr.
         process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', requestId, msg: `prediction log: ${(err as Error).message}` })}\n`);
       }
     }
-    send(req, res, started, 200, `{"model":${modelHeader},"predictions":[${out.items.join(',')}]}`, 'application/json', input.table.rowCount);
+    const items = count === 1 ? out.items[offset] : out.items.slice(offset, offset + count).join(',');
+    send(req, res, started, 200, `{"model":${modelHeader},"predictions":[${items}]}`, 'application/json', count);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -245,11 +270,13 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
   });
   const port = (server.address() as AddressInfo).port;
 
-  // Warm-up: one all-missing row through the whole path, so the first request pays no JIT/lazy cost.
+  // Warm-up: all-missing rows through the whole scoring path (a one-row batch, then a full one),
+  // so the first requests pay no JIT or lazy-initialisation cost. Not counted in /metrics.
   const readyPromise = (async () => {
-    const warm = tableFromJsonRows(schema, [{}]);
-    const scores = await engine.score(model.toMatrix(warm.table));
-    writePredictions(scores, 1);
+    for (const n of [1, Math.min(64, batcher.maxBatchRows)]) {
+      const warm = tableFromJsonRows(schema, Array.from({ length: n }, () => ({})));
+      writePredictions(await engine.score(model.toMatrix(warm.table)), n);
+    }
     ready = true;
   })();
 
@@ -274,14 +301,14 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
  * One log line per row in the shape kernels/monitor/prediction-log.ts reads: `id` is the request id
  * (with `:<row>` when the request had several rows), `latencyMs` the request's time to its scores.
  */
-function predictionLogLines(requestId: string, modelHeader: string, records: unknown[], items: string[], now: number, latencyMs: number): string {
+function predictionLogLines(requestId: string, modelHeader: string, records: unknown[], items: string[], offset: number, count: number, now: number, latencyMs: number): string {
   const time = new Date(now).toISOString();
   const id = JSON.stringify(requestId);
-  const single = items.length === 1;
+  const single = count === 1;
   const head = `{"time":"${time}","requestId":${id},"model":${modelHeader},"latencyMs":${latencyMs},"row":`;
   let text = '';
-  for (let i = 0; i < items.length; i++) {
-    text += `${head}${i},"id":${single ? id : JSON.stringify(`${requestId}:${i}`)},"input":${JSON.stringify(records[i])},"output":${items[i]}}\n`;
+  for (let i = 0; i < count; i++) {
+    text += `${head}${i},"id":${single ? id : JSON.stringify(`${requestId}:${i}`)},"input":${JSON.stringify(records[i])},"output":${items[offset + i]}}\n`;
   }
   return text;
 }

@@ -1,9 +1,9 @@
 // /metrics in Prometheus text format (prom-client). Every label set is bounded: routes are the
 // API's own paths (anything else is "other"), codes are HTTP statuses, classes and columns come
 // from the model, never from request data.
-import { Counter, Histogram, Registry, collectDefaultMetrics, exponentialBuckets, linearBuckets } from 'prom-client';
+import { Counter, Registry, collectDefaultMetrics, exponentialBuckets, linearBuckets } from 'prom-client';
 import type { InputStats } from '../input-table';
-import { BulkHistogram } from './bulk-histogram';
+import { BulkHistogram, LabelledHistogram, RouteCodeCounter } from './bulk-histogram';
 import type { ScorerModel } from '../load-model';
 
 export const ROUTES = ['/v1/predict', '/v1/model', '/v1/monitoring', '/healthz', '/readyz', '/metrics', '/openapi.json'] as const;
@@ -38,6 +38,8 @@ export function createMetrics(model: ScorerModel): ScorerMetrics {
   const scoreHelp = model.task === 'binary' ? `Probability of the positive class (${model.positiveClass ?? classes?.[1]})`
     : model.task === 'multiclass' ? 'Probability of the predicted class' : 'Predicted value';
   const score = new BulkHistogram('tourney_prediction_score', scoreHelp, scoreBuckets(model), registry);
+  // One observation per model run: how many rows the micro-batcher joined (scorer/server/score-batcher.ts).
+  const batchRows = new BulkHistogram('tourney_batch_rows', 'Rows per model run (the requests of one event-loop turn are scored together)', exponentialBuckets(1, 2, 11), registry);
   return {
     registry,
     request,
@@ -54,6 +56,7 @@ export function createMetrics(model: ScorerModel): ScorerMetrics {
       }
       values?.inc(stats.rows);
       score.observeMany(scores);
+      batchRows.observe(stats.rows);
     },
   };
 }
@@ -63,17 +66,15 @@ export function createMetrics(model: ScorerModel): ScorerMetrics {
  * the multi-model (scorer/fleet) scorer, so one dashboard reads both.
  */
 export function requestMetrics(registry: Registry): (route: string, code: number, seconds: number) => void {
-  const registers = [registry];
-  const requests = new Counter({ name: 'tourney_http_requests_total', help: 'HTTP requests by route and status code', labelNames: ['route', 'code'], registers });
-  const errors = new Counter({ name: 'tourney_http_request_errors_total', help: 'HTTP requests answered 4xx or 5xx, by route and status code', labelNames: ['route', 'code'], registers });
-  const latency = new Histogram({
-    name: 'tourney_http_request_duration_seconds', help: 'Time from request start to the last byte of the response', labelNames: ['route'], registers,
-    buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-  });
+  // Per request: hand-made (bulk-histogram.ts), so the hot path pays a few map lookups.
+  const requests = new RouteCodeCounter('tourney_http_requests_total', 'HTTP requests by route and status code', registry);
+  const errors = new RouteCodeCounter('tourney_http_request_errors_total', 'HTTP requests answered 4xx or 5xx, by route and status code', registry);
+  const latency = new LabelledHistogram('tourney_http_request_duration_seconds', 'Time from request start to the last byte of the response', 'route',
+    [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registry);
   return (route, code, seconds) => {
-    requests.inc({ route, code });
-    if (code >= 400) errors.inc({ route, code });
-    latency.observe({ route }, seconds);
+    requests.inc(route, code);
+    if (code >= 400) errors.inc(route, code);
+    latency.observe(route, seconds);
   };
 }
 

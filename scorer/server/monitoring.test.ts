@@ -2,7 +2,7 @@
 // from training), the scorer in this process on a loopback port, its prediction log read back by
 // the real `tourney monitor`, /v1/monitoring and the /metrics gauges, and the hot path's cost.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { METRICS } from '../../kernels/monitor/metric-names';
 import type { MonitorRecord } from '../../kernels/monitor/monitor-record';
 import type { ReferenceProfile } from '../../kernels/monitor/reference-profile';
 import { cellValue } from '../../kernels/table/slice-rows';
+import { httpCall } from '../testing/http-call';
 import { DATA, tourney } from '../testing/scorer-process';
 import { startScorer, type RunningScorer } from './app';
 import { MonitoringWindow } from './monitoring';
@@ -44,18 +45,7 @@ async function scorer(options: Partial<Parameters<typeof startScorer>[0]> = {}):
 
 const agent = new Agent({ keepAlive: true, maxSockets: 4 });
 
-function call(url: string, method: string, body?: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method, agent, headers: body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {} }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => { text += d; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const call = (url: string, method: string, body?: string) => httpCall(agent, url, method, body);
 
 /**
  * Requests per second of one client sending single-row requests back to back, to each scorer in

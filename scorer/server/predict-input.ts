@@ -32,8 +32,11 @@ export async function readPredictBody(req: IncomingMessage, maxBodyBytes: number
   return { body: await readBody(req, maxBodyBytes), isCsv };
 }
 
-/** JSON `{"rows": […]}` or CSV → the input table, checked field by field (400 naming row and field). */
-export function parsePredictBody({ body, isCsv }: PredictBody, schema: CompiledSchema, maxRows: number, wantCsvRecords = false): PredictInput {
+/** A predict body parsed and checked against the limits, before its fields are checked. */
+export type PredictRows = { kind: 'csv'; csv: DataTable; count: number } | { kind: 'json'; rows: unknown[]; count: number };
+
+/** JSON `{"rows": […]}` or CSV → the rows, with the limits checked (413) and malformed bodies refused (400). */
+export function parsePredictRows({ body, isCsv }: PredictBody, maxRows: number): PredictRows {
   if (isCsv) {
     if (countLines(body) > maxRows + 1) throw new InputError(`more than ${maxRows} rows in one request; split the batch`, 413);
     let csv: DataTable;
@@ -44,7 +47,7 @@ export function parsePredictBody({ body, isCsv }: PredictBody, schema: CompiledS
       throw new InputError(err instanceof DataError ? err.message : `malformed CSV: ${(err as Error).message}`);
     }
     if (csv.rowCount > maxRows) throw new InputError(`${csv.rowCount} rows in one request; the limit is ${maxRows}`, 413);
-    return { ...tableFromCsvTable(schema, csv), ...(wantCsvRecords ? { records: csvRecords(csv) } : {}) };
+    return { kind: 'csv', csv, count: csv.rowCount };
   }
   let parsed: unknown;
   try {
@@ -56,7 +59,14 @@ export function parsePredictBody({ body, isCsv }: PredictBody, schema: CompiledS
   if (!parsed || typeof parsed !== 'object' || !Array.isArray(rows)) throw new InputError('expected a JSON object {"rows": [{column: value, …}, …]}');
   if (rows.length > maxRows) throw new InputError(`${rows.length} rows in one request; the limit is ${maxRows}`, 413);
   if (rows.length === 0) throw new InputError('"rows" is empty: send at least one row');
-  return { ...tableFromJsonRows(schema, rows), records: rows };
+  return { kind: 'json', rows, count: rows.length };
+}
+
+/** JSON `{"rows": […]}` or CSV → the input table, checked field by field (400 naming row and field). */
+export function parsePredictBody(body: PredictBody, schema: CompiledSchema, maxRows: number, wantCsvRecords = false): PredictInput {
+  const parsed = parsePredictRows(body, maxRows);
+  if (parsed.kind === 'csv') return { ...tableFromCsvTable(schema, parsed.csv), ...(wantCsvRecords ? { records: csvRecords(parsed.csv) } : {}) };
+  return { ...tableFromJsonRows(schema, parsed.rows), records: parsed.rows };
 }
 
 /** The request path without its query string. */
@@ -101,7 +111,7 @@ function countLines(body: Buffer): number {
 }
 
 /** CSV rows as records, for the prediction log. */
-function csvRecords(table: DataTable): Record<string, unknown>[] {
+export function csvRecords(table: DataTable): Record<string, unknown>[] {
   return Array.from({ length: table.rowCount }, (_, i) => {
     const record: Record<string, unknown> = {};
     for (const c of table.columns) {

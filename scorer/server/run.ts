@@ -24,6 +24,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): Omit<ScorerOptions, 'fil
       : { monitoring: { windowSeconds: int('TOURNEY_MONITORING_WINDOW_SECONDS') || undefined, bucketSeconds: int('TOURNEY_MONITORING_BUCKET_SECONDS') || undefined } }),
     maxBodyBytes: int('TOURNEY_MAX_BODY_BYTES'),
     maxRows: int('TOURNEY_MAX_ROWS'),
+    maxBatchRows: int('TOURNEY_MAX_BATCH_ROWS'),
     requestTimeoutMs: int('TOURNEY_REQUEST_TIMEOUT_MS'),
     headersTimeoutMs: int('TOURNEY_HEADERS_TIMEOUT_MS'),
   };
