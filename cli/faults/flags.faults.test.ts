@@ -42,8 +42,8 @@ const USAGE: Case[] = [
   ['unknown option', train('--budget', '5'), 2, /^error: unknown option --budget$/],
   ['missing value', ['train', BINARY, '--target'], 2, /^error: --target needs a value$/],
   ['no data file', ['train', '--target', 'target'], 2, /^error: train needs exactly one data file/],
-  ['no command', [], 2, /^error: no command given \(commands: profile, train, predict, evaluate, monitor, export, serve, registry\)$/],
-  ['unknown command', ['trian', BINARY], 2, /^error: unknown command "trian" \(commands: profile, train, predict, evaluate, monitor, export, serve, registry\)$/],
+  ['no command', [], 2, /^error: no command given \(commands: profile, train, predict, evaluate, monitor, export, serve, registry, retrain, fleet\)$/],
+  ['unknown command', ['trian', BINARY], 2, /^error: unknown command "trian" \(commands: profile, train, predict, evaluate, monitor, export, serve, registry, retrain, fleet\)$/],
   ['help on an unknown command', ['help', 'trian'], 2, /^error: unknown command "trian"$/],
   ['profile without a file', ['profile'], 2, /^error: profile needs exactly one data file/],
   ['multiclass objective, --task binary', train('--task', 'binary', '--models', 'gbdt', '--fixed', '{"objective":"multiclass"}'), 2,
@@ -104,7 +104,7 @@ describe('help', () => {
     for (const [command, summary] of [['profile', /show each column's type/], ['train', /train a model: a tournament/], ['predict', /predict every row/], ['evaluate', /score a trained model/]] as const) {
       expect(r.stdout).toMatch(new RegExp(`^  ${command}\\s+${summary.source}`, 'm'));
     }
-    expect(r.stdout).toMatch(/Exit codes: 0 success, 1 data or model error, 2 usage error, 3 an alert fired \(monitor\), 130\/143 interrupted/);
+    expect(r.stdout).toMatch(/Exit codes: 0 success, 1 data or model error, 2 usage error, 3 an alert fired \(monitor\) or a fleet is incomplete \(fleet status\), 130\/143 interrupted/);
     expect(r.stdout).toMatch(/^examples:$/m);
     expect(r.stdout).toContain('Run `tourney <command> --help`');
   });
