@@ -12,6 +12,8 @@ import type { ReferenceProfile } from './reference-profile';
 const SKIP = Symbol('skip');
 type Simple = string | number | boolean | null;
 
+const UNPLAIN = /[\x00-\x1f\\]/;
+
 const enum Top { Time = 1, Id = 2, Model = 4, Input = 8, Output = 16, Latency = 32 }
 
 function isDigit(c: number): boolean {
@@ -68,6 +70,8 @@ export class LogLineScanner {
 
   /** Reads one line; false when the line is not one this scanner handles (use parseLogLine). */
   scan(text: string): boolean {
+    // Escapes and raw control characters (invalid in JSON strings) are left to JSON.parse, so a string ends at the next quote.
+    if (UNPLAIN.test(text)) return false;
     this.s = text;
     this.p = 0;
     this.stamp = (this.stamp + 1) | 0;
@@ -138,7 +142,7 @@ export class LogLineScanner {
     const s = this.s;
     let p = this.p;
     let c = s.charCodeAt(p);
-    while (c === 32 || c === 9 || c === 10 || c === 13) c = s.charCodeAt(++p);
+    while (c === 32) c = s.charCodeAt(++p);
     this.p = p;
   }
 
@@ -152,20 +156,15 @@ export class LogLineScanner {
     return true;
   }
 
-  /** A string without escapes, p past its closing quote; null for anything else. */
+  /** A string, p past its closing quote (scan() has made sure the line has no escapes or control characters). */
   private string(): string | null {
     const s = this.s;
-    let p = this.p;
-    if (s.charCodeAt(p) !== 34) return null;
-    const start = ++p;
-    for (;;) {
-      const c = s.charCodeAt(p++);
-      if (c === 34) {
-        this.p = p;
-        return s.slice(start, p - 1);
-      }
-      if (c === 92 || c < 32 || c !== c) return null;
-    }
+    const start = this.p + 1;
+    if (s.charCodeAt(this.p) !== 34) return null;
+    const end = s.indexOf('"', start);
+    if (end < 0) return null;
+    this.p = end + 1;
+    return s.slice(start, end);
   }
 
   /** `"key":`, p at the value; null when not a plain key. */
