@@ -4,7 +4,6 @@
 // line's timestamp, not its arrival), and the scores of requests that labels will join.
 import type { LabeledOutput } from './performance';
 import type { MonitorRecord } from './monitor-record';
-import { LogLineScanner } from './log-line-scanner';
 import { modelKey, parseLogLine, type LogModel } from './prediction-log';
 import type { ReferenceProfile } from './reference-profile';
 import { mergeSummaries, SummaryBuilder, type MonitorSummary } from './summary';
@@ -47,8 +46,6 @@ export interface AggregatorOptions {
   perHour?: boolean;
   /** Request id → observed outcome; scores of these ids are kept for performance. */
   labels?: Map<string, string>;
-  /** Read lines with the scanner where it can (default); false: JSON.parse every line (the reference behaviour the scanner is tested against). */
-  fastPath?: boolean;
 }
 
 export interface AggregateResult {
@@ -70,21 +67,13 @@ export class PredictionLogAggregator {
   };
   private latest = -Infinity;
   private overflowModels = 0;
-  private readonly scanner: LogLineScanner | null;
-  /** The model of the last scanned line and its key (most lines name the same model). */
-  private scannedName = '';
-  private scannedVersion = '';
-  private scannedKey = '';
 
-  constructor(private readonly reference: ReferenceProfile, private readonly options: AggregatorOptions = {}) {
-    this.scanner = options.fastPath === false ? null : new LogLineScanner(reference);
-  }
+  constructor(private readonly reference: ReferenceProfile, private readonly options: AggregatorOptions = {}) {}
 
   /** One line of the log (1-based line number). Blank lines are skipped. */
   addLine(text: string, line: number): void {
     if (!text.trim()) return;
     this.problems.lines++;
-    if (this.scanner?.scan(text) && this.addScanned(this.scanner)) return;
     const parsed = parseLogLine(text);
     if (typeof parsed === 'string') {
       const c = this.problems.corrupt;
@@ -97,68 +86,42 @@ export class PredictionLogAggregator {
   }
 
   addRecord(record: MonitorRecord, model: LogModel | null = null): void {
-    const s = this.stream(record.time, modelKey(model), model);
-    if (!s) return;
-    this.builderFor(s, record.time).add(record);
-    const labels = this.options.labels;
-    if (labels && record.id !== null && record.output) {
-      const label = labels.get(record.id);
-      if (label !== undefined && !s.labeledIds.has(record.id)) {
-        s.labeledIds.add(record.id);
-        s.labeled.push({ time: record.time, label, output: record.output });
-      }
-    }
-  }
-
-  /** A line the scanner read; false (nothing counted) when its scores must be kept for a label (addRecord does that). */
-  private addScanned(l: LogLineScanner): boolean {
-    const labels = this.options.labels;
-    if (labels && l.id !== null && l.hasOutput && labels.has(l.id)) return false;
-    let key = modelKey(null);
-    if (l.hasModel) {
-      if (l.modelName !== this.scannedName || l.modelVersion !== this.scannedVersion || !this.scannedKey) {
-        this.scannedName = l.modelName;
-        this.scannedVersion = l.modelVersion;
-        this.scannedKey = modelKey({ name: l.modelName, version: l.modelVersion });
-      }
-      key = this.scannedKey;
-    }
-    const s = this.stream(l.time, key, l.hasModel ? { name: l.modelName, version: l.modelVersion } : null);
-    if (s) this.builderFor(s, l.time).addValues(l.time, l.values, l.hasOutput ? l.score : null, l.latencyMs);
-    return true;
-  }
-
-  /** Notes the record's time (clock skew) and finds its model's stream; null past MAX_MODELS. */
-  private stream(t: number | null, key: string, model: LogModel | null): Stream | null {
+    const t = record.time;
     if (t !== null) {
       if (t < this.latest) {
         this.problems.outOfOrder.count++;
         this.problems.outOfOrder.maxBackSeconds = Math.max(this.problems.outOfOrder.maxBackSeconds, (this.latest - t) / 1000);
       } else this.latest = t;
     }
+    const key = modelKey(model);
     let s = this.streams.get(key);
     if (!s) {
       if (this.streams.size >= MAX_MODELS) {
         this.overflowModels++;
-        return null;
+        return;
       }
       s = { model, rows: 0, builder: new SummaryBuilder(this.reference), hours: this.options.perHour ? new Map() : null, hour: NaN, hourBuilder: null, labeled: [], labeledIds: new Set() };
       this.streams.set(key, s);
     }
     s.rows++;
-    return s;
-  }
-
-  private builderFor(s: Stream, t: number | null): SummaryBuilder {
-    if (!s.hours || t === null) return s.builder;
-    const hour = Math.floor(t / HOUR_MS);
-    if (hour !== s.hour || !s.hourBuilder) {
-      let h = s.hours.get(hour);
-      if (!h) s.hours.set(hour, (h = new SummaryBuilder(this.reference)));
-      s.hour = hour;
-      s.hourBuilder = h;
+    if (s.hours && t !== null) {
+      const hour = Math.floor(t / HOUR_MS);
+      if (hour !== s.hour || !s.hourBuilder) {
+        let h = s.hours.get(hour);
+        if (!h) s.hours.set(hour, (h = new SummaryBuilder(this.reference)));
+        s.hour = hour;
+        s.hourBuilder = h;
+      }
+      s.hourBuilder.add(record);
+    } else s.builder.add(record);
+    const labels = this.options.labels;
+    if (labels && record.id !== null && record.output) {
+      const label = labels.get(record.id);
+      if (label !== undefined && !s.labeledIds.has(record.id)) {
+        s.labeledIds.add(record.id);
+        s.labeled.push({ time: t, label, output: record.output });
+      }
     }
-    return s.hourBuilder;
   }
 
   private chosenKey(): string | undefined {

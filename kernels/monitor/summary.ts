@@ -193,30 +193,9 @@ export class SummaryBuilder {
   }
 
   add(record: MonitorRecord): void {
-    this.count(record.time);
-    const input = record.input;
-    const names = this.names;
-    const observers = this.observers;
-    for (let j = 0; j < observers.length; j++) observers[j](input[names[j]]);
-    if (this.observeScore && record.output) this.observeScoreValue(this.score(record));
-    this.observeLatency(record.latencyMs);
-  }
-
-  /**
-   * The same as add() for a record already taken apart (the log-line scanner's fast path):
-   * `values` per reference feature, `score` the value add() would read from the output (null without one).
-   */
-  addValues(time: number | null, values: readonly unknown[], score: unknown, latencyMs: number | null): void {
-    this.count(time);
-    const observers = this.observers;
-    for (let j = 0; j < observers.length; j++) observers[j](values[j]);
-    if (this.observeScore) this.observeScoreValue(score);
-    this.observeLatency(latencyMs);
-  }
-
-  private count(t: number | null): void {
     const s = this.current;
     s.rows++;
+    const t = record.time;
     if (t !== null) {
       if (s.firstTime === null || t < s.firstTime) s.firstTime = t;
       if (s.lastTime === null || t > s.lastTime) s.lastTime = t;
@@ -226,18 +205,19 @@ export class SummaryBuilder {
       }
       this.pendingHour++;
     }
-  }
-
-  private observeScoreValue(v: unknown): void {
-    if (v !== null && v !== undefined) {
-      this.current.scored++;
-      this.observeScore!(v);
+    const input = record.input;
+    const names = this.names;
+    const observers = this.observers;
+    for (let j = 0; j < observers.length; j++) observers[j](input[names[j]]);
+    if (this.observeScore && record.output) {
+      const v = this.score(record);
+      if (v !== null && v !== undefined) {
+        s.scored++;
+        this.observeScore(v);
+      }
     }
-  }
-
-  private observeLatency(latency: number | null | undefined): void {
+    const latency = record.latencyMs;
     if (typeof latency === 'number' && latency >= 0) {
-      const s = this.current;
       let b = 0;
       while (b < LATENCY_BUCKETS_MS.length && latency > LATENCY_BUCKETS_MS[b]) b++;
       s.latency.counts[b]++;
