@@ -172,7 +172,7 @@ function ColumnCard({ info, importance, disabled, onToggle, onRetype }: {
         {share !== undefined && !info.dropped && <Bar value={share} />}
       </header>
       {info.dropped && <p className="ft-reason">removed — {info.dropped.reason}</p>}
-      {!info.dropped && info.roleReason && <p className="ft-reason" data-testid="role-reason">{info.roleReason}</p>}
+      {info.roleReason && info.roleReason !== info.dropped?.reason && <p className="ft-reason" data-testid="role-reason">{info.roleReason}</p>}
       <ul className="ft-derivations">
         {info.derivations.map((d) => (
           <li key={d.key}>
