@@ -13,10 +13,13 @@ async function openDemo(page: Page) {
   page.on('pageerror', (error) => problems.push(error.message));
   await page.goto('./');
   await expect(page.locator('[data-testid=table-item][data-table=leads]')).toBeVisible({ timeout: 60_000 });
-  // Open the AutoML view from the view strip (it scrolls the page to the section).
-  await page.getByTestId('view-tab-automl').click();
+  // Open the AutoML view from the view strip (it scrolls the page to the section); click again, as
+  // a person would, if the page above was still growing under the first scroll.
   const view = page.getByTestId('automl-view');
-  await expect(view).toBeInViewport();
+  await expect(async () => {
+    await page.getByTestId('view-tab-automl').click();
+    await expect(view).toBeInViewport({ timeout: 3000 });
+  }).toPass({ timeout: 20_000 });
   return { view, problems };
 }
 

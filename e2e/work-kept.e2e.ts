@@ -22,9 +22,13 @@ async function openApp(page: Page): Promise<void> {
 }
 
 async function openAutoML(page: Page): Promise<Locator> {
-  await page.getByTestId('view-tab-automl').click();
   const view = page.getByTestId('automl-view');
-  await expect(view).toBeInViewport();
+  // As a person would: click again if the page above was still growing under the first scroll
+  // (after a reload the Features view restores its last result while the page settles).
+  await expect(async () => {
+    await page.getByTestId('view-tab-automl').click();
+    await expect(view).toBeInViewport({ timeout: 3000 });
+  }).toPass({ timeout: 20_000 });
   return view;
 }
 
