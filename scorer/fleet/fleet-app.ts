@@ -5,7 +5,6 @@
 // loopback by default, API key for anything else, body and row limits, 400 naming row and field.
 // Routes: POST /v1/tenants/{tenant}/predict, GET /v1/tenants, GET /v1/tenants/{tenant}/model,
 // /healthz, /readyz, /metrics, /openapi.json.
-import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataError } from '../../kernels/table/types';
@@ -13,7 +12,8 @@ import { InputError } from '../input-table';
 import { modelCardMarkdown } from '../model-card';
 import { loadOnnxRuntime } from '../onnx-engine';
 import { DEFAULT_LIMITS, isLoopback, StartupError } from '../server/app';
-import { parsePredictBody, pathOf, readPredictBody } from '../server/predict-input';
+import { parsePredictBody, readPredictBody } from '../server/predict-input';
+import { apiKeyCheck, setPreflightHeaders, startRequest } from '../server/request-gate';
 import { createFleetMetrics, FLEET_ROUTES } from './fleet-metrics';
 import { fleetOpenApiDocument } from './fleet-openapi';
 import { ModelCache, type CacheLimits } from './model-cache';
@@ -60,7 +60,6 @@ export interface RunningFleetScorer {
 }
 
 const TENANT_ROUTE = /^\/v1\/tenants\/([^/]+)\/(predict|model)$/;
-const sha = (s: string) => createHash('sha256').update(s).digest();
 
 export async function startFleetScorer(options: FleetScorerOptions): Promise<RunningFleetScorer> {
   const host = options.host ?? '127.0.0.1';
@@ -93,17 +92,11 @@ export async function startFleetScorer(options: FleetScorerOptions): Promise<Run
   const cacheKey = (tenant: TenantEntry) => `${tenant.id}@${tenant.champion}`;
   const accessLog = options.accessLog === false ? null
     : typeof options.accessLog === 'function' ? options.accessLog : (line: string) => process.stdout.write(line + '\n');
-  const keyHash = options.apiKey ? sha(options.apiKey) : null;
+  const authorized = apiKeyCheck(options.apiKey);
   const cors = new Set(options.corsOrigins ?? []);
   const openapi = JSON.stringify(fleetOpenApiDocument([...catalog.tenants.keys()], { maxRows, maxBodyBytes }));
   let ready = false;
   let draining = false;
-
-  function authorized(req: IncomingMessage): boolean {
-    if (!keyHash) return true;
-    const header = req.headers.authorization ?? '';
-    return timingSafeEqual(sha(header.startsWith('Bearer ') ? header.slice(7) : ''), keyHash);
-  }
 
   function send(req: IncomingMessage, res: ServerResponse, started: number, route: string, status: number, body: string, extra: { tenant?: string; rows?: number; type?: string } = {}): void {
     const headers: Record<string, string> = { 'content-type': extra.type ?? 'application/json', 'content-length': String(Buffer.byteLength(body)), 'x-request-id': res.getHeader('x-request-id') as string };
@@ -175,25 +168,14 @@ export async function startFleetScorer(options: FleetScorerOptions): Promise<Run
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = performance.now();
-    const given = req.headers['x-request-id'];
-    const requestId = typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
-    res.setHeader('x-request-id', requestId);
-    const origin = req.headers.origin;
-    if (origin && cors.has(origin)) {
-      res.setHeader('access-control-allow-origin', origin);
-      res.setHeader('vary', 'Origin');
-    }
-    const path = pathOf(req);
+    const { started, requestId, origin, path } = startRequest(req, res, cors);
     const tenantRoute = TENANT_ROUTE.exec(path);
     const route = tenantRoute ? `/v1/tenants/{tenant}/${tenantRoute[2]}` : (FLEET_ROUTES as readonly string[]).includes(path) ? path : 'other';
     const sendError = (status: number, message: string, tenant?: string) => send(req, res, started, route, status, JSON.stringify({ error: message }), tenant ? { tenant } : {});
     try {
       if (req.method === 'OPTIONS') {
         if (!origin || !cors.has(origin)) return sendError(403, 'CORS is not enabled for this origin');
-        res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-        res.setHeader('access-control-allow-headers', 'authorization, content-type, x-request-id');
-        res.setHeader('access-control-max-age', '600');
+        setPreflightHeaders(res);
         return send(req, res, started, route, 204, '', { type: 'text/plain' });
       }
       if (path === '/healthz') return send(req, res, started, route, 200, '{"status":"ok"}');

@@ -1,7 +1,6 @@
 // The scorer's HTTP server on Node's own `http` (no framework: six routes, and the hot path —
 // a single-row JSON request — should cost a parse, a tiny table, a predict and a string, nothing
 // more). Routes, limits and security defaults follow BRIEF §Scorer HTTP API; see scorer/README.md.
-import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataError } from '../../kernels/table/types';
@@ -18,6 +17,7 @@ import { createMetrics, routeLabel } from './metrics';
 import { MonitoringWindow, referenceFrom, type MonitoringOptions } from './monitoring';
 import { PredictionLog, type PredictionLogOptions } from './prediction-log';
 import { csvRecords, parsePredictRows, pathOf, readPredictBody } from './predict-input';
+import { apiKeyCheck, setPreflightHeaders, startRequest } from './request-gate';
 import { predictionWriter, type PredictionsOut } from './predictions-json';
 import { ScoreBatcher, type BatchSlice } from './score-batcher';
 
@@ -90,7 +90,6 @@ export function isLoopback(host: string): boolean {
   return LOOPBACK.test(host);
 }
 
-const sha = (s: string | Buffer) => createHash('sha256').update(s).digest();
 
 export async function startScorer(options: ScorerOptions): Promise<RunningScorer> {
   const host = options.host ?? '127.0.0.1';
@@ -119,7 +118,7 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
   const outputOf = monitor ? recordOutput(model) : null;
   const accessLog = options.accessLog === false ? null
     : typeof options.accessLog === 'function' ? options.accessLog : (line: string) => process.stdout.write(line + '\n');
-  const keyHash = options.apiKey ? sha(options.apiKey) : null;
+  const authorized = apiKeyCheck(options.apiKey);
   const cors = new Set(options.corsOrigins ?? []);
   const modelHeader = JSON.stringify({ name: model.name, version: model.version });
   const openapi = JSON.stringify(openApiDocument(model, { maxRows, maxBodyBytes }));
@@ -131,13 +130,6 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
   });
   let ready = false;
   let draining = false;
-
-  function authorized(req: IncomingMessage): boolean {
-    if (!keyHash) return true;
-    const header = req.headers.authorization ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
-    return timingSafeEqual(sha(token), keyHash);
-  }
 
   function send(req: IncomingMessage, res: ServerResponse, started: number, status: number, body: string, type = 'application/json', rows = 0): void {
     const headers: Record<string, string> = { 'content-type': type, 'content-length': String(Buffer.byteLength(body)), 'x-request-id': res.getHeader('x-request-id') as string };
@@ -195,22 +187,11 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = performance.now();
-    const given = req.headers['x-request-id'];
-    const requestId = typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
-    res.setHeader('x-request-id', requestId);
-    const origin = req.headers.origin;
-    if (origin && cors.has(origin)) {
-      res.setHeader('access-control-allow-origin', origin);
-      res.setHeader('vary', 'Origin');
-    }
-    const path = pathOf(req);
+    const { started, requestId, origin, path } = startRequest(req, res, cors);
     try {
       if (req.method === 'OPTIONS') {
         if (!origin || !cors.has(origin)) return sendError(req, res, started, 403, 'CORS is not enabled for this origin');
-        res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-        res.setHeader('access-control-allow-headers', 'authorization, content-type, x-request-id');
-        res.setHeader('access-control-max-age', '600');
+        setPreflightHeaders(res);
         return send(req, res, started, 204, '', 'text/plain');
       }
       if (path === '/healthz') return send(req, res, started, 200, '{"status":"ok"}');
