@@ -91,9 +91,10 @@ export const COMMANDS: readonly CommandHelp[] = [
   {
     name: 'monitor',
     summary: 'drift and data-quality report of a prediction log against the training reference',
-    usage: 'tourney monitor <model-dir> [<prediction log | data file>] [options]',
+    usage: 'tourney monitor <model-dir> [<prediction log | log folder | data file>] [options]',
     description: [
-      'Compares what a deployed model receives (a scorer prediction log, NDJSON, or a plain data file:',
+      'Compares what a deployed model receives (a scorer prediction log, NDJSON; the scorer\'s log folder,',
+      'whose summaries.ndjson is read first so each prediction counts once; or a plain data file:',
       'inputs only) with the model\'s training reference profile (reference-profile.json in the model',
       'directory, written by train): drift per input and of the scores, missing and out-of-range values,',
       'unseen categories and, with --labels, the metric over time; then the alert rules. Exit 3 when an',
@@ -113,6 +114,7 @@ export const COMMANDS: readonly CommandHelp[] = [
     ],
     examples: [
       ['tourney monitor models/churn predictions.ndjson --window 24 --labels outcomes.csv', 'e.g. hourly: the last day of traffic'],
+      ['tourney monitor models/churn /var/lib/tourney/predictions', 'a scorer\'s whole log folder: its hourly summaries, then the row lines they do not cover'],
       ['tourney monitor models/churn --prometheus-rules churn-rules.yml', 'alerting rules for Prometheus'],
     ],
   },

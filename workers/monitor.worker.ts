@@ -3,7 +3,7 @@
 // One import at a time; its session stays so a new time range needs no second read.
 import { expose } from 'comlink';
 import { CancelledError, LogSession, type ImportProgress, type LogImportRequest, type LogView } from './monitor/log-session';
-import { aggregateGenerated, type GeneratedRun } from './monitor/synthetic-log';
+import { aggregateGenerated, type GeneratedMode, type GeneratedRun } from './monitor/synthetic-log';
 import type { ReferenceProfile } from '../kernels/monitor/reference-profile';
 
 let session: LogSession | null = null;
@@ -33,7 +33,7 @@ const api = {
     cancelRequested = true;
   },
   /** The aggregation benchmark: `n` generated records through the import's aggregation path. */
-  async aggregateGenerated(reference: ReferenceProfile, n: number, mode: 'records' | 'ndjson', onProgress: (p: ImportProgress) => void): Promise<GeneratedRun | 'cancelled'> {
+  async aggregateGenerated(reference: ReferenceProfile, n: number, mode: GeneratedMode, onProgress: (p: ImportProgress) => void): Promise<GeneratedRun | 'cancelled'> {
     cancelRequested = false;
     try {
       return await aggregateGenerated(reference, n, mode, onProgress, () => cancelRequested);

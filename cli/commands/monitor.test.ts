@@ -1,7 +1,7 @@
 // `tourney monitor` end to end through the real binary: a model trained by `tourney train`, its
 // reference-profile.json written by train itself, prediction logs with the model's own scores.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,6 +137,11 @@ describe('tourney monitor', () => {
     const broken = await run(['monitor', modelDir, 'broken.log']);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/^error: broken\.log: no usable prediction lines \(2 corrupt; line 1: not valid JSON .*\)\n$/);
+    mkdirSync(join(dir, 'empty-logs'));
+    writeFileSync(join(dir, 'empty-logs', 'notes.txt'), 'nothing here');
+    const noLogs = await run(['monitor', modelDir, 'empty-logs']);
+    expect(noLogs.code).toBe(1);
+    expect(noLogs.stderr).toBe("error: empty-logs holds no prediction log (*.ndjson files of a scorer's TOURNEY_PREDICTION_LOG directory)\n");
     writeFileSync(join(dir, 'rules.json'), '{"noScores": {"hour": 3}}');
     const badRules = await run(['monitor', modelDir, 'stable.log', '--rules', 'rules.json']);
     expect(badRules.code).toBe(1);

@@ -1,4 +1,4 @@
-// `tourney monitor <model-dir> <prediction log | data file> [--labels <file>] [--json] [--rules <file>]
+// `tourney monitor <model-dir> <prediction log | log folder | data file> [--labels <file>] [--json] [--rules <file>]
 //   [--reference <training data>] [--window <hours>] [--now <ISO time>]
 //   [--prometheus-rules <out.yml>] [--metrics <out.prom>]`
 // The drift and data-quality report of a prediction log (or a plain data file: inputs only, no
@@ -6,8 +6,8 @@
 // --reference rebuilds one from the training data for older models), and the alerts that fire. Exit 3 when an
 // alert fires, so a scheduled job can gate on it; 0 when none.
 import { createReadStream } from 'node:fs';
-import { open, readFile, writeFile } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { alertsForReport, resolveAlertRules, type Alert, type AlertRules } from '../../kernels/monitor/alert-rules';
 import { exposition, gaugesFromReport } from '../../kernels/monitor/gauges';
@@ -18,6 +18,7 @@ import { performanceOverTime } from '../../kernels/monitor/performance';
 import { looksLikePredictionLog, type LogModel } from '../../kernels/monitor/prediction-log';
 import { labelCounts, problemNotes } from '../../kernels/monitor/problem-notes';
 import { prometheusRules } from '../../kernels/monitor/prometheus-rules';
+import { isSummaryLine } from '../../kernels/monitor/summary-line';
 import type { ReferenceProfile } from '../../kernels/monitor/reference-profile';
 import { cellValue } from '../../kernels/table/slice-rows';
 import { DataError } from '../../kernels/table/types';
@@ -35,7 +36,7 @@ export async function monitorCommand(argv: string[]): Promise<number> {
   const [modelDir, source, ...extra] = args.positionals;
   const promOut = stringFlag(args, 'prometheus-rules');
   if (!modelDir || extra.length || (!source && !promOut)) {
-    throw new UsageError('monitor needs a model directory and a prediction log or data file: tourney monitor <model-dir> <log | data> [--labels <file>] [--json]');
+    throw new UsageError('monitor needs a model directory and a prediction log, log folder or data file: tourney monitor <model-dir> <log | folder | data> [--labels <file>] [--json]');
   }
   const referencePath = stringFlag(args, 'reference');
   const window = numberFlag(args, 'window');
@@ -141,13 +142,24 @@ async function firstLine(path: string): Promise<string> {
   }
 }
 
-/** Feeds a prediction log line by line, or a data file row by row (inputs only), to the aggregator. */
+/**
+ * Feeds a prediction log line by line, or a data file row by row (inputs only), to the aggregator.
+ * A directory is a scorer's log directory: its summary files first, then its row logs oldest first
+ * (rotated files by name, the live predictions.ndjson last), each prediction counted once.
+ */
 async function aggregateSource(path: string, aggregator: PredictionLogAggregator, reference: ReferenceProfile): Promise<'log' | 'data'> {
+  if ((await stat(path).catch(() => null))?.isDirectory()) {
+    const files = (await readdir(path)).filter((f) => f.endsWith('.ndjson')).sort((a, b) => liveLast(a) - liveLast(b) || a.localeCompare(b));
+    const firsts = await Promise.all(files.map((f) => firstLine(join(path, f))));
+    const logs = files.filter((_, i) => looksLikePredictionLog(firsts[i]));
+    if (!logs.length) throw new DataError(`${path} holds no prediction log (*.ndjson files of a scorer's TOURNEY_PREDICTION_LOG directory)`, { file: path });
+    const summaries = logs.filter((f) => isSummaryLine(firsts[files.indexOf(f)]));
+    for (const f of [...summaries, ...logs.filter((f) => !summaries.includes(f))]) await aggregateLines(join(path, f), aggregator);
+    return 'log';
+  }
   const isLog = extname(path).toLowerCase() === '.log' || looksLikePredictionLog(await firstLine(path));
   if (isLog) {
-    const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
-    let n = 0;
-    for await (const line of lines) aggregator.addLine(n++ === 0 ? line.replace(/^\uFEFF/, '') : line, n);
+    await aggregateLines(path, aggregator);
     return 'log';
   }
   const table = await readDataFile(path);
@@ -161,6 +173,15 @@ async function aggregateSource(path: string, aggregator: PredictionLogAggregator
     aggregator.addRecord({ time: null, id: null, input: input as never, output: null });
   }
   return 'data';
+}
+
+/** The live file of a log (predictions.ndjson, summaries.ndjson) after its rotated ones. */
+const liveLast = (name: string) => (/^(predictions|summaries)\.ndjson$/.test(name) ? 1 : 0);
+
+async function aggregateLines(path: string, aggregator: PredictionLogAggregator): Promise<void> {
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of lines) aggregator.addLine(n++ === 0 ? line.replace(/^\uFEFF/, '') : line, n);
 }
 
 export type { Alert, MonitorReport };

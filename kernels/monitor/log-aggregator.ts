@@ -2,11 +2,15 @@
 // meets countable and nameable: corrupt lines (with line numbers; the rest is used), lines of
 // another model or version (counted, excluded, named), timestamps that go back (windows use each
 // line's timestamp, not its arrival), and the scores of requests that labels will join.
+// The scorer's summary lines (summary-line.ts) merge in as they are: the row lines they already
+// counted (same model, same hour, not later than the summary's last row) are then used for labels
+// only, so a log directory read whole counts every prediction once.
 import type { LabeledOutput } from './performance';
 import type { MonitorRecord } from './monitor-record';
 import { modelKey, parseLogLine, type LogModel } from './prediction-log';
 import type { ReferenceProfile } from './reference-profile';
 import { mergeSummaries, SummaryBuilder, type MonitorSummary } from './summary';
+import { isSummaryLine, parseSummaryLine } from './summary-line';
 
 const HOUR_MS = 3_600_000;
 /** Line numbers named per kind of problem. */
@@ -19,6 +23,12 @@ export interface LogProblems {
   corrupt: { count: number; lines: number[]; first: string | null };
   otherModels: { count: number; models: { model: string; count: number }[] };
   outOfOrder: { count: number; maxBackSeconds: number };
+  /**
+   * The scorer's summary lines: merged (`lines`, holding `rows` predictions), row lines already
+   * counted by them (`coveredLines`, used for labels only) and summary lines skipped because row
+   * lines of their hours had been read first (`skipped`: merging them would count rows twice).
+   */
+  summaries: { lines: number; rows: number; coveredLines: number; skipped: number };
 }
 
 interface Stream {
@@ -34,6 +44,13 @@ interface Stream {
   labeled: LabeledOutput[];
   /** Request ids already joined: a label joins the first request with its id. */
   labeledIds: Set<string>;
+  /** Merged summary lines by hour (of their first row; NaN for summaries without timestamps). */
+  imported: Map<number, MonitorSummary>;
+  /**
+   * Per hour, the latest row time the merged summaries counted and how many of their rows had that
+   * very time: row lines before it are covered, and that many lines at it.
+   */
+  coveredUntil: Map<number, { time: number; rowsAtTime: number }>;
 }
 
 export interface AggregatorOptions {
@@ -64,7 +81,10 @@ export class PredictionLogAggregator {
     corrupt: { count: 0, lines: [], first: null },
     otherModels: { count: 0, models: [] },
     outOfOrder: { count: 0, maxBackSeconds: 0 },
+    summaries: { lines: 0, rows: 0, coveredLines: 0, skipped: 0 },
   };
+  /** The one model whose summaries were merged, as the scorer writes it into row lines (fast path). */
+  private coveredModel: { key: string; header: string } | null | undefined;
   private latest = -Infinity;
   private overflowModels = 0;
 
@@ -74,37 +94,122 @@ export class PredictionLogAggregator {
   addLine(text: string, line: number): void {
     if (!text.trim()) return;
     this.problems.lines++;
+    if (isSummaryLine(text)) return this.addSummaryLine(text, line);
+    if (this.coveredWithoutParsing(text)) return;
     const parsed = parseLogLine(text);
     if (typeof parsed === 'string') {
-      const c = this.problems.corrupt;
-      c.count++;
-      if (c.lines.length < NAMED_LINES) c.lines.push(line);
-      c.first ??= `line ${line}: ${parsed}`;
+      this.corrupt(line, parsed);
       return;
     }
     this.addRecord(parsed.record, parsed.model);
   }
 
-  addRecord(record: MonitorRecord, model: LogModel | null = null): void {
-    const t = record.time;
-    if (t !== null) {
-      if (t < this.latest) {
-        this.problems.outOfOrder.count++;
-        this.problems.outOfOrder.maxBackSeconds = Math.max(this.problems.outOfOrder.maxBackSeconds, (this.latest - t) / 1000);
-      } else this.latest = t;
+  /** Counts a timestamp earlier than the latest seen (clock skew, late lines). */
+  private noteTime(t: number): void {
+    if (t < this.latest) {
+      this.problems.outOfOrder.count++;
+      this.problems.outOfOrder.maxBackSeconds = Math.max(this.problems.outOfOrder.maxBackSeconds, (this.latest - t) / 1000);
+    } else this.latest = t;
+  }
+
+  private corrupt(line: number, problem: string): void {
+    const c = this.problems.corrupt;
+    c.count++;
+    if (c.lines.length < NAMED_LINES) c.lines.push(line);
+    c.first ??= `line ${line}: ${problem}`;
+  }
+
+  private addSummaryLine(text: string, line: number): void {
+    const parsed = parseSummaryLine(text, this.reference);
+    if (typeof parsed === 'string') return this.corrupt(line, parsed);
+    this.addSummary(parsed.summary, parsed.model, parsed.rowsAtLastTime);
+  }
+
+  /**
+   * Merges one of the scorer's summaries (the rows it counted since its previous one);
+   * `rowsAtLastTime` of them were scored at its lastTime (to the millisecond).
+   */
+  addSummary(summary: MonitorSummary, model: LogModel | null = null, rowsAtLastTime = 0): void {
+    const s = this.stream(model);
+    if (!s) return;
+    const hours = Object.keys(summary.perHour).map((h) => Math.floor(Number(h) / HOUR_MS));
+    // Row lines of these hours already read would be counted twice: the rows win.
+    if (hours.some((h) => s.hours ? s.hours.has(h) : s.builder.summary.perHour[String(h * HOUR_MS)])) {
+      this.problems.summaries.skipped++;
+      return;
     }
+    const t = summary.lastTime;
+    if (t !== null) {
+      this.noteTime(t);
+      for (const h of hours) {
+        const c = s.coveredUntil.get(h);
+        if (!c || t > c.time) s.coveredUntil.set(h, { time: t, rowsAtTime: rowsAtLastTime });
+        else if (t === c.time) c.rowsAtTime += rowsAtLastTime;
+      }
+    }
+    const key = summary.firstTime === null ? NaN : Math.floor(summary.firstTime / HOUR_MS);
+    const before = s.imported.get(key);
+    s.imported.set(key, before ? mergeSummaries(before, summary) : summary);
+    s.rows += summary.rows;
+    this.problems.summaries.lines++;
+    this.problems.summaries.rows += summary.rows;
+    const k = modelKey(model);
+    this.coveredModel = this.coveredModel === undefined || this.coveredModel?.key === k
+      ? { key: k, header: model ? `"model":${JSON.stringify({ name: model.name, version: model.version })}` : '' } : null;
+  }
+
+  /**
+   * A row line the merged summaries already counted, recognised from the scorer's own layout
+   * (`{"time":"…"` first, its model's header inside) without parsing it. Only when no labels wait
+   * for its id and summaries of a single named model were merged; anything else is parsed.
+   */
+  private coveredWithoutParsing(text: string): boolean {
+    const covered = this.coveredModel;
+    if (!covered?.header || this.options.labels || !text.startsWith('{"time":"')) return false;
+    const t = Date.parse(text.slice(9, text.indexOf('"', 9)));
+    if (!Number.isFinite(t) || !text.includes(covered.header)) return false;
+    const s = this.streams.get(covered.key);
+    return s !== undefined && this.covers(s, t);
+  }
+
+  /** Whether a row line of time `t` was counted by a merged summary (counting it as covered if so). */
+  private covers(s: Stream, t: number): boolean {
+    const c = s.coveredUntil.get(Math.floor(t / HOUR_MS));
+    if (!c || t > c.time) return false;
+    if (t === c.time) {
+      if (c.rowsAtTime <= 0) return false;
+      c.rowsAtTime--;
+    }
+    this.problems.summaries.coveredLines++;
+    return true;
+  }
+
+  private stream(model: LogModel | null): Stream | null {
     const key = modelKey(model);
     let s = this.streams.get(key);
     if (!s) {
       if (this.streams.size >= MAX_MODELS) {
         this.overflowModels++;
-        return;
+        return null;
       }
-      s = { model, rows: 0, builder: new SummaryBuilder(this.reference), hours: this.options.perHour ? new Map() : null, hour: NaN, hourBuilder: null, labeled: [], labeledIds: new Set() };
+      s = {
+        model, rows: 0, builder: new SummaryBuilder(this.reference), hours: this.options.perHour ? new Map() : null, hour: NaN, hourBuilder: null,
+        labeled: [], labeledIds: new Set(), imported: new Map(), coveredUntil: new Map(),
+      };
       this.streams.set(key, s);
     }
-    s.rows++;
-    if (s.hours && t !== null) {
+    return s;
+  }
+
+  addRecord(record: MonitorRecord, model: LogModel | null = null): void {
+    const t = record.time;
+    if (t !== null) this.noteTime(t);
+    const s = this.stream(model);
+    if (!s) return;
+    if (t !== null && s.coveredUntil.size && this.covers(s, t)) {
+      // Already counted by a merged summary: only its score is kept, for labels.
+    } else if (s.hours && t !== null) {
+      s.rows++;
       const hour = Math.floor(t / HOUR_MS);
       if (hour !== s.hour || !s.hourBuilder) {
         let h = s.hours.get(hour);
@@ -113,7 +218,10 @@ export class PredictionLogAggregator {
         s.hourBuilder = h;
       }
       s.hourBuilder.add(record);
-    } else s.builder.add(record);
+    } else {
+      s.rows++;
+      s.builder.add(record);
+    }
     const labels = this.options.labels;
     if (labels && record.id !== null && record.output) {
       const label = labels.get(record.id);
@@ -167,20 +275,23 @@ export class PredictionLogAggregator {
   window(hours: number): MonitorSummary | null {
     const key = this.chosenKey();
     const s = key !== undefined ? this.streams.get(key) : undefined;
-    if (!s?.hours || !s.hours.size) return null;
-    const last = Math.max(...s.hours.keys());
+    if (!s?.hours) return null;
+    const timed = [...s.hours.keys(), ...[...s.imported.keys()].filter((k) => !Number.isNaN(k))];
+    if (!timed.length) return null;
+    const last = Math.max(...timed);
     let merged: MonitorSummary | null = null;
-    for (const [hour, b] of s.hours) {
-      if (hour <= last - hours) continue;
-      merged = merged ? mergeSummaries(merged, b.summary) : b.summary;
-    }
+    const take = (hour: number, summary: MonitorSummary) => {
+      if (hour > last - hours) merged = merged ? mergeSummaries(merged, summary) : summary;
+    };
+    for (const [hour, b] of s.hours) take(hour, b.summary);
+    for (const [hour, summary] of s.imported) if (!Number.isNaN(hour)) take(hour, summary);
     return merged;
   }
 }
 
 function wholeSummary(s: Stream): MonitorSummary {
-  if (!s.hours) return s.builder.summary;
   let merged = s.builder.summary;
-  for (const h of s.hours.values()) merged = mergeSummaries(merged, h.summary);
+  for (const h of s.hours?.values() ?? []) merged = mergeSummaries(merged, h.summary);
+  for (const summary of s.imported.values()) merged = mergeSummaries(merged, summary);
   return merged;
 }

@@ -5,6 +5,7 @@
 // another shape changes that function only.
 import type { InputValue } from './coerce-input';
 import type { MonitorRecord } from './monitor-record';
+import { isSummaryLine } from './summary-line';
 
 export interface LogModel {
   name: string;
@@ -62,9 +63,10 @@ export function modelKey(model: LogModel | null): string {
   return model ? `${model.name}@${model.version}` : '(no model named)';
 }
 
-/** True when the first non-empty line of a file looks like a prediction log rather than a data file. */
+/** True when the first non-empty line of a file looks like a prediction log (or the scorer's summary log) rather than a data file. */
 export function looksLikePredictionLog(firstLine: string): boolean {
   const t = firstLine.trim();
+  if (isSummaryLine(t)) return true;
   if (!t.startsWith('{')) return false;
   try {
     const v = JSON.parse(t);

@@ -16,6 +16,9 @@ export function problemNotes(result: AggregateResult, labels: LabelCounts | null
   if (kind === 'data') notes.push('a plain data file: inputs only, so no score shift, volume or latency');
   if (p.corrupt.count) notes.push(`${p.corrupt.count} corrupt or truncated line${p.corrupt.count > 1 ? 's' : ''} skipped (line${p.corrupt.lines.length > 1 ? 's' : ''} ${p.corrupt.lines.join(', ')}${p.corrupt.count > p.corrupt.lines.length ? ', …' : ''}); first: ${p.corrupt.first}`);
   if (p.otherModels.count) notes.push(`${p.otherModels.count} line${p.otherModels.count > 1 ? 's' : ''} of other models or versions excluded: ${p.otherModels.models.map((m) => `${m.model} (${m.count})`).join(', ')}`);
+  const sm = p.summaries;
+  if (sm.lines) notes.push(`${sm.rows.toLocaleString('en')} prediction${sm.rows === 1 ? '' : 's'} read from ${sm.lines} scorer summary line${sm.lines > 1 ? 's' : ''}${sm.coveredLines ? `; ${sm.coveredLines.toLocaleString('en')} row line${sm.coveredLines > 1 ? 's' : ''} they already counted ${labels ? 'were used for labels only' : 'were not counted again'}` : ''}`);
+  if (sm.skipped) notes.push(`${sm.skipped} scorer summary line${sm.skipped > 1 ? 's' : ''} skipped: row lines of the same hours were read first, and merging ${sm.skipped > 1 ? 'them' : 'it'} would count those predictions twice (import summaries.ndjson before the row logs, or alone)`);
   if (p.outOfOrder.count) notes.push(`${p.outOfOrder.count} line${p.outOfOrder.count > 1 ? 's' : ''} arrived out of time order (up to ${Math.round(p.outOfOrder.maxBackSeconds)} s back); hours and windows follow each line's timestamp`);
   if (labels?.duplicates.count) notes.push(`${labels.duplicates.count} duplicate label${labels.duplicates.count > 1 ? 's' : ''} (first kept): ${labels.duplicates.examples.join(', ')}`);
   if (labels?.incomplete) notes.push(`${labels.incomplete} label row${labels.incomplete > 1 ? 's' : ''} without an id or outcome skipped`);

@@ -4,7 +4,7 @@ import { proxy, wrap, type Remote } from 'comlink';
 import type { ReferenceProfile } from '../../kernels/monitor/reference-profile';
 import type { ImportOutcome, MonitorWorkerApi } from '../../workers/monitor.worker';
 import type { ImportProgress, LogImportRequest, LogView } from '../../workers/monitor/log-session';
-import type { GeneratedRun } from '../../workers/monitor/synthetic-log';
+import type { GeneratedMode, GeneratedRun } from '../../workers/monitor/synthetic-log';
 
 let remote: Remote<MonitorWorkerApi> | null = null;
 
@@ -26,7 +26,7 @@ export const monitorWorker = {
   cancel(): Promise<void> {
     return worker().cancel();
   },
-  aggregateGenerated(reference: ReferenceProfile, n: number, mode: 'records' | 'ndjson', onProgress: (p: ImportProgress) => void): Promise<GeneratedRun | 'cancelled'> {
+  aggregateGenerated(reference: ReferenceProfile, n: number, mode: GeneratedMode, onProgress: (p: ImportProgress) => void): Promise<GeneratedRun | 'cancelled'> {
     return worker().aggregateGenerated(reference, n, mode, proxy(onProgress));
   },
 };

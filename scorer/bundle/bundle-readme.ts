@@ -49,6 +49,7 @@ npm start            # http://127.0.0.1:8080 ; node server.js --port 9000 --host
 
 ${SERVER_ENV_TABLE}| \`TOURNEY_PREDICTION_LOG\` | a folder: log every scored row as NDJSON (see below) |
 | \`TOURNEY_PREDICTION_LOG_FILE_BYTES\`, \`TOURNEY_PREDICTION_LOG_TOTAL_BYTES\` | rotate past this size (default 16 MB); keep at most this much on disk (default 256 MB) |
+| \`TOURNEY_SUMMARY_FLUSH_SECONDS\` | with the prediction log: write the mergeable summary of the rows logged since the last one to \`summaries.ndjson\` this often (default 300; also at each hour's end), the file \`tourney monitor <model-dir> <log folder>\` reads first |
 | \`TOURNEY_MAX_BATCH_ROWS\` | most rows the server scores in one model run when it joins concurrent requests (default 1,024; 1 turns joining off) |
 
 SIGTERM stops accepting connections, lets in-flight requests finish, then exits 0.

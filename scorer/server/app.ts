@@ -16,6 +16,7 @@ import type { MonitorRecord } from '../../kernels/monitor/monitor-record';
 import { createMetrics, routeLabel } from './metrics';
 import { MonitoringWindow, referenceFrom, type MonitoringOptions } from './monitoring';
 import { PredictionLog, type PredictionLogOptions } from './prediction-log';
+import { SummaryLog } from './summary-log';
 import { csvRecords, parsePredictRows, pathOf, readPredictBody } from './predict-input';
 import { apiKeyCheck, setPreflightHeaders, startRequest } from './request-gate';
 import { predictionWriter, type PredictionsOut } from './predictions-json';
@@ -116,6 +117,8 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
   const reference = options.monitoring === false ? null : referenceFrom(model.reference);
   const monitor = reference ? new MonitoringWindow(reference, options.monitoring || {}) : null;
   const outputOf = monitor ? recordOutput(model) : null;
+  // Beside the row lines, the same rows as mergeable summaries (needs the reference, like the window).
+  const summaryLog = options.predictionLog && reference ? new SummaryLog(reference, { name: model.name, version: model.version }, options.predictionLog) : null;
   const accessLog = options.accessLog === false ? null
     : typeof options.accessLog === 'function' ? options.accessLog : (line: string) => process.stdout.write(line + '\n');
   const authorized = apiKeyCheck(options.apiKey);
@@ -172,6 +175,7 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
         record.input = records[i] as MonitorRecord['input'];
         record.output = outputOf(scores, out.predictedClass, offset + i);
         monitor.add(record, builder);
+        summaryLog?.add(record);
       }
     }
     if (predictionLog && records) {
@@ -274,6 +278,7 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
       await Promise.race([closed, deadline]);
       clearTimeout(timer);
       await predictionLog?.close();
+      await summaryLog?.close();
     },
   };
 }

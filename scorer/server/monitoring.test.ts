@@ -138,6 +138,23 @@ describe('scorer monitoring', () => {
       const live = monitoring.report.features.find((g: { name: string }) => g.name === f.name);
       expect(live.drift?.statistic ?? null).toBeCloseTo(f.drift?.statistic ?? null, 9);
     }
+
+    // The summary log beside it: the same 320 rows as mergeable summaries, read alone or with the
+    // row lines (the whole directory), each prediction counted once and every statistic the same.
+    const summaries = readFileSync(join(logDir, 'summaries.ndjson'), 'utf8').trim().split('\n');
+    expect(summaries.length).toBeGreaterThanOrEqual(1);
+    expect(summaries.reduce((n, l) => n + JSON.parse(l).summary.rows, 0)).toBe(320);
+    for (const source of [join(logDir, 'summaries.ndjson'), logDir]) {
+      const viaSummaries = await tourney(['monitor', modelDir, source, '--json']);
+      expect(viaSummaries.code, viaSummaries.stderr).toBe(0);
+      const o = JSON.parse(viaSummaries.stdout);
+      expect(o.report.rows).toBe(320);
+      expect(o.report.latency.n).toBe(320);
+      expect(o.problems.summaries).toMatchObject({ rows: 320, coveredLines: source === logDir ? 320 : 0, skipped: 0 });
+      for (const f of out.report.features) {
+        expect(o.report.features.find((g: { name: string }) => g.name === f.name).drift?.statistic ?? null).toBeCloseTo(f.drift?.statistic ?? null, 9);
+      }
+    }
   }, 60_000);
 
   it('costs the hot path little: single-row throughput with monitoring on ≥ 0.9× off', async () => {

@@ -8,6 +8,8 @@
 // The live file is `<dir>/predictions.ndjson`; past `maxFileBytes` it is renamed
 // `predictions-<UTC time>-<n>.ndjson` and a new one starts; the oldest rotated files are deleted
 // while all files together exceed `maxTotalBytes`. Writes are appended asynchronously in order.
+// The scorer's summary log (summary-log.ts) is the same kind of file under the base name
+// `summaries`, rotated and bounded on its own.
 import { createWriteStream, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 
@@ -15,12 +17,13 @@ export interface PredictionLogOptions {
   dir: string;
   /** Rotate the live file past this size (default 16 MB). */
   maxFileBytes?: number;
-  /** Keep at most this many bytes of log on disk (default 256 MB). */
+  /** Keep at most this many bytes of log on disk (default 256 MB; the summary log keeps an eighth of that beside it). */
   maxTotalBytes?: number;
+  /** Seconds between the summary log's lines within an hour (default 300). */
+  summaryFlushSeconds?: number;
 }
 
-const LIVE = 'predictions.ndjson';
-const ROTATED = /^predictions-.+\.ndjson$/;
+type LogBase = 'predictions' | 'summaries';
 
 export class PredictionLog {
   private stream: WriteStream;
@@ -28,20 +31,24 @@ export class PredictionLog {
   private rotations = 0;
   readonly maxFileBytes: number;
   readonly maxTotalBytes: number;
+  private readonly live: string;
+  private readonly rotated: RegExp;
 
-  constructor(readonly options: PredictionLogOptions) {
+  constructor(readonly options: PredictionLogOptions, private readonly base: LogBase = 'predictions') {
+    this.live = `${base}.ndjson`;
+    this.rotated = new RegExp(`^${base}-.+\\.ndjson$`);
     this.maxFileBytes = options.maxFileBytes ?? 16 * 1024 * 1024;
     this.maxTotalBytes = Math.max(options.maxTotalBytes ?? 256 * 1024 * 1024, this.maxFileBytes);
     mkdirSync(options.dir, { recursive: true });
-    this.size = fileSize(join(options.dir, LIVE));
+    this.size = fileSize(join(options.dir, this.live));
     this.stream = this.open();
   }
 
   private open(): WriteStream {
     // Opened synchronously so the file exists before the first rotation can rename it.
-    const path = join(this.options.dir, LIVE);
+    const path = join(this.options.dir, this.live);
     const stream = createWriteStream(path, { fd: openSync(path, 'a') });
-    stream.on('error', (err) => process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: `prediction log: ${err.message}` })}\n`));
+    stream.on('error', (err) => process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: `${this.base} log: ${err.message}` })}\n`));
     return stream;
   }
 
@@ -56,7 +63,7 @@ export class PredictionLog {
   private rotate(): void {
     this.stream.end();
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    renameSync(join(this.options.dir, LIVE), join(this.options.dir, `predictions-${stamp}-${++this.rotations}.ndjson`));
+    renameSync(join(this.options.dir, this.live), join(this.options.dir, `${this.base}-${stamp}-${++this.rotations}.ndjson`));
     this.stream = this.open();
     this.size = 0;
     this.prune();
@@ -64,7 +71,7 @@ export class PredictionLog {
 
   /** Deletes the oldest rotated files until the total fits. */
   private prune(): void {
-    const rotated = readdirSync(this.options.dir).filter((f) => ROTATED.test(f)).map((f) => {
+    const rotated = readdirSync(this.options.dir).filter((f) => this.rotated.test(f)).map((f) => {
       const st = statSync(join(this.options.dir, f));
       return { f, size: st.size, mtime: st.mtimeMs };
     }).sort((a, b) => a.mtime - b.mtime || a.f.localeCompare(b.f));

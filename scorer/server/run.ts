@@ -19,7 +19,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): Omit<ScorerOptions, 'fil
     ...(env.TOURNEY_API_KEY ? { apiKey: env.TOURNEY_API_KEY } : {}),
     corsOrigins: (env.TOURNEY_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     accessLog: !/^(0|off|false|no)$/i.test(env.TOURNEY_ACCESS_LOG ?? 'on'),
-    ...(logDir ? { predictionLog: { dir: logDir, maxFileBytes: int('TOURNEY_PREDICTION_LOG_FILE_BYTES'), maxTotalBytes: int('TOURNEY_PREDICTION_LOG_TOTAL_BYTES') } } : {}),
+    ...(logDir ? { predictionLog: { dir: logDir, maxFileBytes: int('TOURNEY_PREDICTION_LOG_FILE_BYTES'), maxTotalBytes: int('TOURNEY_PREDICTION_LOG_TOTAL_BYTES'), summaryFlushSeconds: int('TOURNEY_SUMMARY_FLUSH_SECONDS') } } : {}),
     ...(/^(0|off|false|no)$/i.test(env.TOURNEY_MONITORING ?? 'on') ? { monitoring: false as const }
       : { monitoring: { windowSeconds: int('TOURNEY_MONITORING_WINDOW_SECONDS') || undefined, bucketSeconds: int('TOURNEY_MONITORING_BUCKET_SECONDS') || undefined } }),
     maxBodyBytes: int('TOURNEY_MAX_BODY_BYTES'),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { smallReference } from '../../kernels/monitor/testing/small-reference';
+import { SummaryLineWriter } from '../../kernels/monitor/summary-line';
 import { LogSession } from './log-session';
 import { aggregateGenerated } from './synthetic-log';
 
@@ -44,6 +45,29 @@ describe('LogSession (the monitor worker reading logs)', () => {
     const session = new LogSession({ reference, expected: model, logs: [{ name: 'p.ndjson', blob: blob(line(0, 'a', { name: 'credit', version: '2' })) }], labels: null, target: null });
     await session.run(() => {}, () => false);
     expect(session.view(null).notes[0]).toBe('no usable prediction lines of m; the log holds credit@2 (1)');
+  });
+
+  it('reads the scorer\'s summary file before its row logs, whatever the order picked, counting each prediction once', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => line(i % 3, `r${i}`)).sort();
+    const summaries: string[] = [];
+    const writer = new SummaryLineWriter(reference, model, (l) => summaries.push(l));
+    for (const r of rows) {
+      const v = JSON.parse(r);
+      writer.add({ time: Date.parse(v.time), id: v.id, input: v.input, output: v.output, latencyMs: v.latencyMs });
+    }
+    writer.flush();
+    const run = async (logs: { name: string; blob: Blob }[]) => {
+      const session = new LogSession({ reference, expected: model, logs, labels: null, target: null });
+      await session.run(() => {}, () => false);
+      return session.view(null);
+    };
+    const alone = await run([{ name: 'predictions.ndjson', blob: blob(rows.join('\n')) }]);
+    const both = await run([{ name: 'predictions.ndjson', blob: blob(rows.join('\n')) }, { name: 'summaries.ndjson', blob: blob(summaries.join('')) }]);
+    expect(alone.report.rows).toBe(30);
+    expect(both.report.rows).toBe(30);
+    expect(both.report.volume).toEqual(alone.report.volume);
+    expect(both.notes.join('\n')).toMatch(/30 predictions read from 3 scorer summary lines; 30 row lines they already counted were not counted again/);
+    expect((await run([{ name: 'summaries.ndjson', blob: blob(summaries.join('')) }])).report.rows).toBe(30);
   });
 
   it('stops when cancelled', async () => {

@@ -10,6 +10,7 @@ import { performanceOverTime } from '../../kernels/monitor/performance';
 import type { LogModel } from '../../kernels/monitor/prediction-log';
 import { labelCounts, problemNotes } from '../../kernels/monitor/problem-notes';
 import type { ReferenceProfile } from '../../kernels/monitor/reference-profile';
+import { isSummaryLine } from '../../kernels/monitor/summary-line';
 
 export interface NamedBlob {
   name: string;
@@ -86,10 +87,13 @@ export class LogSession {
     }
     const aggregator = new PredictionLogAggregator(reference, { expected: this.request.expected, perHour: true, labels: this.labels?.labels });
     const totalBytes = logs.reduce((s, f) => s + f.blob.size, 0);
+    // The scorer's summary files first: the row lines they already counted are then recognised.
+    const isSummaries = await Promise.all(logs.map(async (f) => isSummaryLine((await f.blob.slice(0, 64).text()).replace(/^\uFEFF/, '').trimStart())));
+    const ordered = [...logs.filter((_, i) => isSummaries[i]), ...logs.filter((_, i) => !isSummaries[i])];
     let bytes = 0;
     let lastReport = 0;
     const pause = yielder();
-    for (const file of logs) {
+    for (const file of ordered) {
       const reader = file.blob.stream().getReader();
       const decoder = new TextDecoder();
       let rest = '';
@@ -125,7 +129,7 @@ export class LogSession {
       if (rest) feed(rest);
       this.lines += line;
     }
-    onProgress({ bytes, totalBytes, lines: this.lines, file: logs.at(-1)?.name ?? '' });
+    onProgress({ bytes, totalBytes, lines: this.lines, file: ordered.at(-1)?.name ?? '' });
     this.aggregator = aggregator;
   }
 
