@@ -185,7 +185,8 @@ describe('tourney serve <registry>: cache by bytes, bounded metrics, limits and 
       const broken = await predict(p.url, 'gbdt-9', { rows: [ROW] }, { 'x-request-id': 'req-broken-1' });
       expect(broken.status).toBe(500);
       expect(broken.body.error).toBe('the model of tenant "gbdt-9" cannot be loaded (request req-broken-1): see the server log');
-      expect(p.stderr()).toMatch(/"tenant":"gbdt-9".*pipeline\.json.*sha256 does not match/);
+      // The reason goes to stderr through a pipe, which may deliver it after the response: poll (bounded).
+      await expect.poll(() => p.stderr(), { timeout: 10_000 }).toMatch(/"tenant":"gbdt-9".*pipeline\.json.*sha256 does not match/);
       expect((await predict(p.url, 'gbdt-8')).status).toBe(200);
       expect(await metric(p.url, 'tourney_model_load_failures_total')).toBe(1);
     } finally {
