@@ -9,7 +9,10 @@
 // then batches of 10,000 rows (rows/s, median of --batches requests) against (a) and (b).
 // Prints a markdown table for docs/BENCHMARKS.md.
 //
-// usage: node --import tsx bench/serve.ts [--seconds 30] [--rounds 3] [--batches 20]
+// --fixed '<json>' serves a single GBDT of that shape instead (`train --models gbdt --fixed`), e.g.
+// '{"trees":100,"maxDepth":6}' — the size of the reference's XGBoost at its library defaults.
+//
+// usage: node --import tsx bench/serve.ts [--seconds 30] [--rounds 3] [--batches 20] [--fixed '<json>']
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -36,9 +39,13 @@ function sh(cmd: string, args: string[], cwd = root): string {
 }
 
 // ---- inputs: the model, the bundle, the reference model, request bodies ----
-const modelDir = join(work, 'model');
+const fixed = argv.includes('--fixed') ? flag('fixed', '') : null;
+const modelDir = join(work, fixed ? 'model-fixed' : 'model');
 const bundleDir = join(work, 'bundle');
-if (!existsSync(join(modelDir, 'meta.json'))) sh(process.execPath, [join(root, 'cli', 'bin', 'tourney.js'), 'train', data, '--target', 'churn', '--time-budget', '20', '--seed', '1', '--out', modelDir]);
+const recipe = fixed ? ['--models', 'gbdt', '--fixed', fixed] : ['--time-budget', '20'];
+// A fixed shape is retrained every run (cheap), so the flag's value is what is served.
+if (fixed) rmSync(modelDir, { recursive: true, force: true });
+if (fixed || !existsSync(join(modelDir, 'meta.json'))) sh(process.execPath, [join(root, 'cli', 'bin', 'tourney.js'), 'train', data, '--target', 'churn', ...recipe, '--seed', '1', '--out', modelDir]);
 rmSync(bundleDir, { recursive: true, force: true });
 sh(process.execPath, [join(root, 'cli', 'bin', 'tourney.js'), 'export', modelDir, '--out', bundleDir]);
 sh('npm', ['install', '--offline', '--no-audit', '--no-fund', '--silent'], bundleDir);
@@ -204,7 +211,7 @@ const u = results.unbatched;
 const b = results.reference;
 const c = results.echo;
 const fmt = (v: number, d = 0) => v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-console.log(`Run of ${new Date().toISOString().slice(0, 16)}Z, ${cpus().length} cores, load average ${load.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at the end; wrk -t2 -c16, ${seconds} s per server in ${rounds} rotating segments, single-row JSON (telco_churn row 43); requests/s = mean over segments, p50 = median, p99 = worst segment; batches: median of ${batches} (bundle) / ${Math.ceil(batches / 4)} (FastAPI).\n`);
+console.log(`Run of ${new Date().toISOString().slice(0, 16)}Z, ${cpus().length} cores, load average ${load.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at the end; wrk -t2 -c16, ${seconds} s per server in ${rounds} rotating segments, single-row JSON (telco_churn row 43); model: ${fixed ? `one GBDT, train --models gbdt --fixed '${fixed}'` : 'the tournament of train --time-budget 20 --seed 1'}; requests/s = mean over segments, p50 = median, p99 = worst segment; batches: median of ${batches} (bundle) / ${Math.ceil(batches / 4)} (FastAPI).\n`);
 console.log('| server | requests/s | p50 ms | p99 ms | errors | 10,000-row batches, rows/s |');
 console.log('|---|---|---|---|---|---|');
 console.log(`| (a) Tourney bundle (node server.js) | ${fmt(a.rps)} | ${fmt(a.p50, 2)} | ${fmt(a.p99, 2)} | ${a.errors} | ${fmt(batch.bundle)} |`);
