@@ -120,8 +120,16 @@ export class PredictionLogAggregator {
   }
 
   private addSummaryLine(text: string, line: number): void {
-    const parsed = parseSummaryLine(text, this.reference);
+    const expected = this.options.expected ?? null;
+    // Another model's (or version's) summaries are counted like its row lines, never merged.
+    const monitored = (m: LogModel | null) => !expected || !m || (m.name === expected.name && (!expected.version || m.version === expected.version));
+    const parsed = parseSummaryLine(text, this.reference, monitored);
     if (typeof parsed === 'string') return this.corrupt(line, parsed);
+    if ('otherModelRows' in parsed) {
+      const s = this.stream(parsed.model);
+      if (s) s.rows += parsed.otherModelRows;
+      return;
+    }
     this.addSummary(parsed.summary, parsed.model, parsed.rowsAtLastTime);
   }
 

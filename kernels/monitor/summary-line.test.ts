@@ -93,6 +93,19 @@ describe('the scorer summary lines', () => {
     }
   });
 
+  it('count another version\'s summaries (a redeploy into the same folder) as excluded, not as corrupt', () => {
+    const old: string[] = [];
+    const writer = new SummaryLineWriter(reference, { name: 'm', version: '0' }, (l) => old.push(l.trimEnd()));
+    for (const rec of records(70)) writer.add(rec);
+    writer.flush(T0);
+    // Another reference's line would not even fit this one: it must not be checked against it.
+    const foreign = old.map((l) => l.replace('"features":{', '"features":{"tenure":{"kind":"datetime","present":1,"missing":0},'));
+    const result = aggregate([...foreign, ...summaryLines(records(30), new Set())]).result();
+    expect(result.summary.rows).toBe(30);
+    expect(result.problems.corrupt.count).toBe(0);
+    expect(result.problems.otherModels).toEqual({ count: 70, models: [{ model: 'm@0', count: 70 }] });
+  });
+
   it('join labels to row lines the summaries already counted', () => {
     const recs = records(400);
     const labels = new Map([['r3', 'yes'], ['r399', 'no']]);

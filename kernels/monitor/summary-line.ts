@@ -71,8 +71,18 @@ function mismatch(value: unknown, template: unknown, path: string): string | nul
   return extra === undefined ? null : `${path}.${extra} is not a column of the reference`;
 }
 
-/** A summary line read back, or the sentence saying why it cannot be merged with `reference`. */
-export function parseSummaryLine(text: string, reference: ReferenceProfile): SummaryLine | string {
+/** A summary line of a model other than the one monitored: only its row count is read. */
+export interface OtherModelSummary {
+  model: LogModel | null;
+  otherModelRows: number;
+}
+
+/**
+ * A summary line read back, or the sentence saying why it cannot be merged with `reference`.
+ * A line of a model `isMonitored` rejects (another model, or another version after a redeploy into
+ * the same folder) is not checked against the reference: it is counted, as its row lines would be.
+ */
+export function parseSummaryLine(text: string, reference: ReferenceProfile, isMonitored: (model: LogModel | null) => boolean = () => true): SummaryLine | OtherModelSummary | string {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -83,13 +93,18 @@ export function parseSummaryLine(text: string, reference: ReferenceProfile): Sum
   if (value.format !== SUMMARY_FORMAT) return `a summary of format ${JSON.stringify(value.format)}; this Tourney reads format ${SUMMARY_FORMAT}`;
   const model = value.model;
   if (model !== undefined && model !== null && (!isObject(model) || typeof model.name !== 'string')) return '"model" must be {"name", "version"}';
+  const logModel = isObject(model) ? { name: model.name as string, version: model.version === undefined || model.version === null ? '' : String(model.version) } : null;
+  if (!isMonitored(logModel)) {
+    const rows = isObject(value.summary) ? value.summary.rows : undefined;
+    return { model: logModel, otherModelRows: isCount(rows) ? rows : 0 };
+  }
   const problem = mismatch(value.summary, emptySummary(reference), 'summary');
   if (problem) return `${problem} (a summary of another model or reference?)`;
   const rowsAtLastTime = value.rowsAtLastTime ?? 0;
   if (!Number.isInteger(rowsAtLastTime) || (rowsAtLastTime as number) < 0) return '"rowsAtLastTime" is not a count';
   return {
     rowsAtLastTime: rowsAtLastTime as number,
-    model: isObject(model) ? { name: model.name as string, version: model.version === undefined || model.version === null ? '' : String(model.version) } : null,
+    model: logModel,
     summary: value.summary as MonitorSummary,
   };
 }
