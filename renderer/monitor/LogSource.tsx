@@ -153,7 +153,7 @@ export function LogSource({ target, visible }: { target: MonitorTarget | null; v
           </label>
         )}
         <label>
-          <span>prediction logs (NDJSON)</span>
+          <span title="Pick every file of the scorer's log folder: summaries.ndjson holds the rows' mergeable summaries, so a large log imports in a moment; each prediction is counted once">prediction logs (NDJSON; with the folder's summaries.ndjson)</span>
           <input type="file" multiple accept=".ndjson,.log,.jsonl,.json,text/plain" data-testid="monitor-log-files" onChange={(e) => setLogs([...(e.target.files ?? [])])} />
         </label>
         <label>
