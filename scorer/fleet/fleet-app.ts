@@ -5,13 +5,13 @@
 // loopback by default, API key for anything else, body and row limits, 400 naming row and field.
 // Routes: POST /v1/tenants/{tenant}/predict, GET /v1/tenants, GET /v1/tenants/{tenant}/model,
 // /healthz, /readyz, /metrics, /openapi.json.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { DataError } from '../../kernels/table/types';
 import { InputError } from '../input-table';
 import { modelCardMarkdown } from '../model-card';
 import { loadOnnxRuntime } from '../onnx-engine';
-import { DEFAULT_LIMITS, isLoopback, StartupError } from '../server/app';
+import { DEFAULT_LIMITS, isLoopback } from '../server/app';
+import { listen, StartupError } from '../server/listen';
 import { parsePredictBody, readPredictBody } from '../server/predict-input';
 import { apiKeyCheck, setPreflightHeaders, startRequest } from '../server/request-gate';
 import { createFleetMetrics, FLEET_ROUTES } from './fleet-metrics';
@@ -220,17 +220,7 @@ export async function startFleetScorer(options: FleetScorerOptions): Promise<Run
     }
   }
 
-  const server = createServer({
-    requestTimeout,
-    headersTimeout,
-    keepAliveTimeout: 5_000,
-    connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 2))),
-  }, (req, res) => { void handle(req, res); });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) => reject(new StartupError(err.code === 'EADDRINUSE' ? `port ${options.port ?? 8080} on ${host} is in use` : `cannot listen on ${host}:${options.port ?? 8080}: ${err.message}`)));
-    server.listen(options.port ?? 8080, host, resolve);
-  });
-  const port = (server.address() as AddressInfo).port;
+  const { server, port } = await listen({ host, port: options.port, requestTimeout, headersTimeout }, handle);
   // Ready once the ONNX runtime loads: every tenant scores through it.
   const readyPromise = loadOnnxRuntime().then(() => { ready = true; });
   const refreshMs = (options.refreshSeconds ?? 30) * 1000;

@@ -1,8 +1,8 @@
 // The scorer's HTTP server on Node's own `http` (no framework: six routes, and the hot path —
 // a single-row JSON request — should cost a parse, a tiny table, a predict and a string, nothing
 // more). Routes, limits and security defaults follow BRIEF §Scorer HTTP API; see scorer/README.md.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { listen, StartupError } from './listen';
 import { DataError } from '../../kernels/table/types';
 import { createEngine, type ScoringEngine } from '../engine';
 import { compileSchema, InputError, tableFromJsonRows } from '../input-table';
@@ -63,12 +63,7 @@ export interface ScorerOptions {
 }
 
 /** The server cannot start as configured (exit 2, one line). */
-export class StartupError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StartupError';
-  }
-}
+export { StartupError };
 
 export interface RunningScorer {
   server: Server;
@@ -242,18 +237,7 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
     }
   }
 
-  const server = createServer({
-    requestTimeout,
-    headersTimeout,
-    keepAliveTimeout: 5_000,
-    // Node checks the two deadlines on this interval (default 30 s), so it bounds their precision.
-    connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 2))),
-  }, (req, res) => { void handle(req, res); });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) => reject(new StartupError(err.code === 'EADDRINUSE' ? `port ${options.port ?? 8080} on ${host} is in use` : `cannot listen on ${host}:${options.port ?? 8080}: ${err.message}`)));
-    server.listen(options.port ?? 8080, host, resolve);
-  });
-  const port = (server.address() as AddressInfo).port;
+  const { server, port } = await listen({ host, port: options.port, requestTimeout, headersTimeout }, handle);
 
   // Warm-up: all-missing rows through the whole scoring path (a one-row batch, then a full one),
   // so the first requests pay no JIT or lazy-initialisation cost. Not counted in /metrics.
