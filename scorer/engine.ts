@@ -8,7 +8,7 @@ import type { Matrix } from '../kernels/learn/matrix';
 import { loadModel } from '../kernels/learn/load-model';
 import { loadTournamentModel } from '../kernels/tournament/tournament-model';
 import { ModelFileError, parseJsonFile } from './model-files';
-import { createOnnxEngine } from './onnx-engine';
+import { createOnnxEngine, type OnnxEngineOptions } from './onnx-engine';
 
 export interface ScoringEngine {
   /** Which implementation scores (shown by /v1/model and the access log). */
@@ -20,16 +20,22 @@ export interface ScoringEngine {
    * probabilities, regression values.
    */
   score(X: Matrix): Promise<Float64Array>;
+  /**
+   * Runs of this many rows or more are scored off the event loop (the ONNX engine with more than
+   * one thread): a caller with more rows splits them into runs of this size, so that its own work on
+   * one run overlaps the model's on the next. Undefined: every run blocks the event loop.
+   */
+  readonly offloadRows?: number;
   /** Frees what the engine holds outside the JS heap (the ONNX session); the multi-model cache calls it on eviction. */
   release?(): Promise<void>;
 }
 
-/** The engine for a model directory's files (name → bytes). */
-export async function createEngine(files: ReadonlyMap<string, Uint8Array>): Promise<ScoringEngine> {
+/** The engine for a model directory's files (name → bytes); `options` apply to the ONNX engine. */
+export async function createEngine(files: ReadonlyMap<string, Uint8Array>, options: OnnxEngineOptions = {}): Promise<ScoringEngine> {
   const onnx = files.get('model.onnx');
   if (!onnx) return createNativeEngine(files);
   try {
-    return await createOnnxEngine(onnx);
+    return await createOnnxEngine(onnx, options);
   } catch (err) {
     throw new ModelFileError(`model.onnx: ${(err as Error).message.split('\n')[0]}`, { cause: err });
   }

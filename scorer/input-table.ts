@@ -143,14 +143,14 @@ export class InputBatch {
     return start;
   }
 
-  /** A request's JSON rows (an array of objects). */
-  appendJsonRows(rows: unknown[]): void {
-    const n = rows.length;
-    const start = this.open(n);
+  /** A request's JSON rows (an array of objects), or rows [from, to) of it (numbered as in the request). */
+  appendJsonRows(rows: unknown[], from = 0, to = rows.length): void {
+    const n = to - from;
+    const start = this.open(n) - from;
     const { schema, numeric, text } = this;
     const { fields, keyCache, slotCache } = schema;
     let unknownFields = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < to; i++) {
       const row = rows[i];
       if (row === null || typeof row !== 'object' || Array.isArray(row)) {
         throw new InputError(`row ${i + 1}: expected an object of column values, got ${show(row)}`);

@@ -60,6 +60,21 @@ describe('createOnnxEngine', () => {
     expect(await engine.score({ ...X, nRows: 0, columns: [new Float64Array(0), new Float64Array(0)] })).toEqual(new Float64Array(0));
     expect(maxAbsDifference(model.predict(X), await engine.score(X))).toBeLessThanOrEqual(TOLERANCE);
   });
+
+  it('scores big runs on a worker thread with the same scores, and says so', async () => {
+    const { X, labels } = fitTableToMatrix(await table('credit_status'), 'Status');
+    const model = fitModel('gbdt', X, labels, { trees: 60, maxLeaves: 31 }, { seed: 1 });
+    const bytes = exportOnnx(model.toJSON());
+    const engine = await createOnnxEngine(bytes, { threads: 2, bigRows: 500 });
+    expect(engine.offloadRows).toBe(500);
+    expect((await createOnnxEngine(bytes)).offloadRows).toBeUndefined();
+    const big = await engine.score(X);
+    expect(X.nRows).toBeGreaterThan(500);
+    expect(maxAbsDifference(model.predict(X), big)).toBeLessThanOrEqual(TOLERANCE);
+    const head: Matrix = { ...X, nRows: 100, columns: X.columns.map((c) => c.subarray(0, 100)) };
+    expect(maxAbsDifference(big.subarray(0, 100), await engine.score(head))).toBeLessThanOrEqual(1e-12);
+    await engine.release?.();
+  });
 });
 
 describe('ONNX export: every family on the train --fixed matrix (onnxruntime-node)', () => {

@@ -11,7 +11,11 @@ const MISSING_TOKENS = new Set([
 /** True when a cell's text means a missing value. */
 export function isMissingText(text: string): boolean {
   if (MISSING_TOKENS.has(text)) return true;
-  // Whitespace-only (and padded tokens like " NA ") are missing too.
+  // Whitespace-only (and padded tokens like " NA ") are missing too. Text that starts and ends with
+  // a printable ASCII character trims to itself: no trim() (the scorer asks for every text cell).
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  if (first > 32 && first < 127 && last > 32 && last < 127) return false;
   const trimmed = text.trim();
   return trimmed.length !== text.length && MISSING_TOKENS.has(trimmed);
 }

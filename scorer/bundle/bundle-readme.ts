@@ -51,6 +51,7 @@ ${SERVER_ENV_TABLE}| \`TOURNEY_PREDICTION_LOG\` | a folder: log every scored row
 | \`TOURNEY_PREDICTION_LOG_FILE_BYTES\`, \`TOURNEY_PREDICTION_LOG_TOTAL_BYTES\` | rotate past this size (default 16 MB); keep at most this much on disk (default 256 MB) |
 | \`TOURNEY_SUMMARY_FLUSH_SECONDS\` | with the prediction log: write the mergeable summary of the rows logged since the last one to \`summaries.ndjson\` this often (default 300; also at each hour's end), the file \`tourney monitor <model-dir> <log folder>\` reads first |
 | \`TOURNEY_MAX_BATCH_ROWS\` | most rows the server scores in one model run when it joins concurrent requests (default 1,024; 1 turns joining off) |
+| \`TOURNEY_SCORER_THREADS\` | threads a big request is scored on (default: the cores the process sees; the Kubernetes Deployment sets 1, its CPU limit). Above 1, a request of 2,048 rows or more is scored in parts on a worker thread while the next part is prepared |
 
 SIGTERM stops accepting connections, lets in-flight requests finish, then exits 0.
 

@@ -69,6 +69,8 @@ export function kubernetesManifests({ app, image, env, memory }: DeployNames): R
               { name: 'HOST', value: '0.0.0.0' },
               { name: 'PORT', value: String(PORT) },
               { name: 'TOURNEY_API_KEY', valueFrom: { secretKeyRef: { name: `${app}-api-key`, key: 'api-key' } } },
+              // The CPU limit below: a container sees all the node's cores, not its quota.
+              { name: 'TOURNEY_SCORER_THREADS', value: '1' },
               ...(env ?? [
                 { name: 'TOURNEY_PREDICTION_LOG', value: '/var/lib/tourney/predictions' },
                 { name: 'TOURNEY_PREDICTION_LOG_TOTAL_BYTES', value: String(256 * 1024 * 1024) },

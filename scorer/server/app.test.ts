@@ -126,6 +126,40 @@ describe('scorer HTTP API', () => {
     expect(Math.abs(alone.probabilities!.Yes - predictionsOf(viaJson)[7].probabilities!.Yes)).toBeLessThan(1e-12);
   });
 
+  // With more than one thread, a request of at least twice the offload size (1,024 rows) is scored
+  // in parts on a worker thread while the event loop prepares the next part.
+  it('scores a big batch in parts off the event loop: the answers of one run, rows numbered as sent, each counted once', async () => {
+    const { records } = sample('telco_churn.csv', 7000, 'churn');
+    const logDir = join(dir, 'parts-log');
+    mkdirSync(logDir);
+    const [parts, whole] = await Promise.all([
+      scorer(models.binary, { TOURNEY_SCORER_THREADS: '2', TOURNEY_ACCESS_LOG: 'off', TOURNEY_PREDICTION_LOG: logDir }),
+      scorer(models.binary, { TOURNEY_SCORER_THREADS: '1', TOURNEY_ACCESS_LOG: 'off' }),
+    ]);
+    const body = JSON.stringify({ rows: records });
+    const [a, b] = [await post(parts.url, body, 'application/json', { 'x-request-id': 'big' }), await post(whole.url, body)];
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const [got, expected] = [predictionsOf(a), predictionsOf(b)];
+    expect(got).toHaveLength(7000);
+    got.forEach((g, i) => {
+      expect(g.prediction).toBe(expected[i].prediction);
+      expect(Math.abs(g.probabilities!.Yes - expected[i].probabilities!.Yes)).toBeLessThan(1e-12);
+    });
+    // A bad field in a late part: the whole request is a 400 naming the row as sent, nothing counted.
+    const bad = records.map((r, i) => (i === 5000 ? { ...r, tenure: 'lots' } : r));
+    const refused = await post(parts.url, JSON.stringify({ rows: bad }));
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatch(/^row 5001, field "tenure": expected a number, got "lots"/);
+    const metrics = await (await fetch(`${parts.url}/metrics`)).text();
+    expect(metrics).toMatch(/^tourney_rows_scored_total\{[^}]*\} 7000$/m);
+    const monitoring = (await (await fetch(`${parts.url}/v1/monitoring`)).json()) as { predictions: number };
+    expect(monitoring.predictions).toBe(7000);
+    await Promise.all([parts.stop(), whole.stop()]);
+    const logged = readFileSync(join(logDir, 'predictions.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { row: number; id: string; input: { tenure: unknown } });
+    expect(logged.map((l) => l.row)).toEqual(Array.from({ length: 7000 }, (_, i) => i));
+    expect(logged[6999]).toMatchObject({ id: 'big:6999', input: { tenure: records[6999].tenure } });
+  });
+
   it('matches `tourney predict` for a multiclass `train --fixed` model and a regression model', async () => {
     for (const [modelDir, file, target] of [[models.multiclass, 'penguins.csv', 'species'], [models.regression, 'ames_housing.csv', 'Sale_Price']] as const) {
       const p = await scorer(modelDir, { TOURNEY_ACCESS_LOG: 'off' });

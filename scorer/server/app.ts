@@ -3,9 +3,9 @@
 // more). Routes, limits and security defaults follow BRIEF §Scorer HTTP API; see scorer/README.md.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { listen, StartupError } from './listen';
-import { DataError } from '../../kernels/table/types';
+import { DataError, type DataTable } from '../../kernels/table/types';
 import { createEngine, type ScoringEngine } from '../engine';
-import { compileSchema, InputError, tableFromJsonRows } from '../input-table';
+import { compileSchema, InputBatch, InputError, tableFromJsonRows, type InputStats } from '../input-table';
 import { loadScorerModel, type ScorerModel } from '../load-model';
 import { modelCardMarkdown } from '../model-card';
 import { DEFAULT_LIMITS } from '../limits';
@@ -27,6 +27,17 @@ interface ScoredBatch {
   scores: Float64Array;
   out: PredictionsOut;
 }
+
+/** A request's rows from `from` on, being scored (all of them, or one part of a big request). */
+interface ScoredPart {
+  pending: Promise<BatchSlice<ScoredBatch>>;
+  from: number;
+  /** Counted in /metrics once the part is answered (a part of a big request). */
+  stats?: InputStats;
+}
+
+/** Most parts a big request is split into (fewer, bigger model runs above 8 × the offload size). */
+const MAX_PARTS = 8;
 
 export interface ScorerOptions {
   /** The model directory's files (name → bytes). */
@@ -60,6 +71,12 @@ export interface ScorerOptions {
   maxBatchRows?: number;
   /** How long SIGTERM waits for in-flight requests before closing connections (default 10 s). */
   drainTimeoutMs?: number;
+  /**
+   * Threads a big request is scored on, the event loop's included (default 1). With more, a request
+   * of 2,048 rows or more is scored in parts on a worker thread while the event loop prepares the
+   * next part; smaller runs always stay on the event loop.
+   */
+  threads?: number;
 }
 
 /** The server cannot start as configured (exit 2, one line). */
@@ -97,17 +114,19 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const headersTimeout = Math.min(options.headersTimeoutMs ?? 10_000, requestTimeout);
   const model = loadScorerModel(options.files, options.name, options.source);
-  const engine = await createEngine(options.files);
+  const engine = await createEngine(options.files, { threads: options.threads });
   const schema = compileSchema(model.inputs);
   const metrics = createMetrics(model);
   const writePredictions = predictionWriter(model);
-  // Every request's rows join the event-loop turn's batch: one pipeline replay, one model run.
-  const batcher = new ScoreBatcher<ScoredBatch>(schema, async (table, stats) => {
+  // `stats` null: the caller counts the run in /metrics itself (scoreInParts).
+  const scoreTable = async (table: DataTable, stats: InputStats | null): Promise<ScoredBatch> => {
     const scores = await engine.score(model.toMatrix(table));
     const out = writePredictions(scores, table.rowCount);
-    metrics.scored(stats, out.predictedClass, out.histogramScores);
+    if (stats) metrics.scored(stats, out.predictedClass, out.histogramScores);
     return { scores, out };
-  }, { maxBatchRows: options.maxBatchRows });
+  };
+  // Every request's rows join the event-loop turn's batch: one pipeline replay, one model run.
+  const batcher = new ScoreBatcher<ScoredBatch>(schema, scoreTable, { maxBatchRows: options.maxBatchRows });
   const predictionLog = options.predictionLog ? new PredictionLog(options.predictionLog) : null;
   const reference = options.monitoring === false ? null : referenceFrom(model.reference);
   const monitor = reference ? new MonitoringWindow(reference, options.monitoring || {}) : null;
@@ -147,42 +166,76 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
 
   async function predict(req: IncomingMessage, res: ServerResponse, started: number, requestId: string): Promise<void> {
     const parsed = parsePredictRows(await readPredictBody(req, maxBodyBytes), maxRows);
-    let slice: BatchSlice<ScoredBatch>;
+    let parts: ScoredPart[];
     let records: unknown[] | undefined;
     if (parsed.kind === 'csv') {
       const { csv } = parsed;
       const pending = batcher.submit(csv.rowCount, (batch) => batch.appendCsvTable(csv));
       if (predictionLog || monitor) records = csvRecords(csv);
-      slice = await pending;
+      parts = [{ pending, from: 0 }];
     } else {
       const { rows } = parsed;
       records = rows;
-      slice = await batcher.submit(rows.length, (batch) => batch.appendJsonRows(rows));
+      parts = engine.offloadRows && rows.length >= 2 * engine.offloadRows ? scoreInParts(rows, engine.offloadRows)
+        : [{ pending: batcher.submit(rows.length, (batch) => batch.appendJsonRows(rows)), from: 0 }];
     }
-    const { result: { scores, out }, offset, count } = slice;
-    const now = Date.now();
-    const latencyMs = Math.round((performance.now() - started) * 100) / 100;
-    if (monitor && outputOf && records) {
-      const builder = monitor.builderAt(now);
-      // One scratch record for the whole request: the builder reads it and keeps nothing.
-      const record: MonitorRecord = { time: now, id: null, input: {}, output: null, latencyMs };
-      for (let i = 0; i < count; i++) {
-        record.input = records[i] as MonitorRecord['input'];
-        record.output = outputOf(scores, out.predictedClass, offset + i);
-        monitor.add(record, builder);
-        summaryLog?.add(record);
+    const total = parsed.count;
+    const items: string[] = [];
+    // Each part's rows are monitored, logged and written as soon as its scores are back, while the
+    // model scores the next part.
+    for (const { pending, from, stats } of parts) {
+      const { result: { scores, out }, offset, count } = await pending;
+      if (stats) metrics.scored(stats, out.predictedClass, out.histogramScores);
+      const now = Date.now();
+      const latencyMs = Math.round((performance.now() - started) * 100) / 100;
+      if (monitor && outputOf && records) {
+        const builder = monitor.builderAt(now);
+        // One scratch record for the whole part: the builder reads it and keeps nothing.
+        const record: MonitorRecord = { time: now, id: null, input: {}, output: null, latencyMs };
+        for (let i = 0; i < count; i++) {
+          record.input = records[from + i] as MonitorRecord['input'];
+          record.output = outputOf(scores, out.predictedClass, offset + i);
+          monitor.add(record, builder);
+          summaryLog?.add(record);
+        }
       }
-    }
-    if (predictionLog && records) {
-      try {
-        predictionLog.write(predictionLogLines(requestId, modelHeader, records, out.items, offset, count, now, latencyMs));
-      } catch (err) {
-        // A full or broken log disk must not stop scoring; the error goes to stderr.
-        process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', requestId, msg: `prediction log: ${(err as Error).message}` })}\n`);
+      if (predictionLog && records) {
+        try {
+          predictionLog.write(predictionLogLines(requestId, modelHeader, records, from, total, out.items, offset, count, now, latencyMs));
+        } catch (err) {
+          // A full or broken log disk must not stop scoring; the error goes to stderr.
+          process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', requestId, msg: `prediction log: ${(err as Error).message}` })}\n`);
+        }
       }
+      items.push(count === 1 ? out.items[offset] : out.items.slice(offset, offset + count).join(','));
     }
-    const items = count === 1 ? out.items[offset] : out.items.slice(offset, offset + count).join(',');
-    send(req, res, started, 200, `{"model":${modelHeader},"predictions":[${items}]}`, 'application/json', count);
+    send(req, res, started, 200, `{"model":${modelHeader},"predictions":[${items.join(',')}]}`, 'application/json', total);
+  }
+
+  /**
+   * A big request scored in parts of at least the engine's offload size: each part is validated,
+   * replayed through the pipeline and handed to the model (off the event loop) in turn, so the model
+   * scores one part while the next is prepared. A bad field is still a 400 for the whole request;
+   * parts already scored then are not counted in /metrics (they are counted as each is answered).
+   */
+  function scoreInParts(rows: unknown[], partRows: number): ScoredPart[] {
+    // Equal parts of at least partRows rows each (so that every one goes off the event loop).
+    const size = Math.ceil(rows.length / Math.min(MAX_PARTS, Math.floor(rows.length / partRows)));
+    const parts: ScoredPart[] = [];
+    try {
+      for (let from = 0; from < rows.length; from += size) {
+        const to = Math.min(rows.length, from + size);
+        const batch = new InputBatch(schema, to - from);
+        batch.appendJsonRows(rows, from, to);
+        const { table, stats } = batch.finish();
+        parts.push({ pending: scoreTable(table, null).then((result) => ({ result, offset: 0, count: to - from })), from, stats });
+      }
+    } finally {
+      // Should a part fail (or a later part be refused), the request answers with the first error;
+      // the other parts' outcomes must not go unhandled.
+      for (const p of parts) p.pending.catch(() => {});
+    }
+    return parts;
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -269,16 +322,18 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
 
 /**
  * One log line per row in the shape kernels/monitor/prediction-log.ts reads: `id` is the request id
- * (with `:<row>` when the request had several rows), `latencyMs` the request's time to its scores.
+ * (with `:<row>` when the request had several rows), `latencyMs` the request's time to its scores
+ * (to its part's, for a big request scored in parts).
  */
-function predictionLogLines(requestId: string, modelHeader: string, records: unknown[], items: string[], offset: number, count: number, now: number, latencyMs: number): string {
+function predictionLogLines(requestId: string, modelHeader: string, records: unknown[], from: number, total: number, items: string[], offset: number, count: number, now: number, latencyMs: number): string {
   const time = new Date(now).toISOString();
   const id = JSON.stringify(requestId);
-  const single = count === 1;
+  const single = total === 1;
   const head = `{"time":"${time}","requestId":${id},"model":${modelHeader},"latencyMs":${latencyMs},"row":`;
   let text = '';
-  for (let i = 0; i < count; i++) {
-    text += `${head}${i},"id":${single ? id : JSON.stringify(`${requestId}:${i}`)},"input":${JSON.stringify(records[i])},"output":${items[offset + i]}}\n`;
+  for (let k = 0; k < count; k++) {
+    const i = from + k;
+    text += `${head}${i},"id":${single ? id : JSON.stringify(`${requestId}:${i}`)},"input":${JSON.stringify(records[i])},"output":${items[offset + k]}}\n`;
   }
   return text;
 }

@@ -1,6 +1,7 @@
 // Runs a scorer as a process: configuration from flags and environment, one JSON line when it
 // listens, SIGTERM/SIGINT drain in-flight requests and then exit 0. Shared by the bundle's
 // server.js (main.ts) and `tourney serve`.
+import { availableParallelism } from 'node:os';
 import { startScorer, type RunningScorer, type ScorerOptions } from './app';
 
 /** Environment variables the scorer reads (documented in scorer/README.md and the bundle README). */
@@ -27,6 +28,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): Omit<ScorerOptions, 'fil
     maxBatchRows: int('TOURNEY_MAX_BATCH_ROWS'),
     requestTimeoutMs: int('TOURNEY_REQUEST_TIMEOUT_MS'),
     headersTimeoutMs: int('TOURNEY_HEADERS_TIMEOUT_MS'),
+    // Big requests on every core the process sees, unless told (the Kubernetes Deployment says 1,
+    // its CPU limit: a container sees the node's cores, not its quota).
+    threads: int('TOURNEY_SCORER_THREADS') || availableParallelism(),
   };
 }
 
