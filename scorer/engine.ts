@@ -19,7 +19,7 @@ export interface ScoringEngine {
    * FittedModel.predict's shape: binary P(positive class) per row, multiclass n × k row-major
    * probabilities, regression values.
    */
-  score(X: Matrix): Promise<Float64Array>;
+  score(X: Matrix, options?: ScoreOptions): Promise<Float64Array>;
   /**
    * Runs of this many rows or more are scored off the event loop (the ONNX engine with more than
    * one thread): a caller with more rows splits them into runs of this size, so that its own work on
@@ -28,6 +28,11 @@ export interface ScoringEngine {
   readonly offloadRows?: number;
   /** Frees what the engine holds outside the JS heap (the ONNX session); the multi-model cache calls it on eviction. */
   release?(): Promise<void>;
+}
+
+export interface ScoreOptions {
+  /** Score on the event loop even at the offload size (the caller has nothing else to do meanwhile). */
+  onEventLoop?: boolean;
 }
 
 /** The engine for a model directory's files (name → bytes); `options` apply to the ONNX engine. */

@@ -10,7 +10,7 @@ import type { Matrix } from '../kernels/learn/matrix';
 import { ONNX_INPUT } from '../kernels/onnx';
 import { readMetadata } from '../kernels/onnx/proto';
 import { createOffloadedSession } from './onnx-offload';
-import type { ScoringEngine } from './engine';
+import type { ScoreOptions, ScoringEngine } from './engine';
 
 export interface OnnxEngineOptions {
   /** Threads for big runs, the event loop's included (default 1: every run on the event loop). */
@@ -33,9 +33,9 @@ export async function createOnnxEngine(onnxBytes: Uint8Array, options: OnnxEngin
   const session = await ort.InferenceSession.create(onnxBytes, { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential' });
   const output = task === 'regression' ? 'value' : 'probabilities';
   const big = threads > 1 ? await createOffloadedSession(onnxBytes, { threads: Math.max(1, threads - 1), input: ONNX_INPUT, output }) : null;
-  const run = async (input: Float64Array, n: number): Promise<Float64Array> => {
+  const run = async (input: Float64Array, n: number, onEventLoop: boolean): Promise<Float64Array> => {
     // Should the worker have stopped, big runs go back to the event loop (slower, still scored).
-    if (big?.alive && n >= bigRows) return big.run(input, n, nFeatures);
+    if (big?.alive && n >= bigRows && !onEventLoop) return big.run(input, n, nFeatures);
     const result = await session.run({ [ONNX_INPUT]: new ort.Tensor('float64', input, [n, nFeatures]) }, [output]);
     return result[output].data as Float64Array;
   };
@@ -43,11 +43,11 @@ export async function createOnnxEngine(onnxBytes: Uint8Array, options: OnnxEngin
     kind: 'onnx',
     nClasses,
     ...(big ? { offloadRows: bigRows } : {}),
-    async score(X: Matrix): Promise<Float64Array> {
+    async score(X: Matrix, scoreOptions: ScoreOptions = {}): Promise<Float64Array> {
       if (X.columns.length !== nFeatures) throw new Error(`the model expects ${nFeatures} features, the matrix has ${X.columns.length}`);
       const n = X.nRows;
       if (n === 0) return new Float64Array(0);
-      const values = await run(rowMajor(X), n);
+      const values = await run(rowMajor(X), n, scoreOptions.onEventLoop === true);
       if (task !== 'binary') return Float64Array.from(values);
       // [1 − p, p] per row: keep p.
       const p = new Float64Array(n);

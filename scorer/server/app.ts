@@ -119,8 +119,8 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
   const metrics = createMetrics(model);
   const writePredictions = predictionWriter(model);
   // `stats` null: the caller counts the run in /metrics itself (scoreInParts).
-  const scoreTable = async (table: DataTable, stats: InputStats | null): Promise<ScoredBatch> => {
-    const scores = await engine.score(model.toMatrix(table));
+  const scoreTable = async (table: DataTable, stats: InputStats | null, onEventLoop = false): Promise<ScoredBatch> => {
+    const scores = await engine.score(model.toMatrix(table), { onEventLoop });
     const out = writePredictions(scores, table.rowCount);
     if (stats) metrics.scored(stats, out.predictedClass, out.histogramScores);
     return { scores, out };
@@ -222,13 +222,16 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
     // Equal parts of at least partRows rows each (so that every one goes off the event loop).
     const size = Math.ceil(rows.length / Math.min(MAX_PARTS, Math.floor(rows.length / partRows)));
     const parts: ScoredPart[] = [];
+    // The last quarter of the parts is scored on the event loop: once every part is handed over,
+    // the loop would only wait for the worker, which then has that much less to do.
+    const onLoopFrom = rows.length - Math.floor(Math.ceil(rows.length / size) / 4) * size;
     try {
       for (let from = 0; from < rows.length; from += size) {
         const to = Math.min(rows.length, from + size);
         const batch = new InputBatch(schema, to - from);
         batch.appendJsonRows(rows, from, to);
         const { table, stats } = batch.finish();
-        parts.push({ pending: scoreTable(table, null).then((result) => ({ result, offset: 0, count: to - from })), from, stats });
+        parts.push({ pending: scoreTable(table, null, from >= onLoopFrom).then((result) => ({ result, offset: 0, count: to - from })), from, stats });
       }
     } finally {
       // Should a part fail (or a later part be refused), the request answers with the first error;
