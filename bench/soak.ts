@@ -2,7 +2,8 @@
 // for --minutes (default 10), its memory sampled from its own /metrics every --sample seconds
 // (resident set size and V8 heap used, as Prometheus would scrape them). The load is single-row
 // JSON requests at --rate requests/s over 8 keep-alive connections, plus, in every 100 requests, a
-// 100-row batch, a CSV request and a bad row (400); the prediction log is on (rotated small, so
+// 100-row batch, a CSV request and a bad row (400), and in every 1,000 a 4,096-row batch (scored in
+// parts on the worker-thread session where the machine has 2 cores or more); the prediction log is on (rotated small, so
 // rotation and deletion run too) and so is the monitoring window. Memory is judged after --warmup
 // seconds: the least-squares slope of RSS and heap over the rest, and their first-vs-last-minute
 // change. Prints a markdown summary for docs/BENCHMARKS.md.
@@ -63,8 +64,9 @@ async function untilReady(): Promise<void> {
   throw new Error('the bundle did not become ready within 60 s');
 }
 
-/** The request for the n-th slot: mostly single rows, and each other kind once in 100. */
+/** The request for the n-th slot: mostly single rows, each other kind once in 100, a big batch once in 1,000. */
 function requestFor(n: number): { body: string; type?: string; expect: number } {
+  if (n % 1000 === 571) return { body: JSON.stringify({ rows: Array.from({ length: 4096 }, (_, i) => records[(n + i) % records.length]) }), expect: 200 };
   const k = n % 100;
   if (k === 17) return { body: JSON.stringify({ rows: Array.from({ length: 100 }, (_, i) => records[(n + i) % records.length]) }), expect: 200 };
   if (k === 53) return { body: csvBody, type: 'text/csv', expect: 200 };
