@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auroc, binaryLogloss, multiclassLogloss } from '../learn/metric';
-import { applyCalibration, chooseCalibration, fitIsotonic, fitPlatt } from './calibrate';
+import { applyCalibration, chooseCalibration, fitIsotonic, fitPlatt, fitTemperature } from './calibrate';
 import { createRandom, normal, TOURNAMENT_STREAM } from '../random/random';
 
 /** True probabilities, and an overconfident model's version of them (logits × 3). */
@@ -67,5 +67,32 @@ describe('calibration', () => {
     const choice = chooseCalibration(p, y, 'multiclass', k, { seed: 2 });
     expect(choice.calibration?.method).toBe('temperature');
     expect(multiclassLogloss(y, applyCalibration(choice.calibration!, p))).toBeLessThan(multiclassLogloss(y, p) - 0.1);
+  });
+
+  /** n rows of k classes, the true class given probability `top` (the rest shared), wrong on `wrong` rows. */
+  function underconfident(n: number, k: number, top: number, wrong: number) {
+    const y = Float64Array.from({ length: n }, (_, i) => i % k);
+    const p = new Float64Array(n * k).fill((1 - top) / (k - 1));
+    for (let i = 0; i < n; i++) p[i * k + (i < wrong ? (y[i] + 1) % k : y[i])] = top;
+    return { y, p };
+  }
+  const meanTop = (p: Float64Array, k: number) => {
+    let s = 0;
+    for (let i = 0; i < p.length / k; i++) s += Math.max(...p.subarray(i * k, (i + 1) * k));
+    return s / (p.length / k);
+  };
+
+  it('does not sharpen probabilities that never err: nothing says how sharp to be (penguins)', () => {
+    const { y, p } = underconfident(275, 3, 0.8, 0);
+    const t = fitTemperature(p, y, 3);
+    expect(t.method === 'temperature' && t.temperature).toBeGreaterThanOrEqual(1);
+    expect(chooseCalibration(p, y, 'multiclass', 3, { seed: 1 }).calibration).toBeUndefined();
+  });
+
+  it('sharpens no further than the rows\' accuracy supports (the rule of succession)', () => {
+    const { y, p } = underconfident(300, 3, 0.6, 3);
+    const calibrated = applyCalibration(fitTemperature(p, y, 3), p);
+    expect(meanTop(calibrated, 3)).toBeGreaterThan(0.9);
+    expect(meanTop(calibrated, 3)).toBeLessThanOrEqual((297 + 1) / (300 + 2) + 1e-6);
   });
 });

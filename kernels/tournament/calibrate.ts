@@ -118,8 +118,21 @@ function isotonicAt(x: number[], y: number[], p: number): number {
   return y[lo] + t * (y[hi] - y[lo]);
 }
 
-/** Temperature scaling for multiclass probabilities: softmax(log p / T), T by golden-section search. */
+/**
+ * Temperature scaling for multiclass probabilities: softmax(log p / T), T by golden-section search,
+ * then held to what the rows can show. Rows the model classifies without a mistake (small,
+ * separable data: penguins) say nothing about how sharp to be — the log loss falls towards zero as
+ * T does, on the rows and on their cross-fitted folds alike, and one mistake on new rows then costs
+ * ~20 nats — so they get no sharpening (T ≥ 1). Otherwise sharpening is only as strong as the rows'
+ * accuracy supports: the mean probability of the predicted class may not exceed
+ * (right + 1) / (n + 2), the rule of succession.
+ */
 export function fitTemperature(probabilities: ArrayLike<number>, y: ArrayLike<number>, nClasses: number): Calibration {
+  const t = Math.max(mleTemperature(probabilities, y, nClasses), sharpestSupported(probabilities, y, nClasses));
+  return { method: 'temperature', temperature: t, nClasses };
+}
+
+function mleTemperature(probabilities: ArrayLike<number>, y: ArrayLike<number>, nClasses: number): number {
   const loss = (t: number) => multiclassLogloss(y, applyCalibration({ method: 'temperature', temperature: t, nClasses }, probabilities));
   let lo = Math.log(0.05);
   let hi = Math.log(20);
@@ -132,7 +145,42 @@ export function fitTemperature(probabilities: ArrayLike<number>, y: ArrayLike<nu
     if (fc < fd) { hi = d; d = c; fd = fc; c = hi - g * (hi - lo); fc = loss(Math.exp(c)); }
     else { lo = c; c = d; fc = fd; d = lo + g * (hi - lo); fd = loss(Math.exp(d)); }
   }
-  return { method: 'temperature', temperature: Math.exp((lo + hi) / 2), nClasses };
+  return Math.exp((lo + hi) / 2);
+}
+
+/** The lowest temperature (≤ 1) whose mean top-class probability stays within (right + 1) / (n + 2). */
+function sharpestSupported(probabilities: ArrayLike<number>, y: ArrayLike<number>, nClasses: number): number {
+  const n = y.length;
+  let right = 0;
+  for (let r = 0; r < n; r++) {
+    let best = 0;
+    for (let c = 1; c < nClasses; c++) if (probabilities[r * nClasses + c] > probabilities[r * nClasses + best]) best = c;
+    if (best === y[r]) right++;
+  }
+  // No mistake to learn from: nothing says how sharp to be, so no sharpening at all.
+  if (right === n) return 1;
+  const supported = (right + 1) / (n + 2);
+  const confidence = (t: number) => {
+    const p = applyCalibration({ method: 'temperature', temperature: t, nClasses }, probabilities);
+    let sum = 0;
+    for (let r = 0; r < n; r++) {
+      let top = 0;
+      for (let c = 0; c < nClasses; c++) top = Math.max(top, p[r * nClasses + c]);
+      sum += top;
+    }
+    return sum / n;
+  };
+  if (confidence(1) >= supported) return 1;
+  // Confidence falls as T grows: bisect on log T in [log 0.05, 0].
+  let lo = Math.log(0.05);
+  let hi = 0;
+  if (confidence(Math.exp(lo)) <= supported) return Math.exp(lo);
+  for (let iter = 0; iter < 40; iter++) {
+    const mid = (lo + hi) / 2;
+    if (confidence(Math.exp(mid)) > supported) lo = mid;
+    else hi = mid;
+  }
+  return Math.exp(hi);
 }
 
 export function applyCalibration(calibration: Calibration, predictions: ArrayLike<number>): Float64Array {
