@@ -10,8 +10,10 @@
 //
 // usage: node --import tsx bench/tournament-tuned.ts [--budget 60] [--seeds 0,1,2,3,4]
 //        [--configs 20] [--reference-workers 3] [--only telco_churn,spam] [--no-reference]
-//        [--no-tourney] [--report]
-//        (--report: print the table from bench/.data/tuned/ and run nothing)
+//        [--no-tourney] [--redo] [--report]
+//        (--report: print the table from bench/.data/tuned/ and run nothing; --redo: run the Tourney
+//        side again for the chosen sets and seeds, after copying the old results to
+//        tourney-<time>.json, e.g. after a change to the tournament)
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -76,6 +78,10 @@ process.stdout.write(formatTunedReport(sets, seeds, budget, readJson<TourneyRun>
 
 function runTourney(): void {
   const done = readJson<TourneyRun>(tourneyPath);
+  if (has('redo')) {
+    writeJson(join(OUT, `tourney-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), done);
+    for (const seed of seeds) for (const set of sets) delete done[`${set.name}/${seed}`];
+  }
   for (const seed of seeds) {
     for (const set of sets) {
       const key = `${set.name}/${seed}`;
