@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../kernels/io/from-csv';
-import { compileSchema, InputError, tableFromCsvTable, tableFromJsonRows } from './input-table';
+import { compileSchema, InputBatch, InputError, tableFromCsvTable, tableFromJsonRows } from './input-table';
 import type { InputField } from './load-model';
 
 const fields: InputField[] = [
@@ -46,5 +46,22 @@ describe('tableFromCsvTable', () => {
     expect(stats).toMatchObject({ rows: 2, rowsWithMissing: 2, unknownFields: 2 });
     const bad = readCsv(new TextEncoder().encode('age\n40\nforty\n'), { fileName: 'body' });
     expect(() => tableFromCsvTable(schema, bad)).toThrow('row 2, field "age": expected a number, got "forty"');
+  });
+});
+
+describe('InputBatch row ranges (a big request scored in parts)', () => {
+  const csv = readCsv(new TextEncoder().encode('age,plan\n30,basic\n40,pro\nold,pro\n50,basic\n'), { fileName: 'body.csv' });
+  const json = [{ age: 30, plan: 'basic' }, { age: 40 }, { age: 'old' }, { age: 50, plan: 'pro' }];
+
+  it('appends rows [from, to) of a JSON or CSV body, numbering a bad row as in the body', () => {
+    for (const append of [(b: InputBatch, from: number, to: number) => b.appendJsonRows(json, from, to), (b: InputBatch, from: number, to: number) => b.appendCsvTable(csv, from, to)]) {
+      const part = new InputBatch(schema, 2);
+      append(part, 0, 2);
+      expect(Array.from(part.finish().table.columns[0].values as Float64Array)).toEqual([30, 40]);
+      const tail = new InputBatch(schema, 1);
+      append(tail, 3, 4);
+      expect(Array.from(tail.finish().table.columns[0].values as Float64Array)).toEqual([50]);
+      expect(() => append(new InputBatch(schema, 2), 2, 4)).toThrow('row 3, field "age": expected a number, got "old"');
+    }
   });
 });

@@ -180,11 +180,12 @@ export class InputBatch {
   }
 
   /**
-   * A table read from a CSV body: the same per-cell checks as JSON on cells the reader kept as
-   * text; typed cells pass as the reader typed them (as `tourney predict`).
+   * A table read from a CSV body, or rows [from, to) of it (numbered as in the body): the same
+   * per-cell checks as JSON on cells the reader kept as text; typed cells pass as the reader typed
+   * them (as `tourney predict`).
    */
-  appendCsvTable(csv: DataTable): void {
-    const n = csv.rowCount;
+  appendCsvTable(csv: DataTable, from = 0, to = csv.rowCount): void {
+    const n = to - from;
     const start = this.open(n);
     let unknownFields = 0;
     for (const source of csv.columns) {
@@ -193,12 +194,12 @@ export class InputBatch {
       const field = this.schema.fields[j];
       const num = this.numeric[j];
       if (num) {
-        if (source.storage === 'numeric') num.set(source.values, start);
-        else for (let i = 0; i < n; i++) num[start + i] = numberCell(source.values[i], field, i);
+        if (source.storage === 'numeric') num.set(source.values.subarray(from, to), start);
+        else for (let i = from; i < to; i++) num[start + i - from] = numberCell(source.values[i], field, i);
       } else {
         const col = this.text[j]!;
-        const values = source.storage === 'string' ? source.values : stringValues(source, n);
-        for (let i = 0; i < n; i++) col[start + i] = values[i];
+        const values = source.storage === 'string' ? source.values : stringValues(source, csv.rowCount);
+        for (let i = from; i < to; i++) col[start + i - from] = values[i];
       }
     }
     this.rowCount += n;

@@ -128,8 +128,8 @@ describe('scorer HTTP API', () => {
 
   // With more than one thread, a request of at least twice the offload size (1,024 rows) is scored
   // in parts on a worker thread while the event loop prepares the next part.
-  it('scores a big batch in parts off the event loop: the answers of one run, rows numbered as sent, each counted once', async () => {
-    const { records } = sample('telco_churn.csv', 7000, 'churn');
+  it('scores a big batch (JSON or CSV) in parts off the event loop: the answers of one run, rows numbered as sent, each counted once', async () => {
+    const { records, csv } = sample('telco_churn.csv', 7000, 'churn');
     const logDir = join(dir, 'parts-log');
     mkdirSync(logDir);
     const [parts, whole] = await Promise.all([
@@ -154,8 +154,17 @@ describe('scorer HTTP API', () => {
     expect(metrics).toMatch(/^tourney_rows_scored_total\{[^}]*\} 7000$/m);
     const monitoring = (await (await fetch(`${parts.url}/v1/monitoring`)).json()) as { predictions: number };
     expect(monitoring.predictions).toBe(7000);
+    // A CSV body of the same rows goes in parts too, with the same answers.
+    const viaCsv = predictionsOf(await post(parts.url, csv, 'text/csv'));
+    expect(viaCsv).toHaveLength(7000);
+    viaCsv.forEach((g, i) => {
+      expect(g.prediction).toBe(expected[i].prediction);
+      expect(Math.abs(g.probabilities!.Yes - expected[i].probabilities!.Yes)).toBeLessThan(1e-9);
+    });
+    expect(await (await fetch(`${parts.url}/metrics`)).text()).toMatch(/^tourney_rows_scored_total\{[^}]*\} 14000$/m);
     await Promise.all([parts.stop(), whole.stop()]);
-    const logged = readFileSync(join(logDir, 'predictions.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { row: number; id: string; input: { tenure: unknown } });
+    const logged = readFileSync(join(logDir, 'predictions.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { requestId: string; row: number; id: string; input: { tenure: unknown } })
+      .filter((l) => l.requestId === 'big');
     expect(logged.map((l) => l.row)).toEqual(Array.from({ length: 7000 }, (_, i) => i));
     expect(logged[6999]).toMatchObject({ id: 'big:6999', input: { tenure: records[6999].tenure } });
   });

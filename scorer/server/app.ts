@@ -166,20 +166,21 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
 
   async function predict(req: IncomingMessage, res: ServerResponse, started: number, requestId: string): Promise<void> {
     const parsed = parsePredictRows(await readPredictBody(req, maxBodyBytes), maxRows);
-    let parts: ScoredPart[];
     let records: unknown[] | undefined;
+    const total = parsed.count;
+    // Rows [from, to) of the request into an input batch (validated: 400 naming row and field).
+    let append: (batch: InputBatch, from: number, to: number) => void;
     if (parsed.kind === 'csv') {
       const { csv } = parsed;
-      const pending = batcher.submit(csv.rowCount, (batch) => batch.appendCsvTable(csv));
+      append = (batch, from, to) => batch.appendCsvTable(csv, from, to);
       if (predictionLog || monitor) records = csvRecords(csv);
-      parts = [{ pending, from: 0 }];
     } else {
       const { rows } = parsed;
+      append = (batch, from, to) => batch.appendJsonRows(rows, from, to);
       records = rows;
-      parts = engine.offloadRows && rows.length >= 2 * engine.offloadRows ? scoreInParts(rows, engine.offloadRows)
-        : [{ pending: batcher.submit(rows.length, (batch) => batch.appendJsonRows(rows)), from: 0 }];
     }
-    const total = parsed.count;
+    const parts: ScoredPart[] = engine.offloadRows && total >= 2 * engine.offloadRows ? scoreInParts(total, engine.offloadRows, append)
+      : [{ pending: batcher.submit(total, (batch) => append(batch, 0, total)), from: 0 }];
     const items: string[] = [];
     // Each part's rows are monitored, logged and written as soon as its scores are back, while the
     // model scores the next part.
@@ -218,18 +219,18 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
    * scores one part while the next is prepared. A bad field is still a 400 for the whole request;
    * parts already scored then are not counted in /metrics (they are counted as each is answered).
    */
-  function scoreInParts(rows: unknown[], partRows: number): ScoredPart[] {
+  function scoreInParts(total: number, partRows: number, append: (batch: InputBatch, from: number, to: number) => void): ScoredPart[] {
     // Equal parts of at least partRows rows each (so that every one goes off the event loop).
-    const size = Math.ceil(rows.length / Math.min(MAX_PARTS, Math.floor(rows.length / partRows)));
+    const size = Math.ceil(total / Math.min(MAX_PARTS, Math.floor(total / partRows)));
     const parts: ScoredPart[] = [];
     // The last quarter of the parts is scored on the event loop: once every part is handed over,
     // the loop would only wait for the worker, which then has that much less to do.
-    const onLoopFrom = rows.length - Math.floor(Math.ceil(rows.length / size) / 4) * size;
+    const onLoopFrom = total - Math.floor(Math.ceil(total / size) / 4) * size;
     try {
-      for (let from = 0; from < rows.length; from += size) {
-        const to = Math.min(rows.length, from + size);
+      for (let from = 0; from < total; from += size) {
+        const to = Math.min(total, from + size);
         const batch = new InputBatch(schema, to - from);
-        batch.appendJsonRows(rows, from, to);
+        append(batch, from, to);
         const { table, stats } = batch.finish();
         parts.push({ pending: scoreTable(table, null, from >= onLoopFrom).then((result) => ({ result, offset: 0, count: to - from })), from, stats });
       }
