@@ -64,4 +64,12 @@ describe('InputBatch row ranges (a big request scored in parts)', () => {
       expect(() => append(new InputBatch(schema, 2), 2, 4)).toThrow('row 3, field "age": expected a number, got "old"');
     }
   });
+
+  it('prints only the appended range of a CSV column the reader typed as numbers into a text field', () => {
+    const coded = readCsv(new TextEncoder().encode('age,plan\n30,1\n40,2\n50,3\n'), { fileName: 'body.csv' });
+    expect(coded.columns[1].storage).toBe('numeric');
+    const part = new InputBatch(schema, 2);
+    part.appendCsvTable(coded, 1, 3);
+    expect(part.finish().table.columns[3].values).toEqual(['2', '3']);
+  });
 });

@@ -198,8 +198,12 @@ export class InputBatch {
         else for (let i = from; i < to; i++) num[start + i - from] = numberCell(source.values[i], field, i);
       } else {
         const col = this.text[j]!;
-        const values = source.storage === 'string' ? source.values : stringValues(source, csv.rowCount);
-        for (let i = from; i < to; i++) col[start + i - from] = values[i];
+        if (source.storage === 'string') for (let i = from; i < to; i++) col[start + i - from] = source.values[i];
+        else {
+          // Only this range printed as text (a big body appends in parts).
+          const values = stringValues({ ...source, values: source.values.subarray(from, to) }, n);
+          for (let i = 0; i < n; i++) col[start + i] = values[i];
+        }
       }
     }
     this.rowCount += n;

@@ -220,15 +220,18 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
    * parts already scored then are not counted in /metrics (they are counted as each is answered).
    */
   function scoreInParts(total: number, partRows: number, append: (batch: InputBatch, from: number, to: number) => void): ScoredPart[] {
-    // Equal parts of at least partRows rows each (so that every one goes off the event loop).
-    const size = Math.ceil(total / Math.min(MAX_PARTS, Math.floor(total / partRows)));
+    // Parts of at least partRows rows each (so that each may go off the event loop); the last one
+    // takes the remainder.
+    const count = Math.min(MAX_PARTS, Math.floor(total / partRows));
+    const size = Math.floor(total / count);
     const parts: ScoredPart[] = [];
     // The last quarter of the parts is scored on the event loop: once every part is handed over,
     // the loop would only wait for the worker, which then has that much less to do.
-    const onLoopFrom = total - Math.floor(Math.ceil(total / size) / 4) * size;
+    const onLoopFrom = (count - Math.floor(count / 4)) * size;
     try {
-      for (let from = 0; from < total; from += size) {
-        const to = Math.min(total, from + size);
+      for (let part = 0; part < count; part++) {
+        const from = part * size;
+        const to = part === count - 1 ? total : from + size;
         const batch = new InputBatch(schema, to - from);
         append(batch, from, to);
         const { table, stats } = batch.finish();
