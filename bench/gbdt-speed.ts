@@ -1,8 +1,10 @@
 // GBDT training speed, side by side in one run: Tourney vs XGBoost hist and scikit-learn
 // HistGradientBoosting on the HIGGS-like set (1,000,000 × 28, binary), 100 trees, 64 leaves /
-// depth 6, learning rate 0.1, 255 bins, one thread. Tourney runs twice, with exact gradients and
-// with quantized gradients, both at λ = 1 (lambdaL2), XGBoost's default reg_lambda, so the ratio
-// to XGBoost compares like with like (sklearn's l2_regularization stays at its default 0).
+// depth 6, learning rate 0.1, 255 bins. Tourney runs with exact gradients and with quantized
+// gradients, both at λ = 1 (lambdaL2), XGBoost's default reg_lambda, so the ratio to XGBoost
+// compares like with like (sklearn's l2_regularization stays at its default 0); each on one
+// thread and on two (a helper thread, workers/tree-helper.ts), against XGBoost at nthread=1 and
+// nthread=2. sklearn runs on one thread.
 // Each learner runs in its own process so its peak RSS is its own; each times matrix → fitted
 // model (binning / QuantileDMatrix included).
 // Prints a markdown table; with --cli also times `tourney train --fixed` and `tourney predict`.
@@ -37,8 +39,8 @@ const rounds = Number(flag('rounds', '1'));
 const root = join(import.meta.dirname, '..');
 const env = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
 
-function runJson(cmd: string, args: string[]): Result {
-  const out = execFileSync(cmd, args, { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] });
+function runJson(cmd: string, args: string[], threads = 1): Result {
+  const out = execFileSync(cmd, args, { cwd: root, env: { ...env, OMP_NUM_THREADS: String(threads) }, encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
@@ -51,11 +53,16 @@ if (argv.includes('--predict-only')) {
 const TOURNEY_PARAMS: Record<string, object> = {
   'tourney-exact': { lambdaL2: 1, quantizedGradients: false },
   'tourney-quantized': { lambdaL2: 1, quantizedGradients: true },
+  'tourney-exact-2': { lambdaL2: 1, quantizedGradients: false, threads: 2 },
+  'tourney-quantized-2': { lambdaL2: 1, quantizedGradients: true, threads: 2 },
 };
-const TOOLS = ['tourney-exact', 'tourney-quantized', 'xgboost', 'sklearn'];
+const TOOLS = ['tourney-exact', 'tourney-quantized', 'xgboost', 'tourney-exact-2', 'tourney-quantized-2', 'xgboost-2', 'sklearn'];
+const THREADS: Record<string, number> = { 'tourney-exact-2': 2, 'tourney-quantized-2': 2, 'xgboost-2': 2 };
 const NAMES: Record<string, string> = {
   'tourney-exact': 'Tourney GBDT, exact gradients, λ 1',
   'tourney-quantized': 'Tourney GBDT, quantized gradients, λ 1',
+  'tourney-exact-2': 'Tourney GBDT, exact gradients, λ 1',
+  'tourney-quantized-2': 'Tourney GBDT, quantized gradients, λ 1',
 };
 const runs: Record<string, Result[]> = Object.fromEntries(TOOLS.map((t) => [t, []]));
 const loads: number[] = [];
@@ -66,30 +73,33 @@ for (let r = 0; r < rounds; r++) {
     process.stderr.write(`round ${r + 1}: ${tool}…\n`);
     loads.push(loadavg()[0]);
     if (tool in TOURNEY_PARAMS) runs[tool].push(runJson(process.execPath, ['--import', 'tsx', 'bench/gbdt-train-tourney.ts', String(trees), 'Infinity', JSON.stringify(TOURNEY_PARAMS[tool])]));
-    else runs[tool].push(runJson('/usr/bin/python3', ['bench/gbdt-speed.py', tool, String(trees)]));
+    else runs[tool].push(runJson('/usr/bin/python3', ['bench/gbdt-speed.py', tool, String(trees)], THREADS[tool] ?? 1));
   }
 }
 loads.push(loadavg()[0]);
 
 const mb = (b: number) => (b / 2 ** 20).toFixed(0);
 const fmt = (x: number, d = 2) => x.toFixed(d);
-console.log(`\nGBDT training, ${trees} trees, 1,000,000 × 28 (HIGGS-like), 64 leaves / depth 6, lr 0.1, 255 bins, λ 1 (sklearn: 0), 1 thread`);
+console.log(`\nGBDT training, ${trees} trees, 1,000,000 × 28 (HIGGS-like), 64 leaves / depth 6, lr 0.1, 255 bins, λ 1 (sklearn: 0); ratios against XGBoost on as many threads`);
 console.log(`1-minute load average at each start: ${loads.map((l) => l.toFixed(1)).join(', ')}\n`);
 for (let r = 0; r < rounds; r++) {
   const exact = runs['tourney-exact'][r];
   const quantized = runs['tourney-quantized'][r];
-  const xgb = runs.xgboost[r];
   console.log(`run ${r + 1}:\n`);
-  console.log('| learner | train s (wall) | train s (CPU) | ÷ XGBoost (wall / CPU) | test AUROC | AUROC − XGBoost | peak RSS MB | predict rows/s |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('| learner | threads | train s (wall) | train s (CPU) | ÷ XGBoost (wall / CPU) | test AUROC | AUROC − XGBoost | peak RSS MB | predict rows/s |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const tool of TOOLS) {
     const x = runs[tool][r];
-    const name = NAMES[tool] ?? (tool === 'xgboost' ? `XGBoost ${x.version} hist, lossguide, λ 1` : `sklearn ${x.version} HistGradientBoosting, λ 0`);
-    const ratio = tool === 'xgboost' ? '—' : `${fmt(x.fitSeconds / xgb.fitSeconds)} / ${fmt(x.fitCpuSeconds / xgb.fitCpuSeconds)}`;
-    const diff = tool === 'xgboost' ? '—' : fmt(x.auroc - xgb.auroc, 4);
-    console.log(`| ${name} | ${fmt(x.fitSeconds)} | ${fmt(x.fitCpuSeconds)} | ${ratio} | ${fmt(x.auroc, 4)} | ${diff} | ${mb(x.peakRssBytes)} | ${Math.round(x.predictRowsPerSecond).toLocaleString('en')} |`);
+    const threads = THREADS[tool] ?? 1;
+    const reference = threads === 2 ? 'xgboost-2' : 'xgboost';
+    const xgb = runs[reference][r];
+    const name = NAMES[tool] ?? (tool.startsWith('xgboost') ? `XGBoost ${x.version} hist, lossguide, λ 1` : `sklearn ${x.version} HistGradientBoosting, λ 0`);
+    const ratio = tool === reference ? '—' : `${fmt(x.fitSeconds / xgb.fitSeconds)} / ${fmt(x.fitCpuSeconds / xgb.fitCpuSeconds)}`;
+    const diff = tool === reference ? '—' : fmt(x.auroc - xgb.auroc, 4);
+    console.log(`| ${name} | ${threads} | ${fmt(x.fitSeconds)} | ${fmt(x.fitCpuSeconds)} | ${ratio} | ${fmt(x.auroc, 4)} | ${diff} | ${mb(x.peakRssBytes)} | ${Math.round(x.predictRowsPerSecond).toLocaleString('en')} |`);
   }
-  console.log(`\nquantized ÷ exact (CPU): ${fmt(quantized.fitCpuSeconds / exact.fitCpuSeconds)}\n`);
+  const speedup = (one: string, two: string) => fmt(runs[one][r].fitSeconds / runs[two][r].fitSeconds);
+  console.log(`\nquantized ÷ exact (CPU): ${fmt(quantized.fitCpuSeconds / exact.fitCpuSeconds)}; wall, 1 thread ÷ 2: Tourney exact ${speedup('tourney-exact', 'tourney-exact-2')}, quantized ${speedup('tourney-quantized', 'tourney-quantized-2')}, XGBoost ${speedup('xgboost', 'xgboost-2')}\n`);
 }
 
 if (argv.includes('--cli')) {

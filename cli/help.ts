@@ -54,7 +54,7 @@ export const COMMANDS: readonly CommandHelp[] = [
       { flag: 'fixed', value: 'json', text: 'train one model with these hyperparameters, e.g. \'{"trees":200,"learningRate":0.05}\'; a gbdt "objective" must fit the task' },
       { flag: 'json', text: 'print the summary as one JSON object on stdout (progress stays on stderr)' },
       { flag: 'template', value: 'file', text: 'run the settings of a saved template.json on this table; flags given override it (tournament only)' },
-      { flag: 'workers', value: 'n', text: 'worker threads; lowered to the cores and the free memory, with a note (tournament only)', default: 'one per core' },
+      { flag: 'workers', value: 'n', text: 'worker threads; lowered to the cores and the free memory, with a note (with --fixed: a gbdt trains on two threads when there are two cores, on one with --workers 1)', default: 'one per core' },
       { flag: 'max-candidates', value: 'n', text: 'stop after n candidates: same seed and data, same leaderboard (tournament only)', default: 'no limit' },
       { flag: 'register', value: 'name', text: 'record the run as an experiment and the model as a new version of <name> in the registry' },
       { flag: 'registry', value: 'dir', text: 'the registry folder --register writes to', default: './tourney-registry' },

@@ -4,7 +4,7 @@
 //   node scripts/build-cli.js          (npm run build:cli; `npm start` and `npm test` run it first)
 //
 // Layout: dist/cli/<build id>/ holds tourney.mjs, the chunks it loads lazily (one per command)
-// and tournament.worker.mjs / csv-chunk.worker.mjs, all in one folder; npm packages stay external
+// and tournament.worker.mjs / csv-chunk.worker.mjs / tree-helper.worker.mjs, all in one folder; npm packages stay external
 // (loaded from node_modules). dist/cli/current.json names the current build and the sources it was
 // made from. A new build goes to a new folder and current.json is replaced atomically, so a command
 // already running keeps loading its own chunks and workers while another process rebuilds.
@@ -24,6 +24,7 @@ const ENTRIES = {
   tourney: 'cli/run.ts',
   'tournament.worker': 'workers/tournament.worker.ts',
   'csv-chunk.worker': 'workers/csv-chunk.worker.ts',
+  'tree-helper.worker': 'workers/tree-helper.worker.ts',
 };
 /** Superseded builds are removed after this long (a command may still be running from one). */
 const KEEP_OLD_BUILDS_MS = 24 * 3600 * 1000;

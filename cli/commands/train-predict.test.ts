@@ -116,4 +116,19 @@ describe('tourney train --fixed / predict', () => {
     expect(noFile.code).toBe(1);
     expect(noFile.stderr).toMatch(/error: cannot read nothing\.csv: no such file/);
   });
+
+  it('a large gbdt trains on two threads with the same model as on one (--workers 1)', async () => {
+    const fixed = '{"trees":4,"maxLeaves":15}';
+    const base = ['train', join(DATA, 'letters.csv'), '--target', 'lettr', '--models', 'gbdt', '--fixed', fixed, '--seed', '1'];
+    const [two, one] = await Promise.all([
+      run([...base, '--workers', '2', '--out', join(dir, 'letters-2')]),
+      run([...base, '--workers', '1', '--out', join(dir, 'letters-1')]),
+    ]);
+    expect(two.code).toBe(0);
+    expect(one.code).toBe(0);
+    expect(two.stderr).toMatch(/training gbdt on 20000 rows × 16 features \(multiclass, 2 threads\)/);
+    expect(one.stderr).toMatch(/training gbdt on 20000 rows × 16 features \(multiclass\)/);
+    const model = (d: string) => readFileSync(join(dir, d, 'model.json'), 'utf8');
+    expect(model('letters-2')).toBe(model('letters-1'));
+  });
 });

@@ -22,15 +22,18 @@ import { withDefaultSignals } from '../signals';
 import { writeModelDir } from './model-dir';
 import { REGISTER_FLAGS, registerRun, registrationFlags, type Registration } from '../registry/register-run';
 import { readDataFile } from './read-data-file';
+import { HELPER_MIN_ROWS, type TreeHelperPort } from '../../kernels/learn/treelearner/tree-helper';
+import { startTreeHelper } from '../../workers/tree-helper';
+import { availableParallelism } from 'node:os';
 
-const FLAGS = ['target', 'task', 'metric', 'time-budget', 'models', 'seed', 'out', 'fixed', 'json', ...REGISTER_FLAGS];
+const FLAGS = ['target', 'task', 'metric', 'time-budget', 'models', 'seed', 'out', 'fixed', 'json', 'workers', ...REGISTER_FLAGS];
 const FAMILIES: readonly ModelFamily[] = ['gbdt', 'forest', 'linear', 'bayes'];
 const TASKS = ['auto', 'binary', 'multiclass', 'regression'];
 const DEFAULT_METRIC: Record<Task, string> = { binary: 'auroc', multiclass: 'accuracy', regression: 'rmse' };
 
-type Fit = (X: Matrix, labels: Labels, params: Record<string, unknown>) => FittedModel;
+type Fit = (X: Matrix, labels: Labels, params: Record<string, unknown>, helper?: TreeHelperPort) => FittedModel;
 const FITTERS: Record<ModelFamily, Fit> = {
-  gbdt: (X, labels, params) => fitGbdt(X, labels, params),
+  gbdt: (X, labels, params, helper) => fitGbdt(X, labels, params, { helper }),
   forest: (X, labels, params) => fitForest(X, labels, params),
   linear: (X, labels, params) => fitLinear(X, labels, params),
   bayes: (X, labels, params) => fitNaiveBayes(X, labels, params),
@@ -52,6 +55,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
   const taskFlag = stringFlag(args, 'task') ?? 'auto';
   if (!TASKS.includes(taskFlag)) throw new UsageError(`--task must be one of ${TASKS.join(', ')}, got "${taskFlag}"`);
   const seed = integerFlag(args, 'seed');
+  const workers = integerFlag(args, 'workers', 1);
   const budget = numberFlag(args, 'time-budget');
   if (budget !== undefined && !(budget > 0)) throw new UsageError(`--time-budget must be positive seconds, got ${budget}`);
   if (budget !== undefined) process.stderr.write('note: --time-budget has no effect with --fixed (one model, no search)\n');
@@ -83,7 +87,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
   const outFlag = stringFlag(args, 'out');
   const slot = await reserveModelDir(outFlag ?? `models/${tableName(dataPath)}-${family}`, { createParent: outFlag === undefined });
   try {
-    return await trainFixed(slot, { dataPath, target, taskFlag, metricFlag: stringFlag(args, 'metric'), family, params, json: args.flags.has('json'), started, registration });
+    return await trainFixed(slot, { dataPath, target, taskFlag, metricFlag: stringFlag(args, 'metric'), family, params, json: args.flags.has('json'), started, registration, workers });
   } finally {
     await slot.discard();
   }
@@ -99,9 +103,11 @@ interface FixedOptions {
   json: boolean;
   started: number;
   registration: Registration | undefined;
+  /** Threads the one model may use (a gbdt uses two: a helper thread for large leaves). */
+  workers: number | undefined;
 }
 
-async function trainFixed(slot: ModelDirSlot, { dataPath, target, taskFlag, metricFlag, family, params, json, started, registration }: FixedOptions): Promise<number> {
+async function trainFixed(slot: ModelDirSlot, { dataPath, target, taskFlag, metricFlag, family, params, json, started, registration, workers }: FixedOptions): Promise<number> {
   const progress = (line: string) => process.stderr.write(line + '\n');
   progress(`reading ${dataPath}`);
   const table = await readDataFile(dataPath);
@@ -116,16 +122,22 @@ async function trainFixed(slot: ModelDirSlot, { dataPath, target, taskFlag, metr
 
   let fitStart = 0;
   let model: FittedModel;
+  // A gbdt whose trees see every feature shares large leaves with a second thread (same model).
+  const helped = family === 'gbdt' && X.nRows >= HELPER_MIN_ROWS && resolveGbdtParams(params).featureFraction === 1;
+  const helper = helped ? startTreeHelper(Math.min(workers ?? availableParallelism(), availableParallelism())) : null;
+  const threads = helper ? ', 2 threads' : '';
   try {
-    model = await withDefaultSignals(() => progress(`training ${family} on ${conversion.rows} rows × ${X.columns.length} features (${task})`), () => {
+    model = await withDefaultSignals(() => progress(`training ${family} on ${conversion.rows} rows × ${X.columns.length} features (${task}${threads})`), () => {
       fitStart = performance.now();
-      return FITTERS[family](X, labels, params);
+      return FITTERS[family](X, labels, params, helper?.port);
     });
   } catch (err) {
     // Parameter problems are the user's input, like a bad flag.
     const message = (err as Error).message;
     if (/parameter|hyperparameter/.test(message)) throw new UsageError(message);
     throw err;
+  } finally {
+    await helper?.close();
   }
   const fitSeconds = (performance.now() - fitStart) / 1000;
 

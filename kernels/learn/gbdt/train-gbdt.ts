@@ -10,6 +10,7 @@ import type { Objective } from '../objective/objective';
 import { addTreeBinned } from '../treelearner/predict-binned';
 import type { Tree } from '../tree/tree';
 import { TreeEnsembleModel, type Link } from '../tree/tree-ensemble-model';
+import type { TreeHelperPort } from '../treelearner/tree-helper';
 import { TreeLearner } from '../treelearner/tree-learner';
 import { QUANTIZED_MIN_ROWS, resolveGbdtParams, type GbdtParams } from './params';
 
@@ -27,6 +28,11 @@ export interface GbdtFitOptions {
   monitorTrainLoss?: boolean;
   /** Called after every round; return false to stop. */
   onIteration?: (progress: GbdtProgress) => boolean | void;
+  /**
+   * A second thread for large leaves (workers/tree-helper.ts); the model is bit-identical with
+   * and without it. Used when every tree sees every feature (the row-ordered learner).
+   */
+  helper?: TreeHelperPort;
 }
 
 export function fitGbdt(X: Matrix, labels: Labels, given: Partial<GbdtParams> | Record<string, unknown> = {}, options: GbdtFitOptions = {}): TreeEnsembleModel {
@@ -91,12 +97,33 @@ function boost(
   options: GbdtFitOptions,
 ): { trees: Tree[]; initScores: Float64Array; bestIteration: number; iterations: number } {
   const n = data.nRows;
+  // Row-ordered histograms pay off when trees use every feature (they always build all).
+  const learner = new TreeLearner(
+    data,
+    { ...p, rowOrdered: p.featureFraction === 1, quantizedGradients: p.quantizedGradients && n >= QUANTIZED_MIN_ROWS },
+    { helper: options.helper },
+  );
+  try {
+    return boostWith(learner, data, labels, objective, p, validation, options);
+  } finally {
+    learner.release();
+  }
+}
+
+function boostWith(
+  learner: TreeLearner,
+  data: BinnedDataset,
+  labels: Labels,
+  objective: Objective,
+  p: GbdtParams,
+  validation: ValidationData | null,
+  options: GbdtFitOptions,
+): { trees: Tree[]; initScores: Float64Array; bestIteration: number; iterations: number } {
+  const n = data.nRows;
   const K = objective.nOutputs;
   const y = labels.y;
   const w = labels.weights;
   const random = createRandom(p.seed);
-  // Row-ordered histograms pay off when trees use every feature (they always build all).
-  const learner = new TreeLearner(data, { ...p, rowOrdered: p.featureFraction === 1, quantizedGradients: p.quantizedGradients && n >= QUANTIZED_MIN_ROWS });
   const initScores = objective.initScores(y, w);
   const scores = new Float64Array(n * K);
   for (let k = 0; k < K; k++) scores.fill(initScores[k], k * n, (k + 1) * n);

@@ -36,12 +36,17 @@ export function nextSlot(from: Slot): Slot {
   return from === 1 ? 2 : 1;
 }
 
-/** Packs column-major bins into row-major words (feature 4w + j in byte j of word w, little-endian) in slot 0. */
-export function packRowMajor(bins: Uint8Array[], nRows: number, quantized: boolean): RowOrderedState {
+/**
+ * Packs column-major bins into row-major words (feature 4w + j in byte j of word w, little-endian)
+ * in slot 0. With `shared`, every array lives on a SharedArrayBuffer, so a helper thread can
+ * partition rows and build histograms on the same memory (tree-helper.ts).
+ */
+export function packRowMajor(bins: Uint8Array[], nRows: number, quantized: boolean, shared = false): RowOrderedState {
   const nFeatures = bins.length;
   const wordsPerRow = Math.ceil(nFeatures / 4);
   const stride = wordsPerRow + (wordsPerRow & 1);
-  const words0 = new Uint32Array(nRows * stride);
+  const words = () => (shared ? new Uint32Array(new SharedArrayBuffer(nRows * stride * 4)) : new Uint32Array(nRows * stride));
+  const words0 = words();
   const zero = new Uint8Array(nRows);
   for (let w = 0; w < wordsPerRow; w++) {
     const c0 = bins[4 * w];
@@ -50,23 +55,25 @@ export function packRowMajor(bins: Uint8Array[], nRows: number, quantized: boole
     const c3 = 4 * w + 3 < nFeatures ? bins[4 * w + 3] : zero;
     for (let i = 0, o = w; i < nRows; i++, o += stride) words0[o] = (c0[i] | (c1[i] << 8) | (c2[i] << 16) | (c3[i] << 24)) >>> 0;
   }
-  const index0 = new Uint32Array(nRows);
+  const ids = () => (shared ? new Uint32Array(new SharedArrayBuffer(nRows * 4)) : new Uint32Array(nRows));
+  const index0 = ids();
   for (let i = 0; i < nRows; i++) index0[i] = i;
-  const words1 = new Uint32Array(nRows * stride);
-  const words2 = new Uint32Array(nRows * stride);
-  const floats = () => new Float32Array(quantized ? 0 : nRows);
-  const doubles = () => new Float64Array(nRows);
+  const words1 = words();
+  const words2 = words();
+  const m = quantized ? 0 : nRows;
+  const floats = () => (shared ? new Float32Array(new SharedArrayBuffer(m * 4)) : new Float32Array(m));
+  const doubles = () => (shared ? new Float64Array(new SharedArrayBuffer(nRows * 8)) : new Float64Array(nRows));
   return {
     wordsPerRow,
     stride,
     words: [words0, words1, words2],
     wordPairs: [new Float64Array(words0.buffer), new Float64Array(words1.buffer), new Float64Array(words2.buffer)],
-    index: [index0, new Uint32Array(nRows), new Uint32Array(nRows)],
+    index: [index0, ids(), ids()],
     grad: [floats(), floats(), floats()],
     hess: [floats(), floats(), floats()],
     packed: quantized ? [doubles(), doubles(), doubles()] : null,
     mask: new Uint8Array(nRows),
-    side: new Uint8Array(nRows),
+    side: shared ? new Uint8Array(new SharedArrayBuffer(nRows)) : new Uint8Array(nRows),
   };
 }
 
@@ -80,6 +87,38 @@ export function packRowMajor(bins: Uint8Array[], nRows: number, quantized: boole
  * one pass filling the range from both ends).
  */
 export function partitionRowOrdered(s: RowOrderedState, from: Slot, begin: number, count: number, f: number, goesLeft: Uint8Array): number {
+  const end = begin + count;
+  const nLeft = decideSides(s, from, begin, end, f, goesLeft);
+  moveRows(s, from, begin, end, begin, begin + nLeft);
+  return nLeft;
+}
+
+/**
+ * First half of a partition: marks in `side` which of positions begin..end of slot `from` go left
+ * (bin of feature f, or with f = -1 the row id, looked up in `goesLeft`) and returns how many.
+ */
+export function decideSides(s: RowOrderedState, from: Slot, begin: number, end: number, f: number, goesLeft: Uint8Array): number {
+  const side = s.side;
+  let nLeft = 0;
+  if (f < 0) {
+    const srcIndex = s.index[from];
+    for (let k = begin; k < end; k++) nLeft += side[k] = goesLeft[srcIndex[k]];
+  } else {
+    const srcWords = s.words[from];
+    const stride = s.stride;
+    const wordOfFeature = f >> 2;
+    const shift = (f & 3) << 3;
+    for (let k = begin; k < end; k++) nLeft += side[k] = goesLeft[(srcWords[k * stride + wordOfFeature] >>> shift) & 255];
+  }
+  return nLeft;
+}
+
+/**
+ * Second half: moves positions begin..end of slot `from` (sides decided) to nextSlot(from), the
+ * left ones from position `left` on, the right ones from `right` on, in order. Two threads can
+ * each move one half of a leaf's range once they know the left counts of both halves.
+ */
+export function moveRows(s: RowOrderedState, from: Slot, begin: number, end: number, left: number, right: number): void {
   const to = nextSlot(from);
   const stride = s.stride;
   const srcWords = s.words[from];
@@ -90,17 +129,8 @@ export function partitionRowOrdered(s: RowOrderedState, from: Slot, begin: numbe
   const srcIndex = s.index[from];
   const dstIndex = s.index[to];
   const side = s.side;
-  const end = begin + count;
-  let nLeft = 0;
-  if (f < 0) {
-    for (let k = begin; k < end; k++) nLeft += side[k] = goesLeft[srcIndex[k]];
-  } else {
-    const wordOfFeature = f >> 2;
-    const shift = (f & 3) << 3;
-    for (let k = begin; k < end; k++) nLeft += side[k] = goesLeft[(srcWords[k * stride + wordOfFeature] >>> shift) & 255];
-  }
-  let left = begin;
-  let right = begin + nLeft;
+  const left0 = left;
+  const right0 = right;
   if (FLOAT64_MOVES_BITS) {
     // Rows move as float64 pairs of words (bit patterns survive plain float64 loads and stores,
     // checked at start-up), unrolled for up to 32 features: ~35% faster than word by word.
@@ -131,8 +161,8 @@ export function partitionRowOrdered(s: RowOrderedState, from: Slot, begin: numbe
     }
   }
   // Gradients follow in their own pass (exact pair or packed value), again two forward streams.
-  left = begin;
-  right = begin + nLeft;
+  left = left0;
+  right = right0;
   const packed = s.packed;
   if (packed) {
     const src = packed[from];
@@ -157,7 +187,6 @@ export function partitionRowOrdered(s: RowOrderedState, from: Slot, begin: numbe
       dstHess[d] = srcHess[k];
     }
   }
-  return nLeft;
 }
 
 /** Whether copying through a Float64Array keeps every bit pattern (NaN payloads included). */

@@ -9,7 +9,8 @@ import {
   subtractAll, subtractHistogram, UNIFORM_BINS,
 } from './histogram';
 import { decodeInto, quantizationBits, quantizeGradients, type Quantization } from './quantize';
-import { nextSlot, packRowMajor, partitionIndexOnly, partitionRowOrdered, type RowOrderedState, type Slot } from './row-ordered';
+import { decideSides, moveRows, nextSlot, packRowMajor, partitionIndexOnly, partitionRowOrdered, type RowOrderedState, type Slot } from './row-ordered';
+import { HELPER_MIN_ROWS, TreeHelperLink, type TreeHelperPort } from './tree-helper';
 import { emptyCandidate, findBestSplitForFeature, leafOutput, type SplitCandidate, type SplitParams } from './split-finder';
 import { Tree } from '../tree/tree';
 
@@ -32,6 +33,15 @@ export interface TreeLearnerParams extends SplitParams {
    * number per row (one addition per bin instead of two); leaf values still use exact gradients.
    */
   quantizedGradients?: boolean;
+}
+
+export interface TreeLearnerOptions {
+  /**
+   * A helper thread (workers/tree-helper.worker.ts) that takes half of every large leaf's
+   * partition and histogram; row-ordered mode with at least HELPER_MIN_ROWS rows only. Trees are
+   * bit-identical with and without it. Call release() when done so the helper is free again.
+   */
+  helper?: TreeHelperPort;
 }
 
 /** Histogram memory the learner may keep for open leaves; past it leaves rebuild from rows. */
@@ -69,7 +79,7 @@ export class TreeLearner {
   private readonly orderedHess: Float32Array;
   private readonly histFree: Float64Array[] = [];
   private histAllocated = 0;
-  private readonly histLimit: number;
+  private histLimit: number;
   private leafHist: (Float64Array | null)[];
   private leafG: Float64Array;
   private leafH: Float64Array;
@@ -81,8 +91,13 @@ export class TreeLearner {
   private readonly frontier: LeafFrontier;
   /** A leaf budget at least this large cannot bind (every leaf holds ≥ minDataInLeaf rows). */
   private readonly unlimitedLeaves: number;
+  /** With a helper thread: the link, and the histograms on shared memory it writes into. */
+  private readonly link: TreeHelperLink | null = null;
+  private readonly arenaIndex = new Map<Float64Array, number>();
+  /** Words of each row the helper's histograms cover: wordSplit..wordsPerRow. */
+  private readonly wordSplit: number = 0;
 
-  constructor(data: BinnedDataset, params: TreeLearnerParams) {
+  constructor(data: BinnedDataset, params: TreeLearnerParams, options: TreeLearnerOptions = {}) {
     this.data = data;
     this.params = params;
     const n = data.nRows;
@@ -90,7 +105,8 @@ export class TreeLearner {
     this.uniformLayout = data.nFeatures <= UNIFORM_LAYOUT_MAX_FEATURES;
     const rowOrdered = !!params.rowOrdered && this.uniformLayout;
     this.quantized = rowOrdered && !!params.quantizedGradients && quantizationBits(n) !== null;
-    this.rowOrdered = rowOrdered ? packRowMajor(data.bins, n, this.quantized) : null;
+    const helped = rowOrdered && !!options.helper && n >= HELPER_MIN_ROWS;
+    this.rowOrdered = rowOrdered ? packRowMajor(data.bins, n, this.quantized, helped) : null;
     this.indices = this.rowOrdered ? this.rowOrdered.index[0] : new Uint32Array(n);
     this.scratch = new Uint32Array(this.rowOrdered ? 0 : n);
     // Gathered gradients for column-wise histograms (row-ordered mode keeps its own).
@@ -123,6 +139,25 @@ export class TreeLearner {
     this.leafIndexSlot = new Uint8Array(maxLeaves);
     this.best = Array.from({ length: maxLeaves }, emptyCandidate);
     this.nodeFeatures = new Int32Array(data.nFeatures);
+    if (helped && this.rowOrdered && options.helper) {
+      // Every histogram the tree can hold at once (one per leaf and the one being built), on
+      // shared memory: the helper fills its share of the words.
+      const count = maxLeaves + 1;
+      const arena = new SharedArrayBuffer(count * this.histSize * 8);
+      for (let i = 0; i < count; i++) {
+        const h = new Float64Array(arena, i * this.histSize * 8, this.histSize);
+        this.arenaIndex.set(h, i);
+        this.histFree.push(h);
+      }
+      this.histAllocated = this.histLimit = count;
+      this.wordSplit = this.rowOrdered.wordsPerRow >> 1;
+      this.link = new TreeHelperLink(options.helper, this.rowOrdered, arena, this.histSize);
+    }
+  }
+
+  /** Frees the helper thread, if any (the learner then works alone). */
+  release(): void {
+    this.link?.detach();
   }
 
   /**
@@ -144,8 +179,17 @@ export class TreeLearner {
     let rootSlot: Slot = 0;
     if (ro) {
       // Slot 0 holds every row in id order with the caller's gradients; a bag is moved to slot 1.
-      ro.grad[0] = grad;
-      ro.hess[0] = hess;
+      if (this.link) {
+        // The helper holds slot 0's shared arrays: the gradients are copied in, not swapped
+        // (quantized mode moves the packed values only).
+        if (!ro.packed) {
+          ro.grad[0].set(grad);
+          ro.hess[0].set(hess);
+        }
+      } else {
+        ro.grad[0] = grad;
+        ro.hess[0] = hess;
+      }
       const packed = ro.packed;
       if (packed) this.quantization = quantizeGradients(grad, hess, this.data.nRows, this.data.nRows, Math.floor(random() * 4294967296), packed[0]);
       if (rows) {
@@ -320,16 +364,34 @@ export class TreeLearner {
 
   private build(hist: Float64Array, leaf: number, grad: Float32Array, hess: Float32Array, contiguous: boolean): void {
     const ro = this.rowOrdered;
+    const link = this.link;
+    if (ro && link && this.leafCount[leaf] >= HELPER_MIN_ROWS) {
+      // Features split between the threads by words: the helper takes the upper ones.
+      const b = this.leafSlot[leaf] as Slot;
+      const begin = this.leafBegin[leaf];
+      const count = this.leafCount[leaf];
+      const split = this.wordSplit;
+      link.histogram(b, begin, count, split, ro.wordsPerRow, this.arenaIndex.get(hist) ?? -1);
+      if (ro.packed) {
+        hist.fill(0, 0, split * 1024);
+        buildHistogramRowOrderedPacked(hist, ro.words[b], ro.wordsPerRow, ro.stride, begin, count, ro.packed[b], 0, split);
+      } else {
+        hist.fill(0, 0, split * 2048);
+        buildHistogramRowOrdered(hist, ro.words[b], ro.wordsPerRow, ro.stride, begin, count, ro.grad[b], ro.hess[b], 0, split);
+      }
+      link.wait();
+      return;
+    }
     if (ro && ro.packed) {
       const b = this.leafSlot[leaf];
       hist.fill(0);
-      buildHistogramRowOrderedPacked(hist, ro.words[b], ro.wordsPerRow, ro.stride, this.leafBegin[leaf], this.leafCount[leaf], ro.packed[b]);
+      buildHistogramRowOrderedPacked(hist, ro.words[b], ro.wordsPerRow, ro.stride, this.leafBegin[leaf], this.leafCount[leaf], ro.packed[b], 0, ro.wordsPerRow);
       return;
     }
     if (ro) {
       const b = this.leafSlot[leaf];
       hist.fill(0);
-      buildHistogramRowOrdered(hist, ro.words[b], ro.wordsPerRow, ro.stride, this.leafBegin[leaf], this.leafCount[leaf], ro.grad[b], ro.hess[b]);
+      buildHistogramRowOrdered(hist, ro.words[b], ro.wordsPerRow, ro.stride, this.leafBegin[leaf], this.leafCount[leaf], ro.grad[b], ro.hess[b], 0, ro.wordsPerRow);
       return;
     }
     clearHistogram(hist, this.offsets, this.nBins, this.features, this.nFeaturesUsed);
@@ -379,6 +441,27 @@ export class TreeLearner {
     }
   }
 
+  /**
+   * The row-ordered partition on two threads: the helper decides and moves the upper half of the
+   * range while this thread does the lower half; its rows land after ours on each side, so the
+   * result is the single-thread partition exactly.
+   */
+  private partitionHelped(from: Slot, begin: number, count: number, f: number, goesLeft: Uint8Array): number {
+    const ro = this.rowOrdered;
+    const link = this.link;
+    if (!ro || !link) throw new Error('internal: no helper');
+    const mid = begin + (count >> 1);
+    const end = begin + count;
+    link.decide(from, mid, end, f, goesLeft);
+    const lowerLeft = decideSides(ro, from, begin, mid, f, goesLeft);
+    const upperLeft = link.wait();
+    const nLeft = lowerLeft + upperLeft;
+    link.move(from, mid, end, begin + lowerLeft, begin + nLeft + (mid - begin - lowerLeft));
+    moveRows(ro, from, begin, mid, begin, begin + nLeft);
+    link.wait();
+    return nLeft;
+  }
+
   /** Partitions the leaf's rows, records the split in the tree and returns the new right leaf. */
   private splitLeaf(tree: Tree, leaf: number, nLeaves: number, maxLeaves: number): number {
     const p = this.params;
@@ -415,6 +498,7 @@ export class TreeLearner {
     let nLeft: number;
     if (!ro) nLeft = partition(this.indices, this.scratch, begin, count, this.data.bins[f], goesLeft);
     else if (childrenFinal) nLeft = partitionIndexOnly(ro, from, begin, count, f, goesLeft);
+    else if (this.link && count >= HELPER_MIN_ROWS) nLeft = this.partitionHelped(from, begin, count, f, goesLeft);
     else nLeft = partitionRowOrdered(ro, from, begin, count, f, goesLeft);
     this.leafSlot[leaf] = this.leafSlot[nLeaves] = ro && childrenFinal ? from : to;
     this.leafIndexSlot[leaf] = this.leafIndexSlot[nLeaves] = ro ? to : 0;

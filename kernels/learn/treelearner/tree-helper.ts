@@ -1,0 +1,177 @@
+// Two threads on one tree. The learner's thread keeps the whole algorithm (split finding, the
+// tree, the leaf bookkeeping); a helper thread does half of the two passes that touch every row
+// of a leaf, on the same SharedArrayBuffer memory:
+// - partitions: each thread decides the sides of one half of the leaf's positions, then each
+//   moves its half, the helper's rows landing after the learner's (so the result is exactly the
+//   single-thread partition);
+// - histograms: each thread builds the bins of its share of the features over all of the leaf's
+//   rows (every bin summed in the same order as on one thread, so trees are bit-identical with
+//   and without the helper).
+// The threads meet on a small Int32Array of commands: the learner writes a command and bumps
+// SEQ, the helper runs it and stores SEQ in DONE. Both spin briefly before sleeping in
+// Atomics.wait, because a leaf's work is a few hundred microseconds and waking a thread costs tens.
+import { buildHistogramRowOrdered, buildHistogramRowOrderedPacked } from './histogram';
+import { decideSides, moveRows, type RowOrderedState, type Slot } from './row-ordered';
+
+/** Where the learner sends the helper its shared memory: a worker's postMessage. */
+export interface TreeHelperPort {
+  postMessage(message: TreeHelperAttach): void;
+}
+
+/** Leaves smaller than this are done on one thread (the handshake would cost more than it saves). */
+export const HELPER_MIN_ROWS = 16384;
+/** How long the learner waits for an answer before it calls the helper lost. */
+const ANSWER_TIMEOUT_MS = 120_000;
+const SPINS = 20_000;
+
+const SEQ = 0;
+const DONE = 1;
+const OP = 2;
+const ARG = 3; // up to 8 arguments
+const RESULT = 11;
+const FAILED = 12;
+const CONTROL_INTS = 16;
+/** goesLeft table of the split under way, after the ints. */
+const GOES_LEFT_BYTES = 256;
+
+const OP_DECIDE = 1;
+const OP_MOVE = 2;
+const OP_HIST = 3;
+const OP_DETACH = 4;
+
+/** Everything the helper needs, sent once per learner (typed arrays on SharedArrayBuffers). */
+export interface TreeHelperAttach {
+  kind: 'tourney-tree-helper';
+  control: SharedArrayBuffer;
+  state: RowOrderedState;
+  /** Histograms, `histSize` doubles each. */
+  arena: SharedArrayBuffer;
+  histSize: number;
+  /** SEQ when attached: commands after it are the helper's to run. */
+  seq: number;
+}
+
+/** The learner's side of the link. */
+export class TreeHelperLink {
+  private readonly control: Int32Array;
+  private readonly goesLeft: Uint8Array;
+  private seq = 0;
+  private attached = true;
+
+  constructor(port: TreeHelperPort, state: RowOrderedState, arena: SharedArrayBuffer, histSize: number) {
+    const control = new SharedArrayBuffer(CONTROL_INTS * 4 + GOES_LEFT_BYTES);
+    this.control = new Int32Array(control, 0, CONTROL_INTS);
+    this.goesLeft = new Uint8Array(control, CONTROL_INTS * 4, GOES_LEFT_BYTES);
+    port.postMessage({ kind: 'tourney-tree-helper', control, state, arena, histSize, seq: 0 });
+  }
+
+  /** Starts the helper deciding sides of positions begin..end (feature f's bin through goesLeft). */
+  decide(from: Slot, begin: number, end: number, f: number, goesLeft: Uint8Array): void {
+    this.goesLeft.fill(0);
+    this.goesLeft.set(goesLeft.subarray(0, GOES_LEFT_BYTES));
+    this.send(OP_DECIDE, from, begin, end, f);
+  }
+
+  /** Starts the helper moving positions begin..end, left rows from `left` on, right ones from `right`. */
+  move(from: Slot, begin: number, end: number, left: number, right: number): void {
+    this.send(OP_MOVE, from, begin, end, left, right);
+  }
+
+  /** Starts the helper building words wordLo..wordHi of arena histogram `hist` from a leaf's rows. */
+  histogram(slot: Slot, begin: number, count: number, wordLo: number, wordHi: number, hist: number): void {
+    this.send(OP_HIST, slot, begin, count, wordLo, wordHi, hist);
+  }
+
+  /** Waits for the command under way; returns its result (decide: the left count). */
+  wait(): number {
+    const c = this.control;
+    const seq = this.seq;
+    for (let i = 0; i < SPINS; i++) if (Atomics.load(c, DONE) === seq) return this.result();
+    const deadline = Date.now() + ANSWER_TIMEOUT_MS;
+    for (;;) {
+      const done = Atomics.load(c, DONE);
+      if (done === seq) return this.result();
+      if (Date.now() > deadline) throw new Error(`the tree helper thread did not answer within ${ANSWER_TIMEOUT_MS / 1000} s`);
+      Atomics.wait(c, DONE, done, 1000);
+    }
+  }
+
+  /** Sends the helper back to its event loop (it may serve another learner later). */
+  detach(): void {
+    if (!this.attached) return;
+    this.attached = false;
+    this.send(OP_DETACH);
+  }
+
+  private result(): number {
+    if (Atomics.load(this.control, FAILED)) throw new Error('the tree helper thread failed (see its error output)');
+    return Atomics.load(this.control, RESULT);
+  }
+
+  private send(op: number, ...args: number[]): void {
+    const c = this.control;
+    for (let i = 0; i < args.length; i++) c[ARG + i] = args[i];
+    c[OP] = op;
+    this.seq++;
+    Atomics.store(c, SEQ, this.seq);
+    Atomics.notify(c, SEQ);
+  }
+}
+
+/**
+ * The helper's side: runs the learner's commands until it detaches. Blocks the calling thread,
+ * so it belongs in a worker (workers/tree-helper.worker.ts).
+ */
+export function serveTreeHelper(message: TreeHelperAttach): void {
+  const c = new Int32Array(message.control, 0, CONTROL_INTS);
+  const goesLeft = new Uint8Array(message.control, CONTROL_INTS * 4, GOES_LEFT_BYTES);
+  const s = message.state;
+  let seen = message.seq;
+  for (;;) {
+    let spins = 0;
+    while (Atomics.load(c, SEQ) === seen) {
+      if (++spins > SPINS) Atomics.wait(c, SEQ, seen, 1000);
+    }
+    seen = Atomics.load(c, SEQ);
+    const op = c[OP];
+    if (op === OP_DETACH) {
+      Atomics.store(c, DONE, seen);
+      Atomics.notify(c, DONE);
+      return;
+    }
+    let result = 0;
+    try {
+      result = run(op, c, s, goesLeft, message);
+    } catch (err) {
+      Atomics.store(c, FAILED, 1);
+      console.error(err);
+    }
+    Atomics.store(c, RESULT, result);
+    Atomics.store(c, DONE, seen);
+    Atomics.notify(c, DONE);
+  }
+}
+
+function run(op: number, c: Int32Array, s: RowOrderedState, goesLeft: Uint8Array, m: TreeHelperAttach): number {
+  const a = (i: number) => c[ARG + i];
+  if (op === OP_DECIDE) return decideSides(s, a(0) as Slot, a(1), a(2), a(3), goesLeft);
+  if (op === OP_MOVE) {
+    moveRows(s, a(0) as Slot, a(1), a(2), a(3), a(4));
+    return 0;
+  }
+  if (op === OP_HIST) {
+    const slot = a(0) as Slot;
+    const wordLo = a(3);
+    const wordHi = a(4);
+    const hist = new Float64Array(m.arena, a(5) * m.histSize * 8, m.histSize);
+    if (s.packed) {
+      hist.fill(0, wordLo * 1024, wordHi * 1024);
+      buildHistogramRowOrderedPacked(hist, s.words[slot], s.wordsPerRow, s.stride, a(1), a(2), s.packed[slot], wordLo, wordHi);
+    } else {
+      hist.fill(0, wordLo * 2048, wordHi * 2048);
+      buildHistogramRowOrdered(hist, s.words[slot], s.wordsPerRow, s.stride, a(1), a(2), s.grad[slot], s.hess[slot], wordLo, wordHi);
+    }
+    return 0;
+  }
+  throw new Error(`tree helper: unknown command ${op}`);
+}
