@@ -21,6 +21,10 @@ function widen({ X, labels }: { X: Matrix; labels: Labels }, seed: number): { X:
   return { X: { nRows: n, columns, featureNames: columns.map((_, j) => `f${j}`) }, labels };
 }
 
+function weighted({ X, labels }: { X: Matrix; labels: Labels }): { X: Matrix; labels: Labels } {
+  return { X, labels: { ...labels, weights: Float64Array.from({ length: X.nRows }, (_, i) => 0.5 + (i % 5) / 4) } };
+}
+
 /** A port that counts what it forwards, and keeps the control block of the last learner it served. */
 function countingPort(thread: TreeHelperThread): TreeHelperPort & { attaches: number; control: Int32Array | null } {
   const port = {
@@ -50,7 +54,8 @@ describe('GBDT with a helper thread', () => {
     ['binary, exact gradients', () => widen(makeClassification(40_000, 3), 1), { trees: 6, maxLeaves: 31, quantizedGradients: false, lambdaL2: 1 }],
     ['binary, quantized gradients, bagging', () => widen(makeClassification(120_000, 4), 2), { trees: 4, maxLeaves: 31, quantizedGradients: true, baggingFraction: 0.7, baggingFreq: 1 }],
     ['multiclass (one learner, three trees a round)', () => widen(makeClassification(40_000, 5, 3), 3), { trees: 3, maxLeaves: 15 }],
-    ['regression, depth-limited', () => widen(makeRegression(50_000, 6), 4), { trees: 5, maxLeaves: 64, maxDepth: 4 }],
+    ['regression, depth-limited, weighted rows', () => weighted(widen(makeRegression(50_000, 6), 4)), { trees: 5, maxLeaves: 64, maxDepth: 4 }],
+    ['huber', () => widen(makeRegression(30_000, 9), 7), { trees: 3, objective: 'huber', huberDelta: 0.5 }],
   ];
   for (const [name, data, params] of cases) {
     it(`${name}: the same model bit for bit, the helper doing part of the work`, () => {

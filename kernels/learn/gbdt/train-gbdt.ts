@@ -10,7 +10,7 @@ import type { Objective } from '../objective/objective';
 import { addTreeBinned } from '../treelearner/predict-binned';
 import type { Tree } from '../tree/tree';
 import { TreeEnsembleModel, type Link } from '../tree/tree-ensemble-model';
-import type { TreeHelperPort } from '../treelearner/tree-helper';
+import { HELPER_MIN_ROWS, type SharedGradients, type TreeHelperPort } from '../treelearner/tree-helper';
 import { TreeLearner } from '../treelearner/tree-learner';
 import { QUANTIZED_MIN_ROWS, resolveGbdtParams, type GbdtParams } from './params';
 
@@ -60,6 +60,24 @@ export function fitGbdt(X: Matrix, labels: Labels, given: Partial<GbdtParams> | 
   });
 }
 
+/** Labels, weights, scores and gradients of a one-output loop on SharedArrayBuffers (tree-helper.ts). */
+function sharedGradients(labels: Labels, p: GbdtParams, n: number): SharedGradients {
+  const doubles = (from?: Float64Array) => {
+    const a = new Float64Array(new SharedArrayBuffer(n * 8));
+    if (from) a.set(from);
+    return a;
+  };
+  const floats = () => new Float32Array(new SharedArrayBuffer(n * 4));
+  return {
+    objective: { task: labels.task, name: p.objective, huberDelta: p.huberDelta },
+    y: doubles(labels.y),
+    ...(labels.weights ? { weights: doubles(labels.weights) } : {}),
+    scores: doubles(),
+    grad: floats(),
+    hess: floats(),
+  };
+}
+
 function classCount(labels: Labels): number {
   let max = 0;
   for (let i = 0; i < labels.y.length; i++) max = Math.max(max, labels.y[i]);
@@ -98,13 +116,17 @@ function boost(
 ): { trees: Tree[]; initScores: Float64Array; bestIteration: number; iterations: number } {
   const n = data.nRows;
   // Row-ordered histograms pay off when trees use every feature (they always build all).
+  const rowOrdered = p.featureFraction === 1;
+  // With a helper, a one-output loss keeps its per-row arrays on shared memory so that the
+  // helper computes half of every round's gradients too.
+  const shared = options.helper && rowOrdered && n >= HELPER_MIN_ROWS && objective.nOutputs === 1 ? sharedGradients(labels, p, n) : undefined;
   const learner = new TreeLearner(
     data,
-    { ...p, rowOrdered: p.featureFraction === 1, quantizedGradients: p.quantizedGradients && n >= QUANTIZED_MIN_ROWS },
-    { helper: options.helper },
+    { ...p, rowOrdered, quantizedGradients: p.quantizedGradients && n >= QUANTIZED_MIN_ROWS },
+    { helper: options.helper, gradients: shared },
   );
   try {
-    return boostWith(learner, data, labels, objective, p, validation, options);
+    return boostWith(learner, data, shared ? { ...labels, y: shared.y, weights: shared.weights } : labels, objective, p, validation, options, shared);
   } finally {
     learner.release();
   }
@@ -118,6 +140,7 @@ function boostWith(
   p: GbdtParams,
   validation: ValidationData | null,
   options: GbdtFitOptions,
+  shared: SharedGradients | undefined,
 ): { trees: Tree[]; initScores: Float64Array; bestIteration: number; iterations: number } {
   const n = data.nRows;
   const K = objective.nOutputs;
@@ -125,10 +148,10 @@ function boostWith(
   const w = labels.weights;
   const random = createRandom(p.seed);
   const initScores = objective.initScores(y, w);
-  const scores = new Float64Array(n * K);
+  const scores = shared?.scores ?? new Float64Array(n * K);
   for (let k = 0; k < K; k++) scores.fill(initScores[k], k * n, (k + 1) * n);
-  const grad = new Float32Array(n * K);
-  const hess = new Float32Array(n * K);
+  const grad = shared?.grad ?? new Float32Array(n * K);
+  const hess = shared?.hess ?? new Float32Array(n * K);
   const validScores = validation ? new Float64Array(validation.data.nRows * K) : null;
   if (validation && validScores) {
     const nv = validation.data.nRows;
@@ -147,7 +170,7 @@ function boostWith(
   let bestIteration = -1;
   let iteration = 0;
   for (; iteration < p.trees; iteration++) {
-    objective.gradients(y, scores, w, grad, hess);
+    learner.gradients(objective, y, scores, w, grad, hess);
     if (bagging && bagRows && outOfBag && (iteration === 0 || (p.baggingFreq > 0 && iteration % p.baggingFreq === 0))) {
       sampleSorted(random, n, bagSize, bagRows);
       outOfBag.fill(0);

@@ -4,6 +4,7 @@
 // - partitions: each thread decides the sides of one half of the leaf's positions, then each
 //   moves its half, the helper's rows landing after the learner's (so the result is exactly the
 //   single-thread partition);
+// - gradients (one-output objectives): each thread computes one half of the rows;
 // - histograms: each thread builds the bins of its share of the features over all of the leaf's
 //   rows (every bin summed in the same order as on one thread, so trees are bit-identical with
 //   and without the helper).
@@ -11,6 +12,9 @@
 // SEQ, the helper runs it and stores SEQ in DONE. Both spin briefly before sleeping in
 // Atomics.wait, because a leaf's work is a few hundred microseconds and waking a thread costs tens.
 import { buildHistogramRowOrdered, buildHistogramRowOrderedPacked } from './histogram';
+import type { Task } from '../matrix';
+import { createObjective, type ObjectiveName } from '../objective/create-objective';
+import type { Objective } from '../objective/objective';
 import { decideSides, moveRows, type RowOrderedState, type Slot } from './row-ordered';
 
 /** Where the learner sends the helper its shared memory: a worker's postMessage. */
@@ -38,6 +42,20 @@ const OP_DECIDE = 1;
 const OP_MOVE = 2;
 const OP_HIST = 3;
 const OP_DETACH = 4;
+const OP_GRADIENTS = 5;
+
+/**
+ * A boosting loop's per-row arrays on shared memory, so the helper can compute half of every
+ * round's gradients. One-output objectives only (each row's gradient depends on its own score).
+ */
+export interface SharedGradients {
+  objective: { task: Task; name?: ObjectiveName; huberDelta?: number };
+  y: Float64Array;
+  weights?: Float64Array;
+  scores: Float64Array;
+  grad: Float32Array;
+  hess: Float32Array;
+}
 
 /** Everything the helper needs, sent once per learner (typed arrays on SharedArrayBuffers). */
 export interface TreeHelperAttach {
@@ -49,6 +67,7 @@ export interface TreeHelperAttach {
   histSize: number;
   /** SEQ when attached: commands after it are the helper's to run. */
   seq: number;
+  gradients?: SharedGradients;
 }
 
 /** The learner's side of the link. */
@@ -58,11 +77,16 @@ export class TreeHelperLink {
   private seq = 0;
   private attached = true;
 
-  constructor(port: TreeHelperPort, state: RowOrderedState, arena: SharedArrayBuffer, histSize: number) {
+  constructor(port: TreeHelperPort, state: RowOrderedState, arena: SharedArrayBuffer, histSize: number, gradients?: SharedGradients) {
     const control = new SharedArrayBuffer(CONTROL_INTS * 4 + GOES_LEFT_BYTES);
     this.control = new Int32Array(control, 0, CONTROL_INTS);
     this.goesLeft = new Uint8Array(control, CONTROL_INTS * 4, GOES_LEFT_BYTES);
-    port.postMessage({ kind: 'tourney-tree-helper', control, state, arena, histSize, seq: 0 });
+    port.postMessage({ kind: 'tourney-tree-helper', control, state, arena, histSize, seq: 0, ...(gradients ? { gradients } : {}) });
+  }
+
+  /** Starts the helper computing the gradients of rows begin..end (of the arrays it was given). */
+  gradients(begin: number, end: number): void {
+    this.send(OP_GRADIENTS, begin, end);
   }
 
   /** Starts the helper deciding sides of positions begin..end (feature f's bin through goesLeft). */
@@ -126,6 +150,8 @@ export function serveTreeHelper(message: TreeHelperAttach): void {
   const c = new Int32Array(message.control, 0, CONTROL_INTS);
   const goesLeft = new Uint8Array(message.control, CONTROL_INTS * 4, GOES_LEFT_BYTES);
   const s = message.state;
+  const job = message.gradients;
+  const objective = job ? createObjective(job.objective.task, 2, job.objective.name, job.objective.huberDelta) : null;
   let seen = message.seq;
   for (;;) {
     let spins = 0;
@@ -141,7 +167,7 @@ export function serveTreeHelper(message: TreeHelperAttach): void {
     }
     let result = 0;
     try {
-      result = run(op, c, s, goesLeft, message);
+      result = run(op, c, s, goesLeft, message, objective);
     } catch (err) {
       Atomics.store(c, FAILED, 1);
       console.error(err);
@@ -152,8 +178,12 @@ export function serveTreeHelper(message: TreeHelperAttach): void {
   }
 }
 
-function run(op: number, c: Int32Array, s: RowOrderedState, goesLeft: Uint8Array, m: TreeHelperAttach): number {
+function run(op: number, c: Int32Array, s: RowOrderedState, goesLeft: Uint8Array, m: TreeHelperAttach, objective: Objective | null): number {
   const a = (i: number) => c[ARG + i];
+  if (op === OP_GRADIENTS && m.gradients && objective) {
+    gradientsOfRows(objective, m.gradients, a(0), a(1));
+    return 0;
+  }
   if (op === OP_DECIDE) return decideSides(s, a(0) as Slot, a(1), a(2), a(3), goesLeft);
   if (op === OP_MOVE) {
     moveRows(s, a(0) as Slot, a(1), a(2), a(3), a(4));
@@ -174,4 +204,12 @@ function run(op: number, c: Int32Array, s: RowOrderedState, goesLeft: Uint8Array
     return 0;
   }
   throw new Error(`tree helper: unknown command ${op}`);
+}
+
+/** The objective's gradients for rows begin..end of a one-output boosting loop's arrays. */
+export function gradientsOfRows(objective: Objective, g: SharedGradients, begin: number, end: number): void {
+  objective.gradients(
+    g.y.subarray(begin, end), g.scores.subarray(begin, end), g.weights?.subarray(begin, end),
+    g.grad.subarray(begin, end), g.hess.subarray(begin, end),
+  );
 }

@@ -10,7 +10,8 @@ import {
 } from './histogram';
 import { decodeInto, quantizationBits, quantizeGradients, type Quantization } from './quantize';
 import { decideSides, moveRows, nextSlot, packRowMajor, partitionIndexOnly, partitionRowOrdered, type RowOrderedState, type Slot } from './row-ordered';
-import { HELPER_MIN_ROWS, TreeHelperLink, type TreeHelperPort } from './tree-helper';
+import type { Objective } from '../objective/objective';
+import { gradientsOfRows, HELPER_MIN_ROWS, TreeHelperLink, type SharedGradients, type TreeHelperPort } from './tree-helper';
 import { emptyCandidate, findBestSplitForFeature, leafOutput, type SplitCandidate, type SplitParams } from './split-finder';
 import { Tree } from '../tree/tree';
 
@@ -42,6 +43,8 @@ export interface TreeLearnerOptions {
    * bit-identical with and without it. Call release() when done so the helper is free again.
    */
   helper?: TreeHelperPort;
+  /** With a helper: the boosting loop's arrays on shared memory, for gradients on two threads. */
+  gradients?: SharedGradients;
 }
 
 /** Histogram memory the learner may keep for open leaves; past it leaves rebuild from rows. */
@@ -94,6 +97,7 @@ export class TreeLearner {
   /** With a helper thread: the link, and the histograms on shared memory it writes into. */
   private readonly link: TreeHelperLink | null = null;
   private readonly arenaIndex = new Map<Float64Array, number>();
+  private readonly sharedGradients: SharedGradients | null = null;
   /** Words of each row the helper's histograms cover: wordSplit..wordsPerRow. */
   private readonly wordSplit: number = 0;
 
@@ -151,8 +155,37 @@ export class TreeLearner {
       }
       this.histAllocated = this.histLimit = count;
       this.wordSplit = this.rowOrdered.wordsPerRow >> 1;
-      this.link = new TreeHelperLink(options.helper, this.rowOrdered, arena, this.histSize);
+      this.sharedGradients = options.gradients ?? null;
+      if (options.gradients && !this.rowOrdered.packed) {
+        // Slot 0 reads the loop's shared gradients where they are: no copy per tree.
+        this.rowOrdered.grad[0] = options.gradients.grad;
+        this.rowOrdered.hess[0] = options.gradients.hess;
+      }
+      this.link = new TreeHelperLink(options.helper, this.rowOrdered, arena, this.histSize, options.gradients);
     }
+  }
+
+  /** Whether a helper thread works with this learner. */
+  get helped(): boolean {
+    return this.link !== null;
+  }
+
+  /**
+   * The objective's gradients over the shared arrays given at construction, the upper half of
+   * the rows on the helper; without them, over the given arrays on this thread.
+   */
+  gradients(objective: Objective, y: Float64Array, scores: Float64Array, weights: Float64Array | undefined, grad: Float32Array, hess: Float32Array): void {
+    const shared = this.sharedGradients;
+    const link = this.link;
+    if (!shared || !link || shared.scores !== scores) {
+      objective.gradients(y, scores, weights, grad, hess);
+      return;
+    }
+    const n = shared.y.length;
+    const mid = n >> 1;
+    link.gradients(mid, n);
+    gradientsOfRows(objective, shared, 0, mid);
+    link.wait();
   }
 
   /** Frees the helper thread, if any (the learner then works alone). */
@@ -182,7 +215,7 @@ export class TreeLearner {
       if (this.link) {
         // The helper holds slot 0's shared arrays: the gradients are copied in, not swapped
         // (quantized mode moves the packed values only).
-        if (!ro.packed) {
+        if (!ro.packed && !sameMemory(ro.grad[0], grad)) {
           ro.grad[0].set(grad);
           ro.hess[0].set(hess);
         }
@@ -521,6 +554,10 @@ export class TreeLearner {
     this.leafDepth[leaf] = depth;
     return right;
   }
+}
+
+function sameMemory(a: Float32Array, b: Float32Array): boolean {
+  return a.buffer === b.buffer && a.byteOffset === b.byteOffset && a.length === b.length;
 }
 
 /**
