@@ -9,10 +9,12 @@ import { quantilesInPlace } from '../profile/quantiles';
 
 /** Unique quantiles at 0, 1/bins, …, 1 of the finite values (NaN skipped). */
 export function quantileEdges(values: ArrayLike<number>, bins: number): number[] {
-  const finite = Float64Array.from(Array.prototype.filter.call(values, (v: number) => Number.isFinite(v)) as number[]);
-  if (!finite.length) return [];
+  const finite = new Float64Array(values.length);
+  let m = 0;
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) finite[m++] = values[i];
+  if (m === 0) return [];
   const probabilities = Array.from({ length: bins + 1 }, (_, i) => i / bins);
-  return uniqueSorted(quantilesInPlace(finite, probabilities));
+  return uniqueSorted(quantilesInPlace(finite.subarray(0, m), probabilities));
 }
 
 export function uniqueSorted(values: number[]): number[] {
