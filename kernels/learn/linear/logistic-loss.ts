@@ -2,7 +2,7 @@
 // weighted mean loss plus (l2/2)·‖β‖² (intercepts unpenalised); dividing sklearn's
 // C·Σ wᵢ·lossᵢ + ½‖β‖² by C·W gives this form and the same minimiser, with gradients of order 1.
 import type { Objective } from '../optim/types';
-import { dotColumn, linearPredictor, toBaseSparse } from './base-sparse-columns';
+import { dotColumns, dotColumnsPair, linearPredictor, linearPredictorPair, toBaseSparse } from './base-sparse-columns';
 
 /** Numerically stable log(1 + eᶻ). */
 export function log1pExp(z: number): number {
@@ -53,8 +53,9 @@ export function binaryLogisticObjective({ columns, y, weights, l2 }: LossInput):
       gb += ri;
     }
     let penalty = 0;
+    dotColumns(r, gb, cols, g, 0);
     for (let j = 0; j < p; j++) {
-      g[j] = dotColumn(r, gb, cols[j]) + l2 * x[j];
+      g[j] += l2 * x[j];
       penalty += x[j] * x[j];
     }
     g[p] = gb;
@@ -75,7 +76,10 @@ export function multinomialObjective({ columns, y, weights, l2 }: LossInput, nCl
   const labels = Int32Array.from(y);
   const cols = toBaseSparse(columns);
   return (x, g) => {
-    for (let c = 0; c < k; c++) linearPredictor(z[c], cols, x, c * stride, x[c * stride + p]);
+    // Classes two at a time: each dense column is read once per pair.
+    let c0 = 0;
+    for (; c0 + 1 < k; c0 += 2) linearPredictorPair(z[c0], z[c0 + 1], cols, x, c0 * stride, (c0 + 1) * stride);
+    if (c0 < k) linearPredictor(z[c0], cols, x, c0 * stride, x[c0 * stride + p]);
     // Turn logits into weighted residuals u·(p − 1[y = c]) in place, accumulating the loss.
     let loss = 0;
     for (let i = 0; i < n; i++) {
@@ -96,9 +100,14 @@ export function multinomialObjective({ columns, y, weights, l2 }: LossInput, nCl
       let gb = 0;
       for (let i = 0; i < n; i++) gb += rc[i];
       g[c * stride + p] = gb;
+    }
+    let c1 = 0;
+    for (; c1 + 1 < k; c1 += 2) dotColumnsPair(z[c1], z[c1 + 1], g[c1 * stride + p], g[(c1 + 1) * stride + p], cols, g, c1 * stride, (c1 + 1) * stride);
+    if (c1 < k) dotColumns(z[c1], g[c1 * stride + p], cols, g, c1 * stride);
+    for (let c = 0; c < k; c++) {
       for (let j = 0; j < p; j++) {
         const w = x[c * stride + j];
-        g[c * stride + j] = dotColumn(rc, gb, cols[j]) + l2 * w;
+        g[c * stride + j] += l2 * w;
         penalty += w * w;
       }
     }
