@@ -54,6 +54,20 @@ function baseValue(c: Float64Array): number | undefined {
   return most >= c.length * (1 - MAX_DIFFERING_SHARE) ? base : undefined;
 }
 
+/** The dense columns' indices of a column list, computed once per list (the products run every evaluation). */
+const denseIndexCache = new WeakMap<readonly BaseSparseColumn[], Int32Array>();
+
+function denseIndices(columns: readonly BaseSparseColumn[]): Int32Array {
+  let dense = denseIndexCache.get(columns);
+  if (!dense) {
+    const list: number[] = [];
+    for (let j = 0; j < columns.length; j++) if (columns[j].dense) list.push(j);
+    dense = Int32Array.from(list);
+    denseIndexCache.set(columns, dense);
+  }
+  return dense;
+}
+
 export function toBaseSparse(columns: readonly Float64Array[]): BaseSparseColumn[] {
   return columns.map((c) => {
     const base = baseValue(c);
@@ -122,13 +136,9 @@ function addFourDense(z: Float64Array, columns: readonly BaseSparseColumn[], x: 
  * time (each rᵢ loaded once for four sums).
  */
 export function dotColumns(r: Float64Array, sumR: number, columns: readonly BaseSparseColumn[], out: Float64Array, offset: number): void {
-  let j = 0;
   const n = r.length;
-  const dense: number[] = [];
-  for (; j < columns.length; j++) {
-    if (columns[j].dense) dense.push(j);
-    else out[offset + j] = dotColumn(r, sumR, columns[j]);
-  }
+  const dense = denseIndices(columns);
+  for (let j = 0; j < columns.length; j++) if (!columns[j].dense) out[offset + j] = dotColumn(r, sumR, columns[j]);
   let q = 0;
   for (; q + 4 <= dense.length; q += 4) {
     const c0 = columns[dense[q]].dense!;
@@ -193,17 +203,18 @@ export function linearPredictorPair(
   }
   z0.fill(shift0);
   z1.fill(shift1);
-  const dense: number[] = [];
+  const dense = denseIndices(columns);
   for (let j = 0; j < p; j++) {
-    if (columns[j].dense) dense.push(j);
-    else {
-      if (x[offset0 + j] !== 0) addScaledDeltas(z0, x[offset0 + j], columns[j]);
-      if (x[offset1 + j] !== 0) addScaledDeltas(z1, x[offset1 + j], columns[j]);
-    }
+    if (columns[j].dense) continue;
+    if (x[offset0 + j] !== 0) addScaledDeltas(z0, x[offset0 + j], columns[j]);
+    if (x[offset1 + j] !== 0) addScaledDeltas(z1, x[offset1 + j], columns[j]);
   }
   let q = 0;
   for (; q + 4 <= dense.length; q += 4) {
-    const [j0, j1, j2, j3] = [dense[q], dense[q + 1], dense[q + 2], dense[q + 3]];
+    const j0 = dense[q];
+    const j1 = dense[q + 1];
+    const j2 = dense[q + 2];
+    const j3 = dense[q + 3];
     const c0 = columns[j0].dense!;
     const c1 = columns[j1].dense!;
     const c2 = columns[j2].dense!;
@@ -237,13 +248,11 @@ export function dotColumnsPair(
   r0: Float64Array, r1: Float64Array, sum0: number, sum1: number, columns: readonly BaseSparseColumn[], out: Float64Array, offset0: number, offset1: number,
 ): void {
   const n = r0.length;
-  const dense: number[] = [];
+  const dense = denseIndices(columns);
   for (let j = 0; j < columns.length; j++) {
-    if (columns[j].dense) dense.push(j);
-    else {
-      out[offset0 + j] = dotColumn(r0, sum0, columns[j]);
-      out[offset1 + j] = dotColumn(r1, sum1, columns[j]);
-    }
+    if (columns[j].dense) continue;
+    out[offset0 + j] = dotColumn(r0, sum0, columns[j]);
+    out[offset1 + j] = dotColumn(r1, sum1, columns[j]);
   }
   let q = 0;
   for (; q + 4 <= dense.length; q += 4) {
