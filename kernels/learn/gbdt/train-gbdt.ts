@@ -44,7 +44,7 @@ export function fitGbdt(X: Matrix, labels: Labels, given: Partial<GbdtParams> | 
   const validation = options.validation
     ? { data: binWithMappers(options.validation.X, data.mappers), y: options.validation.labels.y, w: options.validation.labels.weights }
     : null;
-  const { trees, initScores, bestIteration, iterations } = boost(data, labels, objective, params, validation, options);
+  const { trees, initScores, bestIteration, iterations } = boost({ data, labels, objective, p: params, validation, options });
   const link: Link = objective.name === 'binary' ? 'logistic' : objective.name === 'multiclass' ? 'softmax' : 'identity';
   return new TreeEnsembleModel({
     family: 'gbdt',
@@ -106,14 +106,25 @@ interface ValidationData {
   w?: Float64Array;
 }
 
-function boost(
-  data: BinnedDataset,
-  labels: Labels,
-  objective: Objective,
-  p: GbdtParams,
-  validation: ValidationData | null,
-  options: GbdtFitOptions,
-): { trees: Tree[]; initScores: Float64Array; bestIteration: number; iterations: number } {
+/** What a boosting run works on. */
+interface BoostJob {
+  data: BinnedDataset;
+  labels: Labels;
+  objective: Objective;
+  p: GbdtParams;
+  validation: ValidationData | null;
+  options: GbdtFitOptions;
+}
+
+interface BoostResult {
+  trees: Tree[];
+  initScores: Float64Array;
+  bestIteration: number;
+  iterations: number;
+}
+
+function boost(job: BoostJob): BoostResult {
+  const { data, labels, objective, p, options } = job;
   const n = data.nRows;
   // Row-ordered histograms pay off when trees use every feature (they always build all).
   const rowOrdered = p.featureFraction === 1;
@@ -126,22 +137,13 @@ function boost(
     { helper: options.helper, gradients: shared },
   );
   try {
-    return boostWith(learner, data, shared ? { ...labels, y: shared.y, weights: shared.weights } : labels, objective, p, validation, options, shared);
+    return boostWith(learner, shared ? { ...job, labels: { ...labels, y: shared.y, weights: shared.weights } } : job, shared);
   } finally {
     learner.release();
   }
 }
 
-function boostWith(
-  learner: TreeLearner,
-  data: BinnedDataset,
-  labels: Labels,
-  objective: Objective,
-  p: GbdtParams,
-  validation: ValidationData | null,
-  options: GbdtFitOptions,
-  shared: SharedGradients | undefined,
-): { trees: Tree[]; initScores: Float64Array; bestIteration: number; iterations: number } {
+function boostWith(learner: TreeLearner, { data, labels, objective, p, validation, options }: BoostJob, shared: SharedGradients | undefined): BoostResult {
   const n = data.nRows;
   const K = objective.nOutputs;
   const y = labels.y;
