@@ -220,6 +220,11 @@ export function buildHistogramRowOrderedPacked(
   }
 }
 
+/** total += part over whole histograms (two halves of a leaf's rows). */
+export function addAll(total: Float64Array, part: Float64Array): void {
+  for (let i = 0; i < total.length; i++) total[i] += part[i];
+}
+
 /** parent -= child over whole histograms. */
 export function subtractAll(parent: Float64Array, child: Float64Array): void {
   for (let i = 0; i < parent.length; i++) parent[i] -= child[i];

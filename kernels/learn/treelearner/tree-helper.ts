@@ -5,9 +5,10 @@
 //   moves its half, the helper's rows landing after the learner's (so the result is exactly the
 //   single-thread partition);
 // - gradients (one-output objectives): each thread computes one half of the rows;
-// - histograms: each thread builds the bins of its share of the features over all of the leaf's
-//   rows (every bin summed in the same order as on one thread, so trees are bit-identical with
-//   and without the helper).
+// - histograms: a leaf of HELPER_MIN_ROWS rows or more is always summed as two halves of its rows
+//   (the first half's histogram plus the second half's), with or without a helper; the helper
+//   builds the second half's into its own buffer. Every bin is summed in the same order either
+//   way, so trees are bit-identical with and without the helper.
 // The threads meet on a small Int32Array of commands: the learner writes a command and bumps
 // SEQ, the helper runs it and stores SEQ in DONE. Both spin briefly before sleeping in
 // Atomics.wait, because a leaf's work is a few hundred microseconds and waking a thread costs tens.
@@ -22,7 +23,10 @@ export interface TreeHelperPort {
   postMessage(message: TreeHelperAttach): void;
 }
 
-/** Leaves smaller than this are done on one thread (the handshake would cost more than it saves). */
+/**
+ * Leaves smaller than this are done on one thread (the handshake would cost more than it saves);
+ * from this size on, histograms are summed as two halves of the rows, helper or not.
+ */
 export const HELPER_MIN_ROWS = 16384;
 /** How long the learner waits for an answer before it calls the helper lost. */
 const ANSWER_TIMEOUT_MS = 120_000;
@@ -101,9 +105,9 @@ export class TreeHelperLink {
     this.send(OP_MOVE, from, begin, end, left, right);
   }
 
-  /** Starts the helper building words wordLo..wordHi of arena histogram `hist` from a leaf's rows. */
-  histogram(slot: Slot, begin: number, count: number, wordLo: number, wordHi: number, hist: number): void {
-    this.send(OP_HIST, slot, begin, count, wordLo, wordHi, hist);
+  /** Starts the helper building arena histogram `hist` from positions begin..begin+count of a slot. */
+  histogram(slot: Slot, begin: number, count: number, hist: number): void {
+    this.send(OP_HIST, slot, begin, count, hist);
   }
 
   /** Waits for the command under way; returns its result (decide: the left count). */
@@ -190,17 +194,7 @@ function run(op: number, c: Int32Array, s: RowOrderedState, goesLeft: Uint8Array
     return 0;
   }
   if (op === OP_HIST) {
-    const slot = a(0) as Slot;
-    const wordLo = a(3);
-    const wordHi = a(4);
-    const hist = new Float64Array(m.arena, a(5) * m.histSize * 8, m.histSize);
-    if (s.packed) {
-      hist.fill(0, wordLo * 1024, wordHi * 1024);
-      buildHistogramRowOrderedPacked(hist, s.words[slot], s.wordsPerRow, s.stride, a(1), a(2), s.packed[slot], wordLo, wordHi);
-    } else {
-      hist.fill(0, wordLo * 2048, wordHi * 2048);
-      buildHistogramRowOrdered(hist, s.words[slot], s.wordsPerRow, s.stride, a(1), a(2), s.grad[slot], s.hess[slot], wordLo, wordHi);
-    }
+    buildRowOrdered(new Float64Array(m.arena, a(3) * m.histSize * 8, m.histSize), s, a(0) as Slot, a(1), a(2));
     return 0;
   }
   throw new Error(`tree helper: unknown command ${op}`);
@@ -212,4 +206,11 @@ export function gradientsOfRows(objective: Objective, g: SharedGradients, begin:
     g.y.subarray(begin, end), g.scores.subarray(begin, end), g.weights?.subarray(begin, end),
     g.grad.subarray(begin, end), g.hess.subarray(begin, end),
   );
+}
+
+/** Zeroes `hist` and builds it from positions begin..begin+count of a row-ordered slot. */
+export function buildRowOrdered(hist: Float64Array, s: RowOrderedState, slot: Slot, begin: number, count: number): void {
+  hist.fill(0);
+  if (s.packed) buildHistogramRowOrderedPacked(hist, s.words[slot], s.wordsPerRow, s.stride, begin, count, s.packed[slot], 0, s.wordsPerRow);
+  else buildHistogramRowOrdered(hist, s.words[slot], s.wordsPerRow, s.stride, begin, count, s.grad[slot], s.hess[slot], 0, s.wordsPerRow);
 }

@@ -4,14 +4,11 @@
 // is built from rows, the larger one is the parent's minus the smaller (the subtraction trick).
 import type { BinnedDataset } from '../dataset/binned-dataset';
 import type { Random } from '../../random/random';
-import {
-  buildHistogramColumnWise, buildHistogramRowOrdered, buildHistogramRowOrderedPacked, clearHistogram, HIST_LANES,
-  subtractAll, subtractHistogram, UNIFORM_BINS,
-} from './histogram';
+import { addAll, buildHistogramColumnWise, clearHistogram, HIST_LANES, subtractAll, subtractHistogram, UNIFORM_BINS } from './histogram';
 import { decodeInto, quantizationBits, quantizeGradients, type Quantization } from './quantize';
 import { decideSides, moveRows, nextSlot, packRowMajor, partitionIndexOnly, partitionRowOrdered, type RowOrderedState, type Slot } from './row-ordered';
 import type { Objective } from '../objective/objective';
-import { gradientsOfRows, HELPER_MIN_ROWS, TreeHelperLink, type SharedGradients, type TreeHelperPort } from './tree-helper';
+import { buildRowOrdered, gradientsOfRows, HELPER_MIN_ROWS, TreeHelperLink, type SharedGradients, type TreeHelperPort } from './tree-helper';
 import { emptyCandidate, findBestSplitForFeature, leafOutput, type SplitCandidate, type SplitParams } from './split-finder';
 import { Tree } from '../tree/tree';
 
@@ -98,8 +95,10 @@ export class TreeLearner {
   private readonly link: TreeHelperLink | null = null;
   private readonly arenaIndex = new Map<Float64Array, number>();
   private readonly sharedGradients: SharedGradients | null = null;
-  /** Words of each row the helper's histograms cover: wordSplit..wordsPerRow. */
-  private readonly wordSplit: number = 0;
+  /** The second half of a large leaf's rows is summed here, then added (see build). */
+  private halfHist: Float64Array | null = null;
+  /** Its place in the shared arena when a helper builds it. */
+  private halfIndex = -1;
 
   constructor(data: BinnedDataset, params: TreeLearnerParams, options: TreeLearnerOptions = {}) {
     this.data = data;
@@ -144,17 +143,19 @@ export class TreeLearner {
     this.best = Array.from({ length: maxLeaves }, emptyCandidate);
     this.nodeFeatures = new Int32Array(data.nFeatures);
     if (helped && this.rowOrdered && options.helper) {
-      // Every histogram the tree can hold at once (one per leaf and the one being built), on
+      // Every histogram the tree can hold at once (one per leaf and the one being built) on
       // shared memory: the helper fills its share of the words.
+      // shared memory, and the half the helper sums (the last one).
       const count = maxLeaves + 1;
-      const arena = new SharedArrayBuffer(count * this.histSize * 8);
+      const arena = new SharedArrayBuffer((count + 1) * this.histSize * 8);
       for (let i = 0; i < count; i++) {
         const h = new Float64Array(arena, i * this.histSize * 8, this.histSize);
         this.arenaIndex.set(h, i);
         this.histFree.push(h);
       }
       this.histAllocated = this.histLimit = count;
-      this.wordSplit = this.rowOrdered.wordsPerRow >> 1;
+      this.halfIndex = count;
+      this.halfHist = new Float64Array(arena, count * this.histSize * 8, this.histSize);
       this.sharedGradients = options.gradients ?? null;
       if (options.gradients && !this.rowOrdered.packed) {
         // Slot 0 reads the loop's shared gradients where they are: no copy per tree.
@@ -397,34 +398,24 @@ export class TreeLearner {
 
   private build(hist: Float64Array, leaf: number, grad: Float32Array, hess: Float32Array, contiguous: boolean): void {
     const ro = this.rowOrdered;
-    const link = this.link;
-    if (ro && link && this.leafCount[leaf] >= HELPER_MIN_ROWS) {
-      // Features split between the threads by words: the helper takes the upper ones.
+    if (ro) {
       const b = this.leafSlot[leaf] as Slot;
       const begin = this.leafBegin[leaf];
       const count = this.leafCount[leaf];
-      const split = this.wordSplit;
-      link.histogram(b, begin, count, split, ro.wordsPerRow, this.arenaIndex.get(hist) ?? -1);
-      if (ro.packed) {
-        hist.fill(0, 0, split * 1024);
-        buildHistogramRowOrderedPacked(hist, ro.words[b], ro.wordsPerRow, ro.stride, begin, count, ro.packed[b], 0, split);
-      } else {
-        hist.fill(0, 0, split * 2048);
-        buildHistogramRowOrdered(hist, ro.words[b], ro.wordsPerRow, ro.stride, begin, count, ro.grad[b], ro.hess[b], 0, split);
+      if (count < HELPER_MIN_ROWS) {
+        buildRowOrdered(hist, ro, b, begin, count);
+        return;
       }
-      link.wait();
-      return;
-    }
-    if (ro && ro.packed) {
-      const b = this.leafSlot[leaf];
-      hist.fill(0);
-      buildHistogramRowOrderedPacked(hist, ro.words[b], ro.wordsPerRow, ro.stride, this.leafBegin[leaf], this.leafCount[leaf], ro.packed[b], 0, ro.wordsPerRow);
-      return;
-    }
-    if (ro) {
-      const b = this.leafSlot[leaf];
-      hist.fill(0);
-      buildHistogramRowOrdered(hist, ro.words[b], ro.wordsPerRow, ro.stride, this.leafBegin[leaf], this.leafCount[leaf], ro.grad[b], ro.hess[b], 0, ro.wordsPerRow);
+      // A large leaf is summed as two halves of its rows, first + second, whether or not a helper
+      // builds the second: the same additions in the same order, so the same trees.
+      const mid = count >> 1;
+      const half = (this.halfHist ??= new Float64Array(this.histSize));
+      const link = this.link;
+      if (link) link.histogram(b, begin + mid, count - mid, this.halfIndex);
+      buildRowOrdered(hist, ro, b, begin, mid);
+      if (link) link.wait();
+      else buildRowOrdered(half, ro, b, begin + mid, count - mid);
+      addAll(hist, half);
       return;
     }
     clearHistogram(hist, this.offsets, this.nBins, this.features, this.nFeaturesUsed);
