@@ -143,10 +143,10 @@ export class TreeLearner {
     this.best = Array.from({ length: maxLeaves }, emptyCandidate);
     this.nodeFeatures = new Int32Array(data.nFeatures);
     if (helped && this.rowOrdered && options.helper) {
-      // Every histogram the tree can hold at once (one per leaf and the one being built) on
-      // shared memory: the helper fills its share of the words.
-      // shared memory, and the half the helper sums (the last one).
-      const count = maxLeaves + 1;
+      // Every histogram the tree can hold at once (one per leaf and the one being built, within
+      // the same memory bound as without a helper) on shared memory, and the half the helper
+      // sums (the last one).
+      const count = Math.min(maxLeaves + 1, this.histLimit);
       const arena = new SharedArrayBuffer((count + 1) * this.histSize * 8);
       for (let i = 0; i < count; i++) {
         const h = new Float64Array(arena, i * this.histSize * 8, this.histSize);
