@@ -4,7 +4,7 @@
 import type { Task } from '../learn/matrix';
 import type { Column, DataTable } from '../table/types';
 import { coerceCategorical, coerceNumeric, type InputValue } from './coerce-input';
-import { quantileEdges, slotOf } from './quantile-edges';
+import { quantilesAt, slotOf, uniqueSorted } from './quantile-edges';
 
 export const REFERENCE_FORMAT = 1;
 /** Fine quantile bins for KS and Wasserstein; PSI uses deciles (each a fine edge too). */
@@ -115,6 +115,10 @@ export function buildReferenceProfile(input: ReferenceInput): ReferenceProfile {
 }
 
 function profileColumn(column: Column, rows: number, kind: FeatureKind): FeatureProfile {
+  if (kind === 'numeric' && column.storage !== 'string' && !(column.type === 'boolean' && column.labels)) {
+    // Stored numbers are their own values (missing ones NaN): no boxed cell per row.
+    return profileNumbers(Float64Array.from(column.values.subarray(0, rows)), 'value');
+  }
   const cells: InputValue[] = Array.from({ length: rows }, (_, i) => cell(column, i));
   if (kind === 'datetime') return { kind: 'datetime', rows, missing: cells.filter((v) => v === null).length };
   if (kind === 'categorical') {
@@ -147,10 +151,14 @@ export function profileNumbers(values: Float64Array, measure: NumericProfile['me
   for (const v of finite) mean += v / n;
   let variance = 0;
   for (const v of finite) variance += (v - mean) ** 2 / n;
-  const edges = fixedEdges ?? quantileEdges(finite, FINE_BINS);
+  // The deciles are every tenth fine quantile (i/10 and 10i/100 are the same double).
+  const quantiles = fixedEdges ? null : quantilesAt(finite, FINE_BINS);
+  const edges = fixedEdges ?? uniqueSorted(quantiles!);
   const counts = new Array<number>(edges.length + 2).fill(0);
-  for (const v of finite) counts[slotOf(edges, v)]++;
-  const deciles = fixedEdges ? fixedEdges.slice(1, -1) : quantileEdges(finite, PSI_BINS);
+  const edgeArray = Float64Array.from(edges);
+  for (let i = 0; i < n; i++) counts[slotOf(edgeArray, finite[i])]++;
+  const step = FINE_BINS / PSI_BINS;
+  const deciles = fixedEdges ? fixedEdges.slice(1, -1) : uniqueSorted(quantiles!.filter((_, i) => i % step === 0));
   // The maximum as a boundary would leave an empty "above the maximum" bin in the reference.
   const psiEdges = deciles.filter((e) => e < edges[edges.length - 1]);
   return {
