@@ -17,6 +17,8 @@ export interface CsvTableBuild {
   delimiter?: number;
   /** Typed columns so far, by index. */
   out: (Column | undefined)[];
+  /** See StringInferenceOptions.strictNumbers. */
+  strictNumbers?: boolean;
 }
 
 export function startCsvTable(names: string[], rows: number, columns: ColumnBuffers[], fileName: string, delimiter?: number): CsvTableBuild {
@@ -73,7 +75,7 @@ export function finishCsvTable(
     } else {
       const stats = col.interner!.finish(rows, decoder, unquoteField);
       col.interner = undefined;
-      out[j] = stringColumn(name, [], { stats, notes, delimiter });
+      out[j] = stringColumn(name, [], { stats, notes, delimiter, strictNumbers: build.strictNumbers });
     }
     onColumn?.(out[j]!, j);
     onProgress?.(0.8 + (0.2 * (j + 1)) / nCols, 'inferring types');

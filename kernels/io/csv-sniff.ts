@@ -12,6 +12,8 @@ export interface CsvOptions {
   /** Forced delimiter (TSV passes a tab); otherwise sniffed. */
   delimiter?: string;
   onProgress?: (fraction: number, phase: string) => void;
+  /** See StringInferenceOptions.strictNumbers (the scorer reads request bodies so). */
+  strictNumbers?: boolean;
 }
 
 /**

@@ -86,6 +86,19 @@ describe('readCsv parsing', () => {
     expect(t.notes).toEqual([`column 'v': read "?" as missing in an otherwise numeric column`]);
   });
 
+  it('with strictNumbers keeps such a column as text (the scorer then refuses the word by row)', () => {
+    const lines = ['v'];
+    for (let i = 0; i < 100; i++) lines.push(i === 50 ? 'lots' : String(i / 2));
+    const t = readCsv(new TextEncoder().encode(lines.join('\n')), { fileName: 't.csv', strictNumbers: true });
+    expect(col(t, 'v').storage).toBe('string');
+    expect(cells(t, 'v')[50]).toBe('lots');
+    expect(cells(t, 'v')[51]).toBe('25.5');
+    expect(t.notes).toBeUndefined();
+    // Plain numbers and empty cells are numbers as before.
+    const plain = readCsv(new TextEncoder().encode('v\n1\n\n2.5\n'), { fileName: 't.csv', strictNumbers: true });
+    expect(col(plain, 'v').type).toBe('number');
+  });
+
   it('reads a trailing delimiter at the very end as an empty last field', () => {
     const t = read('a,b\n1,\n2,');
     expect(cells(t, 'a')).toEqual([1, 2]);

@@ -10,5 +10,5 @@ export function readCsv(input: Uint8Array, options: CsvOptions): DataTable {
   const { fileName, onProgress } = options;
   const { bytes, delimiter, names, dataStart } = readCsvHead(input, options);
   const { rows, columns } = scanRows(bytes, dataStart, delimiter, names.length, fileName, onProgress);
-  return finishCsvTable(startCsvTable(names, rows, columns, fileName, delimiter), onProgress);
+  return finishCsvTable({ ...startCsvTable(names, rows, columns, fileName, delimiter), strictNumbers: options.strictNumbers }, onProgress);
 }

@@ -194,6 +194,11 @@ export interface StringInference {
 /** Options of string inference: what the reader knows beyond the values. */
 export interface StringInferenceOptions {
   numbersChecked?: boolean;
+  /**
+   * Never read a word in an otherwise numeric column as missing: such a column stays text, so a
+   * caller that checks every cell (the scorer) refuses the word with its row instead.
+   */
+  strictNumbers?: boolean;
   /** The file's delimiter: a ';'-delimited file suggests ',' is the decimal mark. */
   delimiter?: string;
 }
@@ -330,19 +335,20 @@ export function inferStringType(name: string, stats: StringStats, options: Strin
     words += c * countWords(t);
   }
 
-  if (!options.numbersChecked && numeric >= 0.95 * sampleWeight && others.length <= 3) {
+  const maxOthers = options.strictNumbers ? 0 : 3;
+  if (!options.numbersChecked && numeric >= 0.95 * sampleWeight && others.length <= maxOthers) {
     if (distinct > SAMPLE_UNIQUES) {
       // The sample says numeric; confirm on every distinct value so no text is silently dropped.
       const rest = uniques.filter((u) => parseNumberText(u) === undefined);
-      if (rest.length > 3 || rest.some((u) => /\d/.test(u))) return textualType(name, stats, { tokens, words, length, sampleWeight, distinct, nonMissing });
+      if (rest.length > maxOthers || rest.some((u) => /\d/.test(u))) return textualType(name, stats, { tokens, words, length, sampleWeight, distinct, nonMissing });
       others.splice(0, others.length, ...rest);
       fractional = fractional || uniques.some((u) => parseNumberText(u) !== undefined && isFractionalText(u.trim()));
     }
     const allInteger = !fractional;
     return { type: allInteger ? 'integer' : 'number', missingTokens: others, fractional };
   }
-  if (localized > 0 && numeric + localized >= 0.95 * sampleWeight && others.length <= 3) {
-    const read = localizedNumbers(uniques, options.delimiter);
+  if (localized > 0 && numeric + localized >= 0.95 * sampleWeight && others.length <= maxOthers) {
+    const read = localizedNumbers(uniques, options.delimiter, maxOthers);
     if (read && 'type' in read) return read;
     note = read?.note ?? note;
   }
@@ -358,7 +364,7 @@ export function inferStringType(name: string, stats: StringStats, options: Strin
  * convention is decided on every distinct value (a sample could miss the one value that decides),
  * and at most 3 digit-free tokens ("?", "-") may be read as missing, as for plain numbers.
  */
-function localizedNumbers(uniques: string[], delimiter: string | undefined): StringInference | { note: string } | undefined {
+function localizedNumbers(uniques: string[], delimiter: string | undefined, maxOthers: number): StringInference | { note: string } | undefined {
   const choice = detectNumberConvention(uniques, { delimiter });
   if (!choice) return undefined;
   if ('conflict' in choice) return { note: `looks numeric but ${choice.conflict}; left as text` };
@@ -368,7 +374,7 @@ function localizedNumbers(uniques: string[], delimiter: string | undefined): Str
     const v = parseNumberWith(u, choice.convention);
     if (v === undefined) {
       others.push(u);
-      if (others.length > 3 || /\d/.test(u)) return undefined;
+      if (others.length > maxOthers || /\d/.test(u)) return undefined;
     } else if (!fractional && (v !== Math.trunc(v) || (choice.convention.decimal === ',' ? /,\d/ : /\.\d|[eE]/).test(u))) fractional = true;
   }
   const note = `read as numbers with ${choice.description}${choice.ambiguity ? `; ${choice.ambiguity}` : ''}`;

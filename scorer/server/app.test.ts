@@ -162,6 +162,16 @@ describe('scorer HTTP API', () => {
       expect(Math.abs(g.probabilities!.Yes - expected[i].probabilities!.Yes)).toBeLessThan(1e-9);
     });
     expect(await (await fetch(`${parts.url}/metrics`)).text()).toMatch(/^tourney_rows_scored_total\{[^}]*\} 14000$/m);
+    // The same stray word in the CSV body: refused by row too, not read as a missing number.
+    const lines = csv.split('\n');
+    const tenure = lines[0].split(',').indexOf('"tenure"');
+    const cells = lines[5001].split(',');
+    cells[tenure] = 'lots';
+    lines[5001] = cells.join(',');
+    const refusedCsv = await post(parts.url, lines.join('\n'), 'text/csv');
+    expect(refusedCsv.status).toBe(400);
+    expect(refusedCsv.body.error).toMatch(/^row 5001, field "tenure": expected a number, got "lots"/);
+    expect(await (await fetch(`${parts.url}/metrics`)).text()).toMatch(/^tourney_rows_scored_total\{[^}]*\} 14000$/m);
     await Promise.all([parts.stop(), whole.stop()]);
     const logged = readFileSync(join(logDir, 'predictions.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { requestId: string; row: number; id: string; input: { tenure: unknown } })
       .filter((l) => l.requestId === 'big');

@@ -42,7 +42,8 @@ export function parsePredictRows({ body, isCsv }: PredictBody, maxRows: number):
     let csv: DataTable;
     try {
       if (body.length === 0) throw new DataError('request body is empty');
-      csv = readCsv(body, { fileName: 'request body' });
+      // Strict: a stray word in a number column stays text, so its cell is refused by row below.
+      csv = readCsv(body, { fileName: 'request body', strictNumbers: true });
     } catch (err) {
       throw new InputError(err instanceof DataError ? err.message : `malformed CSV: ${(err as Error).message}`);
     }
