@@ -3,7 +3,7 @@
 // version.json. Every document is written atomically (temp + rename), a new version's directory
 // is built under a temporary name and renamed into place, and all writes hold registry.lock, so
 // two processes registering at once both land, numbered distinctly.
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { emptyAliases, moveAlias } from '../../kernels/registry/aliases';
 import {
@@ -21,6 +21,7 @@ import type { AliasMoveRequest, ModelListing, RegistrySnapshot, RegistryStore } 
 import { registerVersion, type RegisterInput } from '../../kernels/registry/versions';
 import { isTempName, tempName, writeFileAtomic, writeFileSynced } from './atomic-write';
 import { LOCK_FILE, withRegistryLock, type LockOptions } from './registry-lock';
+import { readdirOptional } from '../../scorer/read-dir';
 
 export const DEFAULT_REGISTRY_DIR = 'tourney-registry';
 
@@ -261,15 +262,6 @@ async function readOptional(path: string): Promise<Uint8Array | undefined> {
     return await readBytes(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
-}
-
-async function readdirOptional(path: string): Promise<string[]> {
-  try {
-    return await readdir(path);
-  } catch (err) {
-    if (['ENOENT', 'ENOTDIR'].includes((err as NodeJS.ErrnoException).code ?? '')) return [];
     throw err;
   }
 }

@@ -3,7 +3,7 @@
 // models/<tenant>/aliases.json for the champion, versions/<n>/version.json for the files and their
 // hashes, checked as the registry checks them (kernels/registry/layout). The champion's model is
 // exported to ONNX in memory, as `tourney serve <model-dir>` does.
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { aliasesSchema, modelFileEntrySchema, type Aliases } from '../../kernels/registry/documents';
@@ -12,6 +12,7 @@ import { documentSchemaVersion, migrateDocument } from '../../kernels/registry/m
 import { checkDocument, parseJsonText, RegistryError } from '../../kernels/registry/parse-document';
 import { withModelOnnx } from '../model-onnx';
 import type { TenantCatalog, TenantEntry } from './tenant-catalog';
+import { readdirOptional } from '../read-dir';
 
 export const REGISTRY_MANIFEST = MANIFEST_FILE;
 
@@ -81,11 +82,3 @@ async function readVersionFiles(root: string, id: string, version: number): Prom
   return files;
 }
 
-async function readdirOptional(path: string): Promise<string[]> {
-  try {
-    return await readdir(path);
-  } catch (err) {
-    if (['ENOENT', 'ENOTDIR'].includes((err as NodeJS.ErrnoException).code ?? '')) return [];
-    throw err;
-  }
-}
