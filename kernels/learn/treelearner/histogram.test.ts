@@ -103,7 +103,7 @@ describe('histogram subtraction', () => {
     const size = Math.ceil(data.nFeatures / 4) * 4 * UNIFORM_BINS * HIST_LANES;
     const build = (slot: 0 | 1, begin: number, count: number) => {
       const hist = new Float64Array(size);
-      buildHistogramRowOrdered(hist, ro.words[slot], ro.wordsPerRow, ro.stride, begin, count, ro.grad[slot], ro.hess[slot], 0, ro.wordsPerRow);
+      buildHistogramRowOrdered(hist, ro.words[slot], ro.wordsPerRow, ro.stride, begin, count, ro.grad[slot], ro.hess[slot]);
       return hist;
     };
     const parent = build(0, 0, N);
@@ -130,7 +130,7 @@ describe('histogram subtraction', () => {
     const size = Math.ceil(data.nFeatures / 4) * 4 * UNIFORM_BINS;
     const build = (slot: 0 | 1, begin: number, count: number) => {
       const hist = new Float64Array(size);
-      buildHistogramRowOrderedPacked(hist, ro.words[slot], ro.wordsPerRow, ro.stride, begin, count, ro.packed![slot], 0, ro.wordsPerRow);
+      buildHistogramRowOrderedPacked(hist, ro.words[slot], ro.wordsPerRow, ro.stride, begin, count, ro.packed![slot]);
       return hist;
     };
     const parent = build(0, 0, N);

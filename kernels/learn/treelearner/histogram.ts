@@ -78,8 +78,7 @@ function buildFeatureGathered(
  * Row-ordered: the leaf's rows are positions begin..begin+count of `words` (each row's bins as
  * `wordsPerRow` Uint32 words `stride` apart, 4 bins each, padding bins 0 landing in spare histogram space past
  * the last feature) and of the position-ordered gradients. One sequential pass builds every
- * feature. The histogram must use the uniform layout: feature f at f * UNIFORM_BINS. Only words
- * wordLo..wordHi are read (features 4·wordLo .. 4·wordHi), so two threads can share one leaf.
+ * feature. The histogram must use the uniform layout: feature f at f * UNIFORM_BINS.
  */
 export function buildHistogramRowOrdered(
   hist: Float64Array,
@@ -90,8 +89,6 @@ export function buildHistogramRowOrdered(
   count: number,
   og: Float32Array,
   oh: Float32Array,
-  wordLo: number,
-  wordHi: number,
 ): void {
   // Word w covers features 4w..4w+3, whose histograms start at (4w + j) * 256 * 2 doubles.
   // Two rows per iteration: their updates are independent, which lets the CPU overlap them
@@ -104,8 +101,8 @@ export function buildHistogramRowOrdered(
     const h = oh[k];
     const g2 = og[k + 1];
     const h2 = oh[k + 1];
-    let base = wordLo * 2048;
-    for (let w = wordLo; w < wordHi; w++) {
+    let base = 0;
+    for (let w = 0; w < wordsPerRow; w++) {
       const v = words[word + w];
       const u = words[word + stride + w];
       let o = base + ((v & 255) << 1);
@@ -139,8 +136,8 @@ export function buildHistogramRowOrdered(
   if (pairsEnd < end) {
     const g = og[pairsEnd];
     const h = oh[pairsEnd];
-    let base = wordLo * 2048;
-    for (let w = wordLo; w < wordHi; w++) {
+    let base = 0;
+    for (let w = 0; w < wordsPerRow; w++) {
       const v = words[word + w];
       for (let j = 0; j < 4; j++) {
         const o = base + j * 512 + (((v >>> (8 * j)) & 255) << 1);
@@ -181,8 +178,6 @@ export function buildHistogramRowOrderedPacked(
   begin: number,
   count: number,
   packed: Float64Array,
-  wordLo: number,
-  wordHi: number,
 ): void {
   const end = begin + count;
   const pairsEnd = end - (count & 1);
@@ -190,8 +185,8 @@ export function buildHistogramRowOrderedPacked(
   for (let k = begin; k < pairsEnd; k += 2) {
     const a = packed[k];
     const b = packed[k + 1];
-    let base = wordLo * 1024;
-    for (let w = wordLo; w < wordHi; w++) {
+    let base = 0;
+    for (let w = 0; w < wordsPerRow; w++) {
       const v = words[word + w];
       const u = words[word + stride + w];
       hist[base + (v & 255)] += a;
@@ -208,8 +203,8 @@ export function buildHistogramRowOrderedPacked(
   }
   if (pairsEnd < end) {
     const a = packed[pairsEnd];
-    let base = wordLo * 1024;
-    for (let w = wordLo; w < wordHi; w++) {
+    let base = 0;
+    for (let w = 0; w < wordsPerRow; w++) {
       const v = words[word + w];
       hist[base + (v & 255)] += a;
       hist[base + 256 + ((v >>> 8) & 255)] += a;

@@ -211,6 +211,6 @@ export function gradientsOfRows(objective: Objective, g: SharedGradients, begin:
 /** Zeroes `hist` and builds it from positions begin..begin+count of a row-ordered slot. */
 export function buildRowOrdered(hist: Float64Array, s: RowOrderedState, slot: Slot, begin: number, count: number): void {
   hist.fill(0);
-  if (s.packed) buildHistogramRowOrderedPacked(hist, s.words[slot], s.wordsPerRow, s.stride, begin, count, s.packed[slot], 0, s.wordsPerRow);
-  else buildHistogramRowOrdered(hist, s.words[slot], s.wordsPerRow, s.stride, begin, count, s.grad[slot], s.hess[slot], 0, s.wordsPerRow);
+  if (s.packed) buildHistogramRowOrderedPacked(hist, s.words[slot], s.wordsPerRow, s.stride, begin, count, s.packed[slot]);
+  else buildHistogramRowOrdered(hist, s.words[slot], s.wordsPerRow, s.stride, begin, count, s.grad[slot], s.hess[slot]);
 }
