@@ -166,11 +166,6 @@ export class TreeLearner {
     }
   }
 
-  /** Whether a helper thread works with this learner. */
-  get helped(): boolean {
-    return this.link !== null;
-  }
-
   /**
    * The objective's gradients over the shared arrays given at construction, the upper half of
    * the rows on the helper; without them, over the given arrays on this thread.
