@@ -24,7 +24,7 @@ import { REGISTER_FLAGS, registerRun, registrationFlags, type Registration } fro
 import { readDataFile } from './read-data-file';
 import { HELPER_MIN_ROWS, type TreeHelperPort } from '../../kernels/learn/treelearner/tree-helper';
 import { startTreeHelper } from '../../workers/tree-helper';
-import { availableParallelism } from 'node:os';
+import { usableCores } from '../../workers/pool/cores';
 
 const FLAGS = ['target', 'task', 'metric', 'time-budget', 'models', 'seed', 'out', 'fixed', 'json', 'workers', ...REGISTER_FLAGS];
 const FAMILIES: readonly ModelFamily[] = ['gbdt', 'forest', 'linear', 'bayes'];
@@ -124,7 +124,7 @@ async function trainFixed(slot: ModelDirSlot, { dataPath, target, taskFlag, metr
   let model: FittedModel;
   // A gbdt whose trees see every feature shares large leaves with a second thread (same model).
   const helped = family === 'gbdt' && X.nRows >= HELPER_MIN_ROWS && resolveGbdtParams(params).featureFraction === 1;
-  const helper = helped ? startTreeHelper(Math.min(workers ?? availableParallelism(), availableParallelism())) : null;
+  const helper = helped ? startTreeHelper(Math.min(workers ?? usableCores(), usableCores())) : null;
   const threads = helper ? ', 2 threads' : '';
   try {
     model = await withDefaultSignals(() => progress(`training ${family} on ${conversion.rows} rows × ${X.columns.length} features (${task}${threads})`), () => {

@@ -1,10 +1,10 @@
 // Spawning pool workers on Node's worker_threads, behind comlink (entry points: node-entry.ts).
 import { Worker } from 'node:worker_threads';
-import { availableParallelism } from 'node:os';
 import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { SpawnWorker } from './types';
 import { nodeWorkerEntry } from './node-entry';
+import { usableCores } from './cores';
 
 export function nodeWorkerSpawner<T>(url: URL): SpawnWorker<T> {
   const entry = nodeWorkerEntry(url);
@@ -23,6 +23,7 @@ export function nodeWorkerSpawner<T>(url: URL): SpawnWorker<T> {
   };
 }
 
+/** The cores this process can use (a container's CPU quota counts, see cores.ts). */
 export function nodeCoreCount(): number {
-  return Math.max(1, availableParallelism());
+  return usableCores();
 }
