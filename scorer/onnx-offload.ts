@@ -19,7 +19,13 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const ort = require(workerData.runtime);
 ort.InferenceSession.create(workerData.bytes, { intraOpNumThreads: workerData.threads, interOpNumThreads: 1, executionMode: 'sequential' }).then((session) => {
-  parentPort.on('message', ({ id, input, rows, features }) => {
+  parentPort.on('message', ({ id, input, rows, features, release }) => {
+    if (release) {
+      // The session is released here, before the thread ends: a session still open while the
+      // thread is torn down made onnxruntime abort the whole process.
+      Promise.resolve(session.release()).finally(() => parentPort.close());
+      return;
+    }
     try {
       session.run({ [workerData.input]: new ort.Tensor('float64', input, [rows, features]) }, [workerData.output]).then((out) => {
         const values = out[workerData.output].data;
@@ -32,6 +38,9 @@ ort.InferenceSession.create(workerData.bytes, { intraOpNumThreads: workerData.th
   parentPort.postMessage({ ready: true });
 }, (err) => parentPort.postMessage({ ready: false, error: String(err && err.message || err) }));
 `;
+
+/** How long release() waits for the thread to end by itself before terminating it. */
+const RELEASE_TIMEOUT_MS = 5000;
 
 export interface OffloadOptions {
   /** Intra-op threads of the worker's session. */
@@ -90,7 +99,13 @@ export async function createOffloadedSession(bytes: Uint8Array, options: Offload
     async release() {
       worker.removeAllListeners('exit');
       failAll(new Error('the scoring thread was released'));
-      await worker.terminate();
+      // Ask the thread to release its session and end; terminate it only if it does not.
+      const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.postMessage({ release: true });
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), RELEASE_TIMEOUT_MS); });
+      if ((await Promise.race([ended, late])) === 'late') await worker.terminate();
+      clearTimeout(timer);
     },
   };
 }

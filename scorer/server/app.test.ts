@@ -172,7 +172,8 @@ describe('scorer HTTP API', () => {
     expect(refusedCsv.status).toBe(400);
     expect(refusedCsv.body.error).toMatch(/^row 5001, field "tenure": expected a number, got "lots"/);
     expect(await (await fetch(`${parts.url}/metrics`)).text()).toMatch(/^tourney_rows_scored_total\{[^}]*\} 14000$/m);
-    await Promise.all([parts.stop(), whole.stop()]);
+    // SIGTERM drains both and they exit 0 (the threaded one used to abort in onnxruntime at exit).
+    expect(await Promise.all([parts.stop(), whole.stop()])).toEqual([0, 0]);
     const logged = readFileSync(join(logDir, 'predictions.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { requestId: string; row: number; id: string; input: { tenure: unknown } })
       .filter((l) => l.requestId === 'big');
     expect(logged.map((l) => l.row)).toEqual(Array.from({ length: 7000 }, (_, i) => i));

@@ -323,6 +323,10 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
       clearTimeout(timer);
       await predictionLog?.close();
       await summaryLog?.close();
+      // Release the model's sessions before the process ends: a session still open on the
+      // offload thread at exit made onnxruntime abort the process (SIGABRT, exit 134 on a
+      // clean SIGTERM).
+      await engine.release?.();
     },
   };
 }

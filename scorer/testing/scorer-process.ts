@@ -64,7 +64,7 @@ export async function startProcess(command: string, args: string[], env: Record<
     proc, url, lines, exited, ready,
     stderr: () => err,
     async stop() {
-      if (proc.exitCode === null) process.kill(-proc.pid!, 'SIGTERM');
+      if (proc.exitCode === null && proc.signalCode === null) process.kill(-proc.pid!, 'SIGTERM');
       return exited;
     },
   };
