@@ -124,7 +124,7 @@ async function trainFixed(slot: ModelDirSlot, { dataPath, target, taskFlag, metr
   let model: FittedModel;
   // A gbdt whose trees see every feature shares large leaves with a second thread (same model).
   const helped = family === 'gbdt' && X.nRows >= HELPER_MIN_ROWS && resolveGbdtParams(params).featureFraction === 1;
-  const helper = helped ? startTreeHelper(Math.min(workers ?? usableCores(), usableCores())) : null;
+  const helper = helped ? startTreeHelper(Math.min(workers ?? Infinity, usableCores())) : null;
   const threads = helper ? ', 2 threads' : '';
   try {
     model = await withDefaultSignals(() => progress(`training ${family} on ${conversion.rows} rows × ${X.columns.length} features (${task}${threads})`), () => {

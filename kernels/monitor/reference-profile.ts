@@ -117,7 +117,7 @@ export function buildReferenceProfile(input: ReferenceInput): ReferenceProfile {
 function profileColumn(column: Column, rows: number, kind: FeatureKind): FeatureProfile {
   if (kind === 'numeric' && column.storage !== 'string' && !(column.type === 'boolean' && column.labels)) {
     // Stored numbers are their own values (missing ones NaN): no boxed cell per row.
-    return profileNumbers(Float64Array.from(column.values.subarray(0, rows)), 'value');
+    return profileNumbers(column.values.subarray(0, rows), 'value');
   }
   const cells: InputValue[] = Array.from({ length: rows }, (_, i) => cell(column, i));
   if (kind === 'datetime') return { kind: 'datetime', rows, missing: cells.filter((v) => v === null).length };

@@ -29,9 +29,14 @@ function readOptional(path: string): string | undefined {
   }
 }
 
-/** The cores this process sees, capped by its cgroup CPU quota if it has one. */
+let cached: number | undefined;
+
+/** The cores this process sees, capped by its cgroup CPU quota if it has one (read once). */
 export function usableCores(): number {
-  const v2 = readOptional(CGROUP_V2);
-  const quota = v2 !== undefined ? quotaCores(v2) : quotaCores(undefined, readOptional(CGROUP_V1[0]), readOptional(CGROUP_V1[1]));
-  return Math.max(1, Math.min(availableParallelism(), quota ?? Infinity));
+  if (cached === undefined) {
+    const v2 = readOptional(CGROUP_V2);
+    const quota = v2 !== undefined ? quotaCores(v2) : quotaCores(undefined, readOptional(CGROUP_V1[0]), readOptional(CGROUP_V1[1]));
+    cached = Math.max(1, Math.min(availableParallelism(), quota ?? Infinity));
+  }
+  return cached;
 }

@@ -66,11 +66,8 @@ export interface TreeHelperAttach {
   kind: 'tourney-tree-helper';
   control: SharedArrayBuffer;
   state: RowOrderedState;
-  /** Histograms, `histSize` doubles each. */
-  arena: SharedArrayBuffer;
-  histSize: number;
-  /** SEQ when attached: commands after it are the helper's to run. */
-  seq: number;
+  /** The histogram the helper sums the second half of a large leaf's rows into. */
+  half: Float64Array;
   gradients?: SharedGradients;
 }
 
@@ -81,11 +78,11 @@ export class TreeHelperLink {
   private seq = 0;
   private attached = true;
 
-  constructor(port: TreeHelperPort, state: RowOrderedState, arena: SharedArrayBuffer, histSize: number, gradients?: SharedGradients) {
+  constructor(port: TreeHelperPort, state: RowOrderedState, half: Float64Array, gradients?: SharedGradients) {
     const control = new SharedArrayBuffer(CONTROL_INTS * 4 + GOES_LEFT_BYTES);
     this.control = new Int32Array(control, 0, CONTROL_INTS);
     this.goesLeft = new Uint8Array(control, CONTROL_INTS * 4, GOES_LEFT_BYTES);
-    port.postMessage({ kind: 'tourney-tree-helper', control, state, arena, histSize, seq: 0, ...(gradients ? { gradients } : {}) });
+    port.postMessage({ kind: 'tourney-tree-helper', control, state, half, ...(gradients ? { gradients } : {}) });
   }
 
   /** Starts the helper computing the gradients of rows begin..end (of the arrays it was given). */
@@ -105,9 +102,9 @@ export class TreeHelperLink {
     this.send(OP_MOVE, from, begin, end, left, right);
   }
 
-  /** Starts the helper building arena histogram `hist` from positions begin..begin+count of a slot. */
-  histogram(slot: Slot, begin: number, count: number, hist: number): void {
-    this.send(OP_HIST, slot, begin, count, hist);
+  /** Starts the helper building its half histogram from positions begin..begin+count of a slot. */
+  histogram(slot: Slot, begin: number, count: number): void {
+    this.send(OP_HIST, slot, begin, count);
   }
 
   /** Waits for the command under way; returns its result (decide: the left count). */
@@ -156,7 +153,7 @@ export function serveTreeHelper(message: TreeHelperAttach): void {
   const s = message.state;
   const job = message.gradients;
   const objective = job ? createObjective(job.objective.task, 2, job.objective.name, job.objective.huberDelta) : null;
-  let seen = message.seq;
+  let seen = 0; // SEQ when attached: each learner has its own control block
   for (;;) {
     let spins = 0;
     while (Atomics.load(c, SEQ) === seen) {
@@ -194,7 +191,7 @@ function run(op: number, c: Int32Array, s: RowOrderedState, goesLeft: Uint8Array
     return 0;
   }
   if (op === OP_HIST) {
-    buildRowOrdered(new Float64Array(m.arena, a(3) * m.histSize * 8, m.histSize), s, a(0) as Slot, a(1), a(2));
+    buildRowOrdered(m.half, s, a(0) as Slot, a(1), a(2));
     return 0;
   }
   throw new Error(`tree helper: unknown command ${op}`);

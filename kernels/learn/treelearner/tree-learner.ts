@@ -79,7 +79,7 @@ export class TreeLearner {
   private readonly orderedHess: Float32Array;
   private readonly histFree: Float64Array[] = [];
   private histAllocated = 0;
-  private histLimit: number;
+  private readonly histLimit: number;
   private leafHist: (Float64Array | null)[];
   private leafG: Float64Array;
   private leafH: Float64Array;
@@ -91,14 +91,11 @@ export class TreeLearner {
   private readonly frontier: LeafFrontier;
   /** A leaf budget at least this large cannot bind (every leaf holds ≥ minDataInLeaf rows). */
   private readonly unlimitedLeaves: number;
-  /** With a helper thread: the link, and the histograms on shared memory it writes into. */
+  /** With a helper thread: the link to it. */
   private readonly link: TreeHelperLink | null = null;
-  private readonly arenaIndex = new Map<Float64Array, number>();
   private readonly sharedGradients: SharedGradients | null = null;
-  /** The second half of a large leaf's rows is summed here, then added (see build). */
+  /** The second half of a large leaf's rows is summed here, then added (see build); on shared memory with a helper. */
   private halfHist: Float64Array | null = null;
-  /** Its place in the shared arena when a helper builds it. */
-  private halfIndex = -1;
 
   constructor(data: BinnedDataset, params: TreeLearnerParams, options: TreeLearnerOptions = {}) {
     this.data = data;
@@ -143,26 +140,14 @@ export class TreeLearner {
     this.best = Array.from({ length: maxLeaves }, emptyCandidate);
     this.nodeFeatures = new Int32Array(data.nFeatures);
     if (helped && this.rowOrdered && options.helper) {
-      // Every histogram the tree can hold at once (one per leaf and the one being built, within
-      // the same memory bound as without a helper) on shared memory, and the half the helper
-      // sums (the last one).
-      const count = Math.min(maxLeaves + 1, this.histLimit);
-      const arena = new SharedArrayBuffer((count + 1) * this.histSize * 8);
-      for (let i = 0; i < count; i++) {
-        const h = new Float64Array(arena, i * this.histSize * 8, this.histSize);
-        this.arenaIndex.set(h, i);
-        this.histFree.push(h);
-      }
-      this.histAllocated = this.histLimit = count;
-      this.halfIndex = count;
-      this.halfHist = new Float64Array(arena, count * this.histSize * 8, this.histSize);
+      this.halfHist = new Float64Array(new SharedArrayBuffer(this.histSize * 8));
       this.sharedGradients = options.gradients ?? null;
       if (options.gradients && !this.rowOrdered.packed) {
         // Slot 0 reads the loop's shared gradients where they are: no copy per tree.
         this.rowOrdered.grad[0] = options.gradients.grad;
         this.rowOrdered.hess[0] = options.gradients.hess;
       }
-      this.link = new TreeHelperLink(options.helper, this.rowOrdered, arena, this.histSize, options.gradients);
+      this.link = new TreeHelperLink(options.helper, this.rowOrdered, this.halfHist, options.gradients);
     }
   }
 
@@ -406,7 +391,7 @@ export class TreeLearner {
       const mid = count >> 1;
       const half = (this.halfHist ??= new Float64Array(this.histSize));
       const link = this.link;
-      if (link) link.histogram(b, begin + mid, count - mid, this.halfIndex);
+      if (link) link.histogram(b, begin + mid, count - mid);
       buildRowOrdered(hist, ro, b, begin, mid);
       if (link) link.wait();
       else buildRowOrdered(half, ro, b, begin + mid, count - mid);
