@@ -15,7 +15,8 @@ const SCORER_PURE = [
 const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'coverage/', 'test-results/', 'playwright-report/', 'bench/.data/', 'models/', '**/*.cjs'] },
+  // assembly/ is AssemblyScript (its own types and decorators), compiled by scripts/build-wasm.js.
+  { ignores: ['node_modules/', 'dist/', 'out/', 'coverage/', 'test-results/', 'playwright-report/', 'bench/.data/', 'models/', '**/*.cjs', 'assembly/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

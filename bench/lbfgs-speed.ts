@@ -3,9 +3,11 @@
 // mean-imputed and standardised on both sides, both solvers stopped by the same gradient
 // tolerance (scipy's extra ftol stop switched off, as in bench/accuracy-linear.py): sklearn 1.2
 // minimises C·Σ lossᵢ + ½‖β‖², Tourney the same divided by C·n, so Tourney's gradient bound is
-// sklearn's divided by C·n — the same stopping point on one scale. Median of
-// `--repeats` fits after one untimed fit; the coefficient difference says both reached the same optimum.
-//   node --import tsx bench/lbfgs-speed.ts [--tol 1e-6] [--repeats 3]
+// sklearn's divided by C·n — the same stopping point on one scale. Median of `--repeats` fits
+// after `--warmup` untimed fits on both sides (steady state: V8 tiers a WebAssembly kernel up from
+// its baseline compiler while the first fits run); the coefficient difference says both reached
+// the same optimum.
+//   node --import tsx bench/lbfgs-speed.ts [--tol 1e-6] [--repeats 3] [--warmup 3]
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fitLinear } from '../kernels/learn/linear';
@@ -18,14 +20,15 @@ function flag(name: string, fallback: string): string {
 const C = 1;
 const tol = Number(flag('tol', '1e-6'));
 const repeats = Number(flag('repeats', '3'));
+const warmup = Number(flag('warmup', '3'));
 const sets = DATASETS.filter((d) => d.task !== 'regression');
 const encoded = sets.map((spec) => encodeDataset(spec));
-const sk = JSON.parse(execFileSync('/usr/bin/python3', [`${import.meta.dirname}/lbfgs-speed.py`, DATA_DIR, String(C), String(tol), String(repeats), sets.map((d) => d.name).join(',')], {
+const sk = JSON.parse(execFileSync('/usr/bin/python3', [`${import.meta.dirname}/lbfgs-speed.py`, DATA_DIR, String(C), String(tol), String(repeats), String(warmup), sets.map((d) => d.name).join(',')], {
   maxBuffer: 1 << 30, encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' },
 })) as Record<string, { seconds: number; nIter: number; coef: number[][]; intercept: number[] }>;
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`Tolerance ${tol}, C = ${C}, median of ${repeats} fits after one untimed fit, one thread each.\n`);
+console.log(`Tolerance ${tol}, C = ${C}, median of ${repeats} fits after ${warmup} untimed fits, one thread each.\n`);
 console.log('| dataset | rows × design columns | classes | iterations T / sk | fit s T / sk | T / sk | max \\|coef diff\\| |');
 console.log('|---|---|---|---|---|---|---|');
 const ratios: number[] = [];
@@ -33,8 +36,8 @@ for (const d of encoded) {
   const train = subset(d, true);
   const times: number[] = [];
   let model!: ReturnType<typeof fitLinear>;
-  // One untimed fit first on both sides (the JIT's warm-up here, import and cache warm-up there).
-  fitLinear(train.X, train.labels, { C, tolerance: tol / (C * train.X.nRows), maxIterations: 100000 });
+  // Untimed fits first on both sides (the JITs' warm-up here, import and cache warm-up there).
+  for (let w = 0; w < warmup; w++) fitLinear(train.X, train.labels, { C, tolerance: tol / (C * train.X.nRows), maxIterations: 100000 });
   for (let r = 0; r < repeats; r++) {
     const t0 = performance.now();
     model = fitLinear(train.X, train.labels, { C, tolerance: tol / (C * train.X.nRows), maxIterations: 100000 });

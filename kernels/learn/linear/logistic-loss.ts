@@ -1,8 +1,16 @@
 // Logistic losses over a standardised design, as Objectives for L-BFGS / OWL-QN. Each is the
 // weighted mean loss plus (l2/2)·‖β‖² (intercepts unpenalised); dividing sklearn's
 // C·Σ wᵢ·lossᵢ + ½‖β‖² by C·W gives this form and the same minimiser, with gradients of order 1.
+//
+// Two engines compute the data term: WebAssembly with SIMD (logistic-loss-wasm.ts), wherever it
+// compiles and its memory can be had, and these JavaScript loops otherwise. They agree to rounding.
 import type { Objective } from '../optim/types';
-import { dotColumns, dotColumnsPair, linearPredictor, linearPredictorPair, toBaseSparse } from './base-sparse-columns';
+import { dotColumns, dotColumnsPair, linearPredictor, linearPredictorPair, toBaseSparse, type BaseSparseColumn } from './base-sparse-columns';
+import { binaryLossWasm, multinomialLossWasm, type DataLoss } from './logistic-loss-wasm';
+import { linearWasmModule } from './wasm-design';
+
+/** 'wasm' (the default) falls back to 'js' where WebAssembly SIMD or its memory is missing. */
+export type LossEngine = 'wasm' | 'js';
 
 /** Numerically stable log(1 + eᶻ). */
 export function log1pExp(z: number): number {
@@ -29,14 +37,50 @@ function normalisedWeights(n: number, weights?: Float64Array): Float64Array {
   return u;
 }
 
+/**
+ * The data term on WebAssembly when `engine` allows and the kernels compile and get their memory
+ * (a wasm32 memory holds at most 4 GiB), else null.
+ */
+function wasmLoss(engine: LossEngine, make: (module: WebAssembly.Module) => DataLoss): DataLoss | null {
+  const module = engine === 'wasm' ? linearWasmModule() : null;
+  if (!module) return null;
+  try {
+    return make(module);
+  } catch (e) {
+    if (e instanceof RangeError) return null;
+    throw e;
+  }
+}
+
+/** data + (l2/2)·Σ β² over the k classes' p coefficients (stride p + 1: intercepts unpenalised). */
+function withL2(data: DataLoss, l2: number, p: number, k: number): Objective {
+  const stride = p + 1;
+  return (x, g) => {
+    const loss = data(x, g);
+    let penalty = 0;
+    for (let c = 0; c < k; c++) {
+      for (let j = c * stride; j < c * stride + p; j++) {
+        g[j] += l2 * x[j];
+        penalty += x[j] * x[j];
+      }
+    }
+    return loss + 0.5 * l2 * penalty;
+  };
+}
+
 /** Parameters [β₀ … β_{p−1}, intercept]. */
-export function binaryLogisticObjective({ columns, y, weights, l2 }: LossInput): Objective {
+export function binaryLogisticObjective({ columns, y, weights, l2 }: LossInput, engine: LossEngine = 'wasm'): Objective {
+  const u = normalisedWeights(y.length, weights);
+  const cols = toBaseSparse(columns);
+  const data = wasmLoss(engine, (module) => binaryLossWasm(module, cols, y, u)) ?? binaryLossJs(cols, y, u);
+  return withL2(data, l2, columns.length, 1);
+}
+
+function binaryLossJs(cols: readonly BaseSparseColumn[], y: Float64Array, u: Float64Array): DataLoss {
   const n = y.length;
-  const p = columns.length;
-  const u = normalisedWeights(n, weights);
+  const p = cols.length;
   const z = new Float64Array(n);
   const r = new Float64Array(n);
-  const cols = toBaseSparse(columns);
   return (x, g) => {
     linearPredictor(z, cols, x, 0, x[p]);
     let loss = 0;
@@ -52,32 +96,32 @@ export function binaryLogisticObjective({ columns, y, weights, l2 }: LossInput):
       r[i] = ri;
       gb += ri;
     }
-    let penalty = 0;
     dotColumns(r, gb, cols, g, 0);
-    for (let j = 0; j < p; j++) {
-      g[j] += l2 * x[j];
-      penalty += x[j] * x[j];
-    }
     g[p] = gb;
-    return loss + 0.5 * l2 * penalty;
+    return loss;
   };
 }
 
 /**
  * Parameters laid out class-major: class k occupies [k·(p+1), (k+1)·(p+1)), its intercept last.
  */
-export function multinomialObjective({ columns, y, weights, l2 }: LossInput, nClasses: number): Objective {
-  const n = y.length;
-  const p = columns.length;
+export function multinomialObjective({ columns, y, weights, l2 }: LossInput, nClasses: number, engine: LossEngine = 'wasm'): Objective {
+  const u = normalisedWeights(y.length, weights);
+  const labels = Int32Array.from(y);
+  const cols = toBaseSparse(columns);
+  const data = wasmLoss(engine, (module) => multinomialLossWasm(module, cols, labels, u, nClasses)) ?? multinomialLossJs(cols, labels, u, nClasses);
+  return withL2(data, l2, columns.length, nClasses);
+}
+
+function multinomialLossJs(cols: readonly BaseSparseColumn[], labels: Int32Array, u: Float64Array, nClasses: number): DataLoss {
+  const n = labels.length;
+  const p = cols.length;
   const k = nClasses;
   const stride = p + 1;
-  const u = normalisedWeights(n, weights);
   // Class-major logits in one buffer: the softmax walks a row's classes n apart in one typed
   // array (~12 % faster than through an array of arrays); the products use per-class views.
   const Z = new Float64Array(k * n);
   const z = Array.from({ length: k }, (_, c) => Z.subarray(c * n, (c + 1) * n));
-  const labels = Int32Array.from(y);
-  const cols = toBaseSparse(columns);
   return (x, g) => {
     // Classes two at a time: each dense column is read once per pair.
     let c0 = 0;
@@ -101,7 +145,6 @@ export function multinomialObjective({ columns, y, weights, l2 }: LossInput, nCl
       for (let c = 0, o = i; c < k; c++, o += n) Z[o] *= scale;
       Z[yi * n + i] -= u[i];
     }
-    let penalty = 0;
     for (let c = 0; c < k; c++) {
       const rc = z[c];
       let gb = 0;
@@ -111,13 +154,6 @@ export function multinomialObjective({ columns, y, weights, l2 }: LossInput, nCl
     let c1 = 0;
     for (; c1 + 1 < k; c1 += 2) dotColumnsPair(z[c1], z[c1 + 1], g[c1 * stride + p], g[(c1 + 1) * stride + p], cols, g, c1 * stride, (c1 + 1) * stride);
     if (c1 < k) dotColumns(z[c1], g[c1 * stride + p], cols, g, c1 * stride);
-    for (let c = 0; c < k; c++) {
-      for (let j = 0; j < p; j++) {
-        const w = x[c * stride + j];
-        g[c * stride + j] += l2 * w;
-        penalty += w * w;
-      }
-    }
-    return loss + 0.5 * l2 * penalty;
+    return loss;
   };
 }
