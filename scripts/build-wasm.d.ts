@@ -1,3 +1,8 @@
 // Types for scripts/build-wasm.js (plain Node ESM, run by `npm run build:wasm`).
-export function compileLinearWasm(): Promise<Uint8Array>;
-export function generatedModule(bytes: Uint8Array): string;
+export interface WasmModuleSpec {
+  source: string;
+  target: string;
+  builds: Record<string, string[]>;
+}
+export const WASM_MODULES: WasmModuleSpec[];
+export function generatedModule(module: WasmModuleSpec): Promise<string>;

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileLinearWasm, generatedModule } from './build-wasm.js';
+import { generatedModule, WASM_MODULES } from './build-wasm.js';
 
 describe('build-wasm', () => {
-  it('the committed kernels module is what assembly/linear.ts compiles to (else: npm run build:wasm)', async () => {
-    const committed = readFileSync(new URL('../kernels/learn/linear/linear-wasm.generated.ts', import.meta.url), 'utf8');
-    expect(generatedModule(await compileLinearWasm())).toBe(committed);
+  it.each(WASM_MODULES.map((m) => [m.target, m] as const))('%s is what its source compiles to (else: npm run build:wasm)', async (target, module) => {
+    const committed = readFileSync(new URL(`../${target}`, import.meta.url), 'utf8');
+    expect(await generatedModule(module)).toBe(committed);
   });
 });

@@ -2,6 +2,7 @@
 // linear WebAssembly kernels (assembly/linear.ts), and the products the logistic losses need every
 // evaluation, z = Xβ and Xᵀr, run there: dense columns with 128-bit SIMD, sparse columns by their
 // differing rows. One instance per objective, so its memory goes with the objective.
+import { compileBase64Module } from '../../wasm/compile-base64';
 import type { BaseSparseColumn } from './base-sparse-columns';
 import { LINEAR_WASM_BASE64 } from './linear-wasm.generated';
 
@@ -27,16 +28,7 @@ let compiled: WebAssembly.Module | null | undefined;
  * then run). Compiled once per thread, synchronously: the module is 6 KB.
  */
 export function linearWasmModule(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    try {
-      const text = atob(LINEAR_WASM_BASE64);
-      const bytes = new Uint8Array(text.length);
-      for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-      compiled = new WebAssembly.Module(bytes);
-    } catch {
-      compiled = null;
-    }
-  }
+  if (compiled === undefined) compiled = compileBase64Module(LINEAR_WASM_BASE64);
   return compiled;
 }
 

@@ -6,6 +6,7 @@ import {
 } from './histogram';
 import { quantizeGradients } from './quantize';
 import { packRowMajor, partitionRowOrdered } from './row-ordered';
+import { buildRowOrdered } from './tree-helper';
 import { partition } from './tree-learner';
 import { makeClassification } from '../../../test/fixtures/tree-data';
 
@@ -92,18 +93,19 @@ describe('histogram subtraction', () => {
     for (let i = 0; i < parent.length; i++) expect(Math.abs(parent[i] - direct[i])).toBeLessThan(1e-12);
   });
 
-  it('row-ordered: children built after partitioning the row-major bins match, and parent − child is exact', () => {
+  it.each(['wasm', 'js'] as const)('row-ordered (%s): children built after partitioning the row-major bins match, and parent − child is exact', (engine) => {
     const data = dataset();
     const random = createRandom(3);
     const { grad, hess } = dyadicGradients(random);
     const { feature, goesLeft } = randomSplit(data, random);
-    const ro = packRowMajor(data.bins, N, false);
-    ro.grad[0] = grad;
-    ro.hess[0] = hess;
+    const ro = packRowMajor(data.bins, N, false, false, engine);
+    expect(ro.wasm !== null).toBe(engine === 'wasm');
+    ro.grad[0].set(grad);
+    ro.hess[0].set(hess);
     const size = Math.ceil(data.nFeatures / 4) * 4 * UNIFORM_BINS * HIST_LANES;
     const build = (slot: 0 | 1, begin: number, count: number) => {
       const hist = new Float64Array(size);
-      buildHistogramRowOrdered(hist, ro.words[slot], ro.wordsPerRow, ro.stride, begin, count, ro.grad[slot], ro.hess[slot]);
+      buildRowOrdered(hist, ro, slot, begin, count);
       return hist;
     };
     const parent = build(0, 0, N);
@@ -119,18 +121,18 @@ describe('histogram subtraction', () => {
     expect(Array.from(parent)).toEqual(Array.from(rightHist));
   });
 
-  it('quantized: packed integer histograms subtract exactly whatever the gradients', () => {
+  it.each(['wasm', 'js'] as const)('quantized (%s): packed integer histograms subtract exactly whatever the gradients', (engine) => {
     const data = dataset();
     const random = createRandom(4);
     const grad = Float32Array.from({ length: N }, () => random() * 2 - 1);
     const hess = Float32Array.from({ length: N }, () => random() * 0.25);
     const { feature, goesLeft } = randomSplit(data, random);
-    const ro = packRowMajor(data.bins, N, true);
+    const ro = packRowMajor(data.bins, N, true, false, engine);
     quantizeGradients(grad, hess, N, N, 12345, ro.packed![0]);
     const size = Math.ceil(data.nFeatures / 4) * 4 * UNIFORM_BINS;
     const build = (slot: 0 | 1, begin: number, count: number) => {
       const hist = new Float64Array(size);
-      buildHistogramRowOrderedPacked(hist, ro.words[slot], ro.wordsPerRow, ro.stride, begin, count, ro.packed![slot]);
+      buildRowOrdered(hist, ro, slot, begin, count);
       return hist;
     };
     const parent = build(0, 0, N);

@@ -6,8 +6,30 @@
 // per level and never copied back. Partitions are stable, so ids inside a leaf stay increasing
 // and per-leaf score updates stream through memory.
 // Costs ~3 × rows × features bytes; buys cache-friendly histogram building, the dominant cost.
+// Where the WebAssembly kernels compile (tree-wasm.ts), every array lives in one WebAssembly
+// memory, so the histograms are built there; the JavaScript code reads the same arrays as views.
+import { UNIFORM_BINS } from './histogram';
+import { treeKernels, treeWasmModule } from './tree-wasm';
 
 export type Slot = 0 | 1 | 2;
+type Triple<T> = [T, T, T];
+
+/** The arrays' places in a WebAssembly memory (byte offsets), for the kernels of tree-wasm.ts. */
+export interface RowOrderedWasm {
+  memory: WebAssembly.Memory;
+  shared: boolean;
+  words: Triple<number>;
+  index: Triple<number>;
+  grad: Triple<number>;
+  hess: Triple<number>;
+  packed: Triple<number> | null;
+  side: number;
+  /** A histogram per thread (0: the learner, 1: a helper) that the kernels build into, histBytes each. */
+  scratch: [number, number];
+  histBytes: number;
+  /** Per thread, 256 bytes for the goesLeft table of a split by bin. */
+  goesLeft: [number, number];
+}
 
 export interface RowOrderedState {
   /** Words holding bins (4 per word). */
@@ -29,6 +51,8 @@ export interface RowOrderedState {
   mask: Uint8Array;
   /** Per position: 1 when the row goes left in the partition under way. */
   side: Uint8Array;
+  /** Where the arrays live in a WebAssembly memory; null: plain (or shared) typed arrays. */
+  wasm: RowOrderedWasm | null;
 }
 
 /** The slot a split of a leaf in `from` writes its children to. */
@@ -39,14 +63,15 @@ export function nextSlot(from: Slot): Slot {
 /**
  * Packs column-major bins into row-major words (feature 4w + j in byte j of word w, little-endian)
  * in slot 0. With `shared`, every array lives on a SharedArrayBuffer, so a helper thread can
- * partition rows and build histograms on the same memory (tree-helper.ts).
+ * partition rows and build histograms on the same memory (tree-helper.ts). `engine` 'js' keeps the
+ * arrays out of WebAssembly (the JavaScript loops then run; tests compare the two).
  */
-export function packRowMajor(bins: Uint8Array[], nRows: number, quantized: boolean, shared = false): RowOrderedState {
-  const nFeatures = bins.length;
-  const wordsPerRow = Math.ceil(nFeatures / 4);
+export function packRowMajor(bins: Uint8Array[], nRows: number, quantized: boolean, shared = false, engine: 'wasm' | 'js' = 'wasm'): RowOrderedState {
+  const wordsPerRow = Math.ceil(bins.length / 4);
   const stride = wordsPerRow + (wordsPerRow & 1);
-  const words = () => (shared ? new Uint32Array(new SharedArrayBuffer(nRows * stride * 4)) : new Uint32Array(nRows * stride));
-  const words0 = words();
+  const s = (engine === 'wasm' ? wasmState(nRows, wordsPerRow, stride, quantized, shared) : null) ?? typedArrayState(nRows, wordsPerRow, stride, quantized, shared);
+  const words0 = s.words[0];
+  const nFeatures = bins.length;
   const zero = new Uint8Array(nRows);
   for (let w = 0; w < wordsPerRow; w++) {
     const c0 = bins[4 * w];
@@ -55,25 +80,85 @@ export function packRowMajor(bins: Uint8Array[], nRows: number, quantized: boole
     const c3 = 4 * w + 3 < nFeatures ? bins[4 * w + 3] : zero;
     for (let i = 0, o = w; i < nRows; i++, o += stride) words0[o] = (c0[i] | (c1[i] << 8) | (c2[i] << 16) | (c3[i] << 24)) >>> 0;
   }
-  const ids = () => (shared ? new Uint32Array(new SharedArrayBuffer(nRows * 4)) : new Uint32Array(nRows));
-  const index0 = ids();
+  const index0 = s.index[0];
   for (let i = 0; i < nRows; i++) index0[i] = i;
-  const words1 = words();
-  const words2 = words();
+  return s;
+}
+
+function typedArrayState(nRows: number, wordsPerRow: number, stride: number, quantized: boolean, shared: boolean): RowOrderedState {
+  const words = () => (shared ? new Uint32Array(new SharedArrayBuffer(nRows * stride * 4)) : new Uint32Array(nRows * stride));
+  const ids = () => (shared ? new Uint32Array(new SharedArrayBuffer(nRows * 4)) : new Uint32Array(nRows));
   const m = quantized ? 0 : nRows;
   const floats = () => (shared ? new Float32Array(new SharedArrayBuffer(m * 4)) : new Float32Array(m));
   const doubles = () => (shared ? new Float64Array(new SharedArrayBuffer(nRows * 8)) : new Float64Array(nRows));
+  const w: Triple<Uint32Array> = [words(), words(), words()];
   return {
     wordsPerRow,
     stride,
-    words: [words0, words1, words2],
-    wordPairs: [new Float64Array(words0.buffer), new Float64Array(words1.buffer), new Float64Array(words2.buffer)],
-    index: [index0, ids(), ids()],
+    words: w,
+    wordPairs: [new Float64Array(w[0].buffer), new Float64Array(w[1].buffer), new Float64Array(w[2].buffer)],
+    index: [ids(), ids(), ids()],
     grad: [floats(), floats(), floats()],
     hess: [floats(), floats(), floats()],
     packed: quantized ? [doubles(), doubles(), doubles()] : null,
     mask: new Uint8Array(nRows),
     side: shared ? new Uint8Array(new SharedArrayBuffer(nRows)) : new Uint8Array(nRows),
+    wasm: null,
+  };
+}
+
+const WASM_PAGE = 65536;
+/** A wasm32 memory holds at most 2¹⁶ pages (4 GiB). */
+const WASM_MAX_PAGES = 65536;
+
+/**
+ * The same arrays in one WebAssembly memory (shared with `shared`), or null when the kernels do
+ * not compile here or the memory cannot be had (over 4 GiB, or refused).
+ */
+function wasmState(nRows: number, wordsPerRow: number, stride: number, quantized: boolean, shared: boolean): RowOrderedState | null {
+  if (!treeWasmModule(shared)) return null;
+  let top = 0;
+  const at = (bytes: number) => {
+    const p = top;
+    top += Math.ceil(bytes / 16) * 16;
+    return p;
+  };
+  const triple = (bytes: number): Triple<number> => [at(bytes), at(bytes), at(bytes)];
+  const m = quantized ? 0 : nRows;
+  const histBytes = wordsPerRow * 4 * UNIFORM_BINS * (quantized ? 1 : 2) * 8;
+  const words = triple(nRows * stride * 4);
+  const index = triple(nRows * 4);
+  const grad = triple(m * 4);
+  const hess = triple(m * 4);
+  const packed = quantized ? triple(nRows * 8) : null;
+  const mask = at(nRows);
+  const side = at(nRows);
+  const scratch: [number, number] = [at(histBytes), at(histBytes)];
+  const goesLeft: [number, number] = [at(256), at(256)];
+  const pages = Math.max(1, Math.ceil(top / WASM_PAGE));
+  if (pages > WASM_MAX_PAGES) return null;
+  let memory: WebAssembly.Memory;
+  try {
+    memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
+  } catch {
+    return null;
+  }
+  const buf = memory.buffer;
+  const u32 = (p: number, n: number) => new Uint32Array(buf, p, n);
+  const f32 = (p: number) => new Float32Array(buf, p, m);
+  const f64 = (p: number) => new Float64Array(buf, p, nRows);
+  return {
+    wordsPerRow,
+    stride,
+    words: [u32(words[0], nRows * stride), u32(words[1], nRows * stride), u32(words[2], nRows * stride)],
+    wordPairs: [0, 1, 2].map((s) => new Float64Array(buf, words[s], (nRows * stride) / 2)) as Triple<Float64Array>,
+    index: [u32(index[0], nRows), u32(index[1], nRows), u32(index[2], nRows)],
+    grad: [f32(grad[0]), f32(grad[1]), f32(grad[2])],
+    hess: [f32(hess[0]), f32(hess[1]), f32(hess[2])],
+    packed: packed ? [f64(packed[0]), f64(packed[1]), f64(packed[2])] : null,
+    mask: new Uint8Array(buf, mask, nRows),
+    side: new Uint8Array(buf, side, nRows),
+    wasm: { memory, shared, words, index, grad, hess, packed, side, scratch, histBytes, goesLeft },
   };
 }
 
@@ -98,7 +183,13 @@ export function partitionRowOrdered(s: RowOrderedState, from: Slot, begin: numbe
  * First half of a partition: marks in `side` which of positions begin..end of slot `from` go left
  * (bin of feature f, or with f = -1 the row id, looked up in `goesLeft`) and returns how many.
  */
-export function decideSides(s: RowOrderedState, from: Slot, begin: number, end: number, f: number, goesLeft: Uint8Array): number {
+export function decideSides(s: RowOrderedState, from: Slot, begin: number, end: number, f: number, goesLeft: Uint8Array, thread: 0 | 1 = 0): number {
+  const w = s.wasm;
+  if (w) {
+    const k = treeKernels(w.memory, w.shared);
+    if (f < 0) return k.decideById(w.side, w.index[from], begin, end, tableIn(w, goesLeft, thread));
+    return k.decideByBin(w.side, w.words[from], s.stride, begin, end, f >> 2, (f & 3) << 3, tableIn(w, goesLeft, thread));
+  }
   const side = s.side;
   let nLeft = 0;
   if (f < 0) {
@@ -121,6 +212,14 @@ export function decideSides(s: RowOrderedState, from: Slot, begin: number, end: 
  */
 export function moveRows(s: RowOrderedState, from: Slot, begin: number, end: number, left: number, right: number): void {
   const to = nextSlot(from);
+  const w = s.wasm;
+  if (w) {
+    const k = treeKernels(w.memory, w.shared);
+    k.moveRows(w.words[from], w.words[to], w.index[from], w.index[to], w.side, s.stride, begin, end, left, right);
+    if (w.packed) k.movePacked(w.packed[from], w.packed[to], w.side, begin, end, left, right);
+    else k.moveGradients(w.grad[from], w.grad[to], w.hess[from], w.hess[to], w.side, begin, end, left, right);
+    return;
+  }
   const stride = s.stride;
   const srcWords = s.words[from];
   const dstWords = s.words[to];
@@ -190,6 +289,22 @@ export function moveRows(s: RowOrderedState, from: Slot, begin: number, end: num
   }
 }
 
+/**
+ * The address of a goesLeft table in the kernels' memory: the table itself when it lives there
+ * (the bag mask), else a copy of its first 256 bytes (a split's table by bin) in the thread's slot.
+ */
+function tableIn(w: RowOrderedWasm, goesLeft: Uint8Array, thread: 0 | 1): number {
+  if (goesLeft.buffer === w.memory.buffer) return goesLeft.byteOffset;
+  const at = w.goesLeft[thread];
+  const table = new Uint8Array(w.memory.buffer, at, 256);
+  if (goesLeft.length >= 256) table.set(goesLeft.subarray(0, 256));
+  else {
+    table.fill(0);
+    table.set(goesLeft);
+  }
+  return at;
+}
+
 /** Whether copying through a Float64Array keeps every bit pattern (NaN payloads included). */
 function float64MovesBits(): boolean {
   const words = new Uint32Array([0x00000001, 0x7ff00000, 0xfff7ffff, 0xfff7ffff, 0x00000000, 0x7ff80000, 0xdeadbeef, 0xffffffff]);
@@ -208,6 +323,11 @@ const FLOAT64_MOVES_BITS = float64MovesBits();
  * to nextSlot(from).
  */
 export function partitionIndexOnly(s: RowOrderedState, from: Slot, begin: number, count: number, f: number, goesLeft: Uint8Array): number {
+  const w = s.wasm;
+  if (w) {
+    const k = treeKernels(w.memory, w.shared);
+    return k.partitionIds(w.words[from], s.stride, w.index[from], w.index[nextSlot(from)], begin, count, f >> 2, (f & 3) << 3, tableIn(w, goesLeft, 0));
+  }
   const stride = s.stride;
   const srcWords = s.words[from];
   const srcIndex = s.index[from];

@@ -17,6 +17,7 @@ import type { Task } from '../matrix';
 import { createObjective, type ObjectiveName } from '../objective/create-objective';
 import type { Objective } from '../objective/objective';
 import { decideSides, moveRows, type RowOrderedState, type Slot } from './row-ordered';
+import { treeKernels } from './tree-wasm';
 
 /** Where the learner sends the helper its shared memory: a worker's postMessage. */
 export interface TreeHelperPort {
@@ -185,13 +186,13 @@ function run(op: number, c: Int32Array, s: RowOrderedState, goesLeft: Uint8Array
     gradientsOfRows(objective, m.gradients, a(0), a(1));
     return 0;
   }
-  if (op === OP_DECIDE) return decideSides(s, a(0) as Slot, a(1), a(2), a(3), goesLeft);
+  if (op === OP_DECIDE) return decideSides(s, a(0) as Slot, a(1), a(2), a(3), goesLeft, 1);
   if (op === OP_MOVE) {
     moveRows(s, a(0) as Slot, a(1), a(2), a(3), a(4));
     return 0;
   }
   if (op === OP_HIST) {
-    buildRowOrdered(m.half, s, a(0) as Slot, a(1), a(2));
+    buildRowOrdered(m.half, s, a(0) as Slot, a(1), a(2), 1);
     return 0;
   }
   throw new Error(`tree helper: unknown command ${op}`);
@@ -205,8 +206,21 @@ export function gradientsOfRows(objective: Objective, g: SharedGradients, begin:
   );
 }
 
-/** Zeroes `hist` and builds it from positions begin..begin+count of a row-ordered slot. */
-export function buildRowOrdered(hist: Float64Array, s: RowOrderedState, slot: Slot, begin: number, count: number): void {
+/**
+ * Zeroes `hist` and builds it from positions begin..begin+count of a row-ordered slot; in a
+ * WebAssembly memory, by the kernels into the calling thread's scratch (0: the learner, 1: a
+ * helper), then copied out.
+ */
+export function buildRowOrdered(hist: Float64Array, s: RowOrderedState, slot: Slot, begin: number, count: number, thread: 0 | 1 = 0): void {
+  const w = s.wasm;
+  if (w) {
+    const k = treeKernels(w.memory, w.shared);
+    const at = w.scratch[thread];
+    if (w.packed) k.histogramPacked(at, w.histBytes, w.words[slot], s.wordsPerRow, s.stride, begin, count, w.packed[slot]);
+    else k.histogramExact(at, w.histBytes, w.words[slot], s.wordsPerRow, s.stride, begin, count, w.grad[slot], w.hess[slot]);
+    hist.set(new Float64Array(w.memory.buffer, at, hist.length));
+    return;
+  }
   hist.fill(0);
   if (s.packed) buildHistogramRowOrderedPacked(hist, s.words[slot], s.wordsPerRow, s.stride, begin, count, s.packed[slot]);
   else buildHistogramRowOrdered(hist, s.words[slot], s.wordsPerRow, s.stride, begin, count, s.grad[slot], s.hess[slot]);

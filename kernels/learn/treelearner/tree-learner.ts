@@ -142,8 +142,9 @@ export class TreeLearner {
     if (helped && this.rowOrdered && options.helper) {
       this.halfHist = new Float64Array(new SharedArrayBuffer(this.histSize * 8));
       this.sharedGradients = options.gradients ?? null;
-      if (options.gradients && !this.rowOrdered.packed) {
-        // Slot 0 reads the loop's shared gradients where they are: no copy per tree.
+      if (options.gradients && !this.rowOrdered.packed && !this.rowOrdered.wasm) {
+        // Slot 0 reads the loop's shared gradients where they are: no copy per tree (in a
+        // WebAssembly memory, they are copied in per tree).
         this.rowOrdered.grad[0] = options.gradients.grad;
         this.rowOrdered.hess[0] = options.gradients.hess;
       }
@@ -193,9 +194,9 @@ export class TreeLearner {
     let rootSlot: Slot = 0;
     if (ro) {
       // Slot 0 holds every row in id order with the caller's gradients; a bag is moved to slot 1.
-      if (this.link) {
-        // The helper holds slot 0's shared arrays: the gradients are copied in, not swapped
-        // (quantized mode moves the packed values only).
+      if (this.link || ro.wasm) {
+        // The helper holds slot 0's shared arrays, the kernels their memory: the gradients are
+        // copied in, not swapped (quantized mode moves the packed values only).
         if (!ro.packed && !sameMemory(ro.grad[0], grad)) {
           ro.grad[0].set(grad);
           ro.hess[0].set(hess);
