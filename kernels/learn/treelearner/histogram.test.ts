@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { binMatrix, type BinnedDataset } from '../dataset/binned-dataset';
 import { createRandom, type Random } from '../../random/random';
 import {
-  buildHistogramColumnWise, buildHistogramRowOrdered, buildHistogramRowOrderedPacked, HIST_LANES, subtractAll, subtractHistogram, UNIFORM_BINS,
+  buildHistogramColumnWise, HIST_LANES, subtractAll, subtractHistogram, UNIFORM_BINS,
 } from './histogram';
 import { quantizeGradients } from './quantize';
 import { packRowMajor, partitionRowOrdered } from './row-ordered';
