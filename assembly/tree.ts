@@ -10,6 +10,8 @@
 // those of row-ordered.ts: a row's bins in `stride` u32 words, four 8-bit bins a word; the uniform
 // histogram layout, feature f at f·256 bins.
 
+import { splat, vexp } from './math';
+
 /**
  * Zeroes `histBytes` at `hist` and sums positions begin..begin+count: per bin the pair (Σ g, Σ h)
  * as two f64, gradients f32 by position.
@@ -157,4 +159,39 @@ export function partitionIds(words: usize, stride: i32, srcIndex: usize, dstInde
     p += rowBytes;
   }
   return left - begin;
+}
+
+/** σ(s) two lanes at a time from e^−|s| (never overflows): 1 / (1 + e) for s ≥ 0, e / (1 + e) below. */
+@inline function sigmoid(s: v128): v128 {
+  const e = vexp(f64x2.neg(f64x2.abs(s)));
+  const inv = f64x2.div(splat(1.0), f64x2.add(splat(1.0), e));
+  return v128.bitselect(inv, f64x2.mul(e, inv), f64x2.ge(s, splat(0.0)));
+}
+
+/**
+ * Binary log-loss gradients of rows begin..end, as binary-logloss.ts computes them: p = σ(score),
+ * grad = (p − y)·w, hess = max(p(1 − p), 1e-16)·w, stored as f32; without `hasWeights`, w = 1.
+ */
+export function binaryGradients(y: usize, scores: usize, weights: usize, hasWeights: i32, grad: usize, hess: usize, begin: i32, end: i32): void {
+  for (let i = begin; i < end; i += 2) {
+    const two = i + 1 < end;
+    const o = <usize>i << 3;
+    const s = two ? v128.load(scores + o) : splat(load<f64>(scores + o));
+    const yi = two ? v128.load(y + o) : splat(load<f64>(y + o));
+    const p = sigmoid(s);
+    let g = f64x2.sub(p, yi);
+    let h = f64x2.max(f64x2.mul(p, f64x2.sub(splat(1.0), p)), splat(1e-16));
+    if (hasWeights) {
+      const w = two ? v128.load(weights + o) : splat(load<f64>(weights + o));
+      g = f64x2.mul(g, w);
+      h = f64x2.mul(h, w);
+    }
+    const q = <usize>i << 2;
+    store<f32>(grad + q, <f32>f64x2.extract_lane(g, 0));
+    store<f32>(hess + q, <f32>f64x2.extract_lane(h, 0));
+    if (two) {
+      store<f32>(grad + q, <f32>f64x2.extract_lane(g, 1), 4);
+      store<f32>(hess + q, <f32>f64x2.extract_lane(h, 1), 4);
+    }
+  }
 }

@@ -35,8 +35,10 @@ export interface GbdtParams {
   maxCatThreshold: number;
   /**
    * Choose splits from gradients rounded to a few bits (LightGBM's quantized training; leaf values
-   * stay exact) when there are at least QUANTIZED_MIN_ROWS training rows: about twice as fast
-   * histograms, no measurable accuracy cost at that size. Below it histograms are cheap and the
+   * stay exact) when there are at least QUANTIZED_MIN_ROWS training rows. Off by default since the
+   * histograms run in WebAssembly: an exact bin's gradient and hessian go in one 128-bit addition,
+   * as many as a packed bin's, so the rounding pass made training 2–7 % slower on one thread and
+   * 12–23 % on two (docs/BENCHMARKS.md, GBDT training speed). Below QUANTIZED_MIN_ROWS the
    * rounding noise measurably cost accuracy (lending_club, 7,886 rows, 5 % positives: −0.009
    * AUROC over 10 splits), so splits use the exact gradients whatever this says.
    */
@@ -68,7 +70,7 @@ export const GBDT_DEFAULTS: GbdtParams = {
   catL2: 10,
   catSmooth: 10,
   maxCatThreshold: 32,
-  quantizedGradients: true,
+  quantizedGradients: false,
   seed: 0,
 };
 

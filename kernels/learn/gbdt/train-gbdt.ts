@@ -10,7 +10,7 @@ import type { Objective } from '../objective/objective';
 import { addTreeBinned } from '../treelearner/predict-binned';
 import type { Tree } from '../tree/tree';
 import { TreeEnsembleModel, type Link } from '../tree/tree-ensemble-model';
-import { HELPER_MIN_ROWS, type SharedGradients, type TreeHelperPort } from '../treelearner/tree-helper';
+import { type SharedGradients, type TreeHelperPort } from '../treelearner/tree-helper';
 import { TreeLearner } from '../treelearner/tree-learner';
 import { QUANTIZED_MIN_ROWS, resolveGbdtParams, type GbdtParams } from './params';
 
@@ -58,24 +58,6 @@ export function fitGbdt(X: Matrix, labels: Labels, given: Partial<GbdtParams> | 
     params: { ...params },
     info: { objective: objective.name, iterations, bestIteration },
   });
-}
-
-/** Labels, weights, scores and gradients of a one-output loop on SharedArrayBuffers (tree-helper.ts). */
-function sharedGradients(labels: Labels, p: GbdtParams, n: number): SharedGradients {
-  const doubles = (from?: Float64Array) => {
-    const a = new Float64Array(new SharedArrayBuffer(n * 8));
-    if (from) a.set(from);
-    return a;
-  };
-  const floats = () => new Float32Array(new SharedArrayBuffer(n * 4));
-  return {
-    objective: { task: labels.task, name: p.objective, huberDelta: p.huberDelta },
-    y: doubles(labels.y),
-    ...(labels.weights ? { weights: doubles(labels.weights) } : {}),
-    scores: doubles(),
-    grad: floats(),
-    hess: floats(),
-  };
 }
 
 function classCount(labels: Labels): number {
@@ -128,14 +110,18 @@ function boost(job: BoostJob): BoostResult {
   const n = data.nRows;
   // Row-ordered histograms pay off when trees use every feature (they always build all).
   const rowOrdered = p.featureFraction === 1;
-  // With a helper, a one-output loss keeps its per-row arrays on shared memory so that the
-  // helper computes half of every round's gradients too.
-  const shared = options.helper && rowOrdered && n >= HELPER_MIN_ROWS && objective.nOutputs === 1 ? sharedGradients(labels, p, n) : undefined;
+  // A one-output loss lets the learner hold its per-row arrays: in the WebAssembly kernels'
+  // memory (gradients computed there, read without a copy) or on shared memory for a helper
+  // thread that computes half of every round's gradients.
+  const loop = rowOrdered && objective.nOutputs === 1
+    ? { objective: { task: labels.task, name: p.objective, huberDelta: p.huberDelta }, y: labels.y, weights: labels.weights }
+    : undefined;
   const learner = new TreeLearner(
     data,
     { ...p, rowOrdered, quantizedGradients: p.quantizedGradients && n >= QUANTIZED_MIN_ROWS },
-    { helper: options.helper, gradients: shared },
+    { helper: options.helper, loop },
   );
+  const shared = learner.loopArrays ?? undefined;
   try {
     return boostWith(learner, shared ? { ...job, labels: { ...labels, y: shared.y, weights: shared.weights } } : job, shared);
   } finally {

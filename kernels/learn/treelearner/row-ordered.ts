@@ -31,6 +31,18 @@ export interface RowOrderedWasm {
   goesLeft: [number, number];
 }
 
+/**
+ * A one-output boosting loop's per-row arrays (labels, weights, scores, gradients), kept in the
+ * kernels' memory so the gradients are computed there and slot 0 reads them without a copy.
+ */
+export interface LoopArrays {
+  y: Float64Array;
+  weights?: Float64Array;
+  scores: Float64Array;
+  grad: Float32Array;
+  hess: Float32Array;
+}
+
 export interface RowOrderedState {
   /** Words holding bins (4 per word). */
   wordsPerRow: number;
@@ -53,6 +65,8 @@ export interface RowOrderedState {
   side: Uint8Array;
   /** Where the arrays live in a WebAssembly memory; null: plain (or shared) typed arrays. */
   wasm: RowOrderedWasm | null;
+  /** In a WebAssembly memory, when asked for: the boosting loop's arrays (exact mode: grad[0], hess[0] are its gradients). */
+  loop: LoopArrays | null;
 }
 
 /** The slot a split of a leaf in `from` writes its children to. */
@@ -66,10 +80,12 @@ export function nextSlot(from: Slot): Slot {
  * partition rows and build histograms on the same memory (tree-helper.ts). `engine` 'js' keeps the
  * arrays out of WebAssembly (the JavaScript loops then run; tests compare the two).
  */
-export function packRowMajor(bins: Uint8Array[], nRows: number, quantized: boolean, shared = false, engine: 'wasm' | 'js' = 'wasm'): RowOrderedState {
+export function packRowMajor(
+  bins: Uint8Array[], nRows: number, quantized: boolean, shared = false, engine: 'wasm' | 'js' = 'wasm', loop?: { weights: boolean },
+): RowOrderedState {
   const wordsPerRow = Math.ceil(bins.length / 4);
   const stride = wordsPerRow + (wordsPerRow & 1);
-  const s = (engine === 'wasm' ? wasmState(nRows, wordsPerRow, stride, quantized, shared) : null) ?? typedArrayState(nRows, wordsPerRow, stride, quantized, shared);
+  const s = (engine === 'wasm' ? wasmState(nRows, wordsPerRow, stride, quantized, shared, loop) : null) ?? typedArrayState(nRows, wordsPerRow, stride, quantized, shared);
   const words0 = s.words[0];
   const nFeatures = bins.length;
   const zero = new Uint8Array(nRows);
@@ -104,6 +120,7 @@ function typedArrayState(nRows: number, wordsPerRow: number, stride: number, qua
     mask: new Uint8Array(nRows),
     side: shared ? new Uint8Array(new SharedArrayBuffer(nRows)) : new Uint8Array(nRows),
     wasm: null,
+    loop: null,
   };
 }
 
@@ -115,7 +132,7 @@ const WASM_MAX_PAGES = 65536;
  * The same arrays in one WebAssembly memory (shared with `shared`), or null when the kernels do
  * not compile here or the memory cannot be had (over 4 GiB, or refused).
  */
-function wasmState(nRows: number, wordsPerRow: number, stride: number, quantized: boolean, shared: boolean): RowOrderedState | null {
+function wasmState(nRows: number, wordsPerRow: number, stride: number, quantized: boolean, shared: boolean, loop?: { weights: boolean }): RowOrderedState | null {
   if (!treeWasmModule(shared)) return null;
   let top = 0;
   const at = (bytes: number) => {
@@ -128,8 +145,12 @@ function wasmState(nRows: number, wordsPerRow: number, stride: number, quantized
   const histBytes = wordsPerRow * 4 * UNIFORM_BINS * (quantized ? 1 : 2) * 8;
   const words = triple(nRows * stride * 4);
   const index = triple(nRows * 4);
-  const grad = triple(m * 4);
-  const hess = triple(m * 4);
+  // The loop's arrays; in exact mode its gradients are slot 0's.
+  const loopAt = loop
+    ? { y: at(nRows * 8), scores: at(nRows * 8), weights: loop.weights ? at(nRows * 8) : -1, grad: at(nRows * 4), hess: at(nRows * 4) }
+    : null;
+  const grad: Triple<number> = [loopAt && !quantized ? loopAt.grad : at(m * 4), at(m * 4), at(m * 4)];
+  const hess: Triple<number> = [loopAt && !quantized ? loopAt.hess : at(m * 4), at(m * 4), at(m * 4)];
   const packed = quantized ? triple(nRows * 8) : null;
   const mask = at(nRows);
   const side = at(nRows);
@@ -159,6 +180,15 @@ function wasmState(nRows: number, wordsPerRow: number, stride: number, quantized
     mask: new Uint8Array(buf, mask, nRows),
     side: new Uint8Array(buf, side, nRows),
     wasm: { memory, shared, words, index, grad, hess, packed, side, scratch, histBytes, goesLeft },
+    loop: loopAt
+      ? {
+        y: new Float64Array(buf, loopAt.y, nRows),
+        scores: new Float64Array(buf, loopAt.scores, nRows),
+        ...(loopAt.weights >= 0 ? { weights: new Float64Array(buf, loopAt.weights, nRows) } : {}),
+        grad: new Float32Array(buf, loopAt.grad, nRows),
+        hess: new Float32Array(buf, loopAt.hess, nRows),
+      }
+      : null,
   };
 }
 

@@ -60,6 +60,8 @@ export interface SharedGradients {
   scores: Float64Array;
   grad: Float32Array;
   hess: Float32Array;
+  /** When the arrays are views on a WebAssembly memory: it (binary log-loss gradients then run in its kernels). */
+  wasm?: { memory: WebAssembly.Memory; shared: boolean };
 }
 
 /** Everything the helper needs, sent once per learner (typed arrays on SharedArrayBuffers). */
@@ -198,8 +200,19 @@ function run(op: number, c: Int32Array, s: RowOrderedState, goesLeft: Uint8Array
   throw new Error(`tree helper: unknown command ${op}`);
 }
 
-/** The objective's gradients for rows begin..end of a one-output boosting loop's arrays. */
+/**
+ * The objective's gradients for rows begin..end of a one-output boosting loop's arrays; binary
+ * log-loss in the WebAssembly kernels when the arrays are in their memory (p = σ(score) within a
+ * few ulp of Math.exp's; the same kernel on both threads, so the same trees with or without a helper).
+ */
 export function gradientsOfRows(objective: Objective, g: SharedGradients, begin: number, end: number): void {
+  if (g.wasm && objective.name === 'binary') {
+    const w = g.weights;
+    treeKernels(g.wasm.memory, g.wasm.shared).binaryGradients(
+      g.y.byteOffset, g.scores.byteOffset, w ? w.byteOffset : 0, w ? 1 : 0, g.grad.byteOffset, g.hess.byteOffset, begin, end,
+    );
+    return;
+  }
   objective.gradients(
     g.y.subarray(begin, end), g.scores.subarray(begin, end), g.weights?.subarray(begin, end),
     g.grad.subarray(begin, end), g.hess.subarray(begin, end),

@@ -40,8 +40,12 @@ export interface TreeLearnerOptions {
    * bit-identical with and without it. Call release() when done so the helper is free again.
    */
   helper?: TreeHelperPort;
-  /** With a helper: the boosting loop's arrays on shared memory, for gradients on two threads. */
-  gradients?: SharedGradients;
+  /**
+   * A one-output boosting loop's labels (row-ordered mode): the learner then keeps the loop's
+   * per-row arrays (`loopArrays`) where its WebAssembly kernels and its helper reach them, so
+   * gradients are computed there (on two threads with a helper) and read without a copy.
+   */
+  loop?: { objective: SharedGradients['objective']; y: Float64Array; weights?: Float64Array };
 }
 
 /** Histogram memory the learner may keep for open leaves; past it leaves rebuild from rows. */
@@ -93,7 +97,8 @@ export class TreeLearner {
   private readonly unlimitedLeaves: number;
   /** With a helper thread: the link to it. */
   private readonly link: TreeHelperLink | null = null;
-  private readonly sharedGradients: SharedGradients | null = null;
+  /** The boosting loop's arrays when `loop` was given and they could be placed (else null: the loop keeps its own). */
+  readonly loopArrays: SharedGradients | null = null;
   /** The second half of a large leaf's rows is summed here, then added (see build); on shared memory with a helper. */
   private halfHist: Float64Array | null = null;
 
@@ -106,7 +111,9 @@ export class TreeLearner {
     const rowOrdered = !!params.rowOrdered && this.uniformLayout;
     this.quantized = rowOrdered && !!params.quantizedGradients && quantizationBits(n) !== null;
     const helped = rowOrdered && !!options.helper && n >= HELPER_MIN_ROWS;
-    this.rowOrdered = rowOrdered ? packRowMajor(data.bins, n, this.quantized, helped) : null;
+    const loop = rowOrdered ? options.loop : undefined;
+    this.rowOrdered = rowOrdered ? packRowMajor(data.bins, n, this.quantized, helped, 'wasm', loop && { weights: !!loop.weights }) : null;
+    if (loop) this.loopArrays = placeLoopArrays(this.rowOrdered!, loop, helped);
     this.indices = this.rowOrdered ? this.rowOrdered.index[0] : new Uint32Array(n);
     this.scratch = new Uint32Array(this.rowOrdered ? 0 : n);
     // Gathered gradients for column-wise histograms (row-ordered mode keeps its own).
@@ -141,14 +148,13 @@ export class TreeLearner {
     this.nodeFeatures = new Int32Array(data.nFeatures);
     if (helped && this.rowOrdered && options.helper) {
       this.halfHist = new Float64Array(new SharedArrayBuffer(this.histSize * 8));
-      this.sharedGradients = options.gradients ?? null;
-      if (options.gradients && !this.rowOrdered.packed && !this.rowOrdered.wasm) {
-        // Slot 0 reads the loop's shared gradients where they are: no copy per tree (in a
-        // WebAssembly memory, they are copied in per tree).
-        this.rowOrdered.grad[0] = options.gradients.grad;
-        this.rowOrdered.hess[0] = options.gradients.hess;
+      const loopArrays = this.loopArrays ?? undefined;
+      if (loopArrays && !this.rowOrdered.packed && !this.rowOrdered.wasm) {
+        // Slot 0 reads the loop's shared gradients where they are: no copy per tree.
+        this.rowOrdered.grad[0] = loopArrays.grad;
+        this.rowOrdered.hess[0] = loopArrays.hess;
       }
-      this.link = new TreeHelperLink(options.helper, this.rowOrdered, this.halfHist, options.gradients);
+      this.link = new TreeHelperLink(options.helper, this.rowOrdered, this.halfHist, loopArrays);
     }
   }
 
@@ -157,10 +163,14 @@ export class TreeLearner {
    * the rows on the helper; without them, over the given arrays on this thread.
    */
   gradients(objective: Objective, y: Float64Array, scores: Float64Array, weights: Float64Array | undefined, grad: Float32Array, hess: Float32Array): void {
-    const shared = this.sharedGradients;
+    const shared = this.loopArrays;
     const link = this.link;
-    if (!shared || !link || shared.scores !== scores) {
+    if (!shared || shared.scores !== scores) {
       objective.gradients(y, scores, weights, grad, hess);
+      return;
+    }
+    if (!link) {
+      gradientsOfRows(objective, shared, 0, shared.y.length);
       return;
     }
     const n = shared.y.length;
@@ -587,4 +597,33 @@ class LeafFrontier {
     leaves[at] = leaves[--this.size];
     return leaf;
   }
+}
+
+/**
+ * The boosting loop's arrays for `loop`'s labels: in the kernels' memory when the row-ordered
+ * state is there, else on SharedArrayBuffers when a helper computes half of the gradients, else
+ * null (the loop allocates its own).
+ */
+function placeLoopArrays(ro: RowOrderedState, loop: NonNullable<TreeLearnerOptions['loop']>, helped: boolean): SharedGradients | null {
+  const n = loop.y.length;
+  if (ro.loop && ro.wasm) {
+    ro.loop.y.set(loop.y);
+    if (loop.weights) ro.loop.weights!.set(loop.weights);
+    return { objective: loop.objective, ...ro.loop, wasm: { memory: ro.wasm.memory, shared: ro.wasm.shared } };
+  }
+  if (!helped) return null;
+  const doubles = (from?: Float64Array) => {
+    const a = new Float64Array(new SharedArrayBuffer(n * 8));
+    if (from) a.set(from);
+    return a;
+  };
+  const floats = () => new Float32Array(new SharedArrayBuffer(n * 4));
+  return {
+    objective: loop.objective,
+    y: doubles(loop.y),
+    ...(loop.weights ? { weights: doubles(loop.weights) } : {}),
+    scores: doubles(),
+    grad: floats(),
+    hess: floats(),
+  };
 }

@@ -1,4 +1,4 @@
-// The row-ordered histogram and partition kernels in WebAssembly (assembly/tree.ts). They work on the memory
+// The row-ordered histogram and partition kernels, and the binary log-loss gradients, in WebAssembly (assembly/tree.ts). They work on the memory
 // the learner's RowOrderedState is laid out in (row-ordered.ts allocates it there when the module
 // compiles); each thread instantiates the module once per memory.
 import { compileBase64Module } from '../../wasm/compile-base64';
@@ -13,6 +13,7 @@ export interface TreeWasmKernels {
   moveGradients(srcGrad: number, dstGrad: number, srcHess: number, dstHess: number, side: number, begin: number, end: number, left: number, right: number): void;
   movePacked(src: number, dst: number, side: number, begin: number, end: number, left: number, right: number): void;
   partitionIds(words: number, stride: number, srcIndex: number, dstIndex: number, begin: number, count: number, word: number, shift: number, goesLeft: number): number;
+  binaryGradients(y: number, scores: number, weights: number, hasWeights: number, grad: number, hess: number, begin: number, end: number): void;
 }
 
 const compiled = new Map<boolean, WebAssembly.Module | null>();
