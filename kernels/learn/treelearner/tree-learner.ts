@@ -159,8 +159,8 @@ export class TreeLearner {
   }
 
   /**
-   * The objective's gradients over the shared arrays given at construction, the upper half of
-   * the rows on the helper; without them, over the given arrays on this thread.
+   * The objective's gradients: over `loopArrays` when `scores` is theirs (in the kernels' memory
+   * and/or with the upper half of the rows on the helper), else over the given arrays here.
    */
   gradients(objective: Objective, y: Float64Array, scores: Float64Array, weights: Float64Array | undefined, grad: Float32Array, hess: Float32Array): void {
     const shared = this.loopArrays;
