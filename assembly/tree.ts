@@ -195,3 +195,39 @@ export function binaryGradients(y: usize, scores: usize, weights: usize, hasWeig
     }
   }
 }
+
+/**
+ * Column-wise histograms (tree-learner.ts's mode for feature subsets): for each listed feature,
+ * zeroes its `nBins` bins at hist + offsets[f]·16 and sums the leaf's rows into them, a bin's
+ * (g, h) pair in one addition. Rows are 0..count-1 when `contiguous` (gradients by row), else
+ * idx[begin..begin+count) with their gradients first gathered into `pairs` (f64 pairs). Bins are
+ * one u8 column per feature, `binStride` bytes apart. The same additions in the same order as
+ * histogram.ts's buildHistogramColumnWise.
+ */
+export function histogramColumns(
+  hist: usize, bins: usize, binStride: i32, offsets: usize, nBins: usize, features: usize, nFeatures: i32,
+  idx: usize, begin: i32, count: i32, grad: usize, hess: usize, pairs: usize, contiguous: i32,
+): void {
+  const rows = idx + (<usize>begin << 2);
+  for (let k = 0; k < count; k++) {
+    const r = contiguous ? <usize>k : <usize>load<u32>(rows + (<usize>k << 2));
+    v128.store(pairs + (<usize>k << 4), f64x2.replace_lane(f64x2.splat(<f64>load<f32>(grad + (r << 2))), 1, <f64>load<f32>(hess + (r << 2))));
+  }
+  for (let j = 0; j < nFeatures; j++) {
+    const f = load<i32>(features + (<usize>j << 2));
+    const col = bins + <usize>f * <usize>binStride;
+    const base = hist + (<usize>load<i32>(offsets + (<usize>f << 2)) << 4);
+    memory.fill(base, 0, <usize>load<i32>(nBins + (<usize>f << 2)) << 4);
+    if (contiguous) {
+      for (let k = 0; k < count; k++) {
+        const p = base + (<usize>load<u8>(col + <usize>k) << 4);
+        v128.store(p, f64x2.add(v128.load(p), v128.load(pairs + (<usize>k << 4))));
+      }
+    } else {
+      for (let k = 0; k < count; k++) {
+        const p = base + (<usize>load<u8>(col + <usize>load<u32>(rows + (<usize>k << 2))) << 4);
+        v128.store(p, f64x2.add(v128.load(p), v128.load(pairs + (<usize>k << 4))));
+      }
+    }
+  }
+}

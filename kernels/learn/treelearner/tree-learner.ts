@@ -8,6 +8,7 @@ import { addAll, buildHistogramColumnWise, clearHistogram, HIST_LANES, subtractA
 import { decodeInto, quantizationBits, quantizeGradients, type Quantization } from './quantize';
 import { decideSides, moveRows, nextSlot, packRowMajor, partitionIndexOnly, partitionRowOrdered, type RowOrderedState, type Slot } from './row-ordered';
 import type { Objective } from '../objective/objective';
+import { ColumnHistograms } from './column-wasm';
 import { buildRowOrdered, gradientsOfRows, HELPER_MIN_ROWS, TreeHelperLink, type SharedGradients, type TreeHelperPort } from './tree-helper';
 import { emptyCandidate, findBestSplitForFeature, leafOutput, type SplitCandidate, type SplitParams } from './split-finder';
 import { Tree } from '../tree/tree';
@@ -72,6 +73,8 @@ export class TreeLearner {
   private readonly uniformLayout: boolean;
   /** Row-ordered mode state (null: column-wise histograms over row indices). */
   private readonly rowOrdered: RowOrderedState | null;
+  /** Column-wise mode's WebAssembly histograms (null: row-ordered mode, or the JavaScript builder). */
+  private readonly columns: ColumnHistograms | null;
   private readonly allFeatures: Int32Array;
   /** Quantized mode: packed one-lane histograms, decoded into `decoded` for split finding. */
   private readonly quantized: boolean;
@@ -114,11 +117,7 @@ export class TreeLearner {
     const loop = rowOrdered ? options.loop : undefined;
     this.rowOrdered = rowOrdered ? packRowMajor(data.bins, n, this.quantized, helped, 'wasm', loop && { weights: !!loop.weights }) : null;
     if (loop) this.loopArrays = placeLoopArrays(this.rowOrdered!, loop, helped);
-    this.indices = this.rowOrdered ? this.rowOrdered.index[0] : new Uint32Array(n);
     this.scratch = new Uint32Array(this.rowOrdered ? 0 : n);
-    // Gathered gradients for column-wise histograms (row-ordered mode keeps its own).
-    this.orderedGrad = new Float32Array(this.rowOrdered ? 0 : n);
-    this.orderedHess = new Float32Array(this.rowOrdered ? 0 : n);
     this.offsets = new Int32Array(data.nFeatures);
     this.nBins = new Int32Array(data.nFeatures);
     // Uniform layout (feature f at f * 256, padded to a multiple of 4 features) when it is small
@@ -131,6 +130,13 @@ export class TreeLearner {
     }
     if (this.uniformLayout) total = Math.ceil(data.nFeatures / 4) * 4 * UNIFORM_BINS;
     this.histSize = total * (this.quantized ? 1 : HIST_LANES);
+    // Column-wise mode: histograms in the WebAssembly kernels when they compile (the row indices
+    // then live in their memory), else the JavaScript builder over gathered gradients.
+    this.columns = this.rowOrdered ? null : ColumnHistograms.create(data.bins, n, this.offsets, this.nBins, this.histSize);
+    this.indices = this.rowOrdered ? this.rowOrdered.index[0] : this.columns ? this.columns.indices : new Uint32Array(n);
+    const gathered = this.rowOrdered || this.columns ? 0 : n;
+    this.orderedGrad = new Float32Array(gathered);
+    this.orderedHess = new Float32Array(gathered);
     this.decoded = new Float64Array(this.quantized ? total * HIST_LANES : 0);
     this.histLimit = Math.max(2, Math.floor(HISTOGRAM_POOL_BYTES / (this.histSize * 8)));
     this.unlimitedLeaves = Math.max(2, Math.ceil(n / Math.max(1, params.minDataInLeaf)));
@@ -243,6 +249,7 @@ export class TreeLearner {
       }
       contiguousRoot = false;
     } else {
+      this.columns?.setGradients(grad, hess);
       if (rows) idx.set(rows.subarray(0, nRows));
       else for (let i = 0; i < nRows; i++) idx[i] = i;
       if (contiguousRoot) {
@@ -407,6 +414,10 @@ export class TreeLearner {
       if (link) link.wait();
       else buildRowOrdered(half, ro, b, begin + mid, count - mid);
       addAll(hist, half);
+      return;
+    }
+    if (this.columns) {
+      this.columns.build(hist, this.offsets, this.nBins, this.features, this.nFeaturesUsed, this.leafBegin[leaf], this.leafCount[leaf], contiguous);
       return;
     }
     clearHistogram(hist, this.offsets, this.nBins, this.features, this.nFeaturesUsed);

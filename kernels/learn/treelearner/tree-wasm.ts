@@ -14,6 +14,10 @@ export interface TreeWasmKernels {
   movePacked(src: number, dst: number, side: number, begin: number, end: number, left: number, right: number): void;
   partitionIds(words: number, stride: number, srcIndex: number, dstIndex: number, begin: number, count: number, word: number, shift: number, goesLeft: number): number;
   binaryGradients(y: number, scores: number, weights: number, hasWeights: number, grad: number, hess: number, begin: number, end: number): void;
+  histogramColumns(
+    hist: number, bins: number, binStride: number, offsets: number, nBins: number, features: number, nFeatures: number,
+    idx: number, begin: number, count: number, grad: number, hess: number, pairs: number, contiguous: number,
+  ): void;
 }
 
 const compiled = new Map<boolean, WebAssembly.Module | null>();
