@@ -3,6 +3,7 @@
 // evaluation, z = Xβ and Xᵀr, run there: dense columns with 128-bit SIMD, sparse columns by their
 // differing rows. One instance per objective, so its memory goes with the objective.
 import { compileBase64Module } from '../../wasm/compile-base64';
+import { MemoryLayout, pagesFor, WASM_PAGE } from '../../wasm/memory-layout';
 import type { BaseSparseColumn } from './base-sparse-columns';
 import { LINEAR_WASM_BASE64 } from './linear-wasm.generated';
 
@@ -32,15 +33,13 @@ export function linearWasmModule(): WebAssembly.Module | null {
   return compiled;
 }
 
-const PAGE = 65536;
-
 /**
- * Memory of one kernel instance, handed out by a bump pointer. Views are made after the last
- * allocation: growing a memory detaches the views of its old buffer.
+ * Memory of one kernel instance (the module owns it), handed out by a bump pointer. Views are made
+ * after the last allocation: growing a memory detaches the views of its old buffer.
  */
 export class WasmArena {
   readonly kernels: LinearWasmExports;
-  private top = 0;
+  private readonly layout = new MemoryLayout();
   private sealed = false;
 
   constructor(module: WebAssembly.Module) {
@@ -50,15 +49,13 @@ export class WasmArena {
   /** A 16-byte aligned block of `bytes`; its address. */
   alloc(bytes: number): number {
     if (this.sealed) throw new Error('WasmArena: allocation after seal');
-    const at = this.top;
-    this.top += Math.ceil(bytes / 16) * 16;
-    return at;
+    return this.layout.alloc(bytes);
   }
 
   /** Grows the memory to hold every block (throws RangeError when it cannot). */
   seal(): void {
     this.sealed = true;
-    const need = Math.ceil(this.top / PAGE) - this.kernels.memory.buffer.byteLength / PAGE;
+    const need = pagesFor(this.layout.bytes) - this.kernels.memory.buffer.byteLength / WASM_PAGE;
     if (need > 0) this.kernels.memory.grow(need);
   }
 

@@ -2,10 +2,8 @@
 // mode for feature subsets (GBDT feature fractions, random forests), which the tournament's search
 // mostly runs. The binned columns are copied once per learner into a memory of its own; the row
 // indices the learner partitions live there too, and each tree's gradients are copied in.
+import { MemoryLayout } from '../../wasm/memory-layout';
 import { treeKernels, treeWasmModule, type TreeWasmKernels } from './tree-wasm';
-
-const PAGE = 65536;
-const MAX_PAGES = 65536;
 
 export class ColumnHistograms {
   /** Row indices (the learner partitions them in place), in the kernels' memory. */
@@ -35,25 +33,15 @@ export class ColumnHistograms {
   static create(bins: Uint8Array[], n: number, offsets: Int32Array, nBins: Int32Array, histSize: number): ColumnHistograms | null {
     if (!treeWasmModule(false)) return null;
     const nFeatures = bins.length;
-    let top = 0;
-    const alloc = (bytes: number) => {
-      const p = top;
-      top += Math.ceil(bytes / 16) * 16;
-      return p;
-    };
+    const layout = new MemoryLayout();
+    const alloc = (bytes: number) => layout.alloc(bytes);
     const stride = Math.ceil(n / 16) * 16;
     const at = {
       bins: alloc(nFeatures * stride), stride, offsets: alloc(nFeatures * 4), nBins: alloc(nFeatures * 4), features: alloc(nFeatures * 4),
       idx: alloc(n * 4), grad: alloc(n * 4), hess: alloc(n * 4), pairs: alloc(n * 16), hist: alloc(histSize * 8),
     };
-    const pages = Math.max(1, Math.ceil(top / PAGE));
-    if (pages > MAX_PAGES) return null;
-    let memory: WebAssembly.Memory;
-    try {
-      memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-    } catch {
-      return null;
-    }
+    const memory = layout.memory();
+    if (!memory) return null;
     const buf = memory.buffer;
     bins.forEach((col, f) => new Uint8Array(buf, at.bins + f * stride, n).set(col.subarray(0, n)));
     new Int32Array(buf, at.offsets, nFeatures).set(offsets);

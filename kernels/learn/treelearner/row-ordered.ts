@@ -9,6 +9,7 @@
 // Where the WebAssembly kernels compile (tree-wasm.ts), every array lives in one WebAssembly
 // memory, so the histograms are built there; the JavaScript code reads the same arrays as views.
 import { UNIFORM_BINS } from './histogram';
+import { MemoryLayout } from '../../wasm/memory-layout';
 import { treeKernels, treeWasmModule } from './tree-wasm';
 
 export type Slot = 0 | 1 | 2;
@@ -124,22 +125,14 @@ function typedArrayState(nRows: number, wordsPerRow: number, stride: number, qua
   };
 }
 
-const WASM_PAGE = 65536;
-/** A wasm32 memory holds at most 2¹⁶ pages (4 GiB). */
-const WASM_MAX_PAGES = 65536;
-
 /**
  * The same arrays in one WebAssembly memory (shared with `shared`), or null when the kernels do
  * not compile here or the memory cannot be had (over 4 GiB, or refused).
  */
 function wasmState(nRows: number, wordsPerRow: number, stride: number, quantized: boolean, shared: boolean, loop?: { weights: boolean }): RowOrderedState | null {
   if (!treeWasmModule(shared)) return null;
-  let top = 0;
-  const at = (bytes: number) => {
-    const p = top;
-    top += Math.ceil(bytes / 16) * 16;
-    return p;
-  };
+  const layout = new MemoryLayout();
+  const at = (bytes: number) => layout.alloc(bytes);
   const triple = (bytes: number): Triple<number> => [at(bytes), at(bytes), at(bytes)];
   const m = quantized ? 0 : nRows;
   const histBytes = wordsPerRow * 4 * UNIFORM_BINS * (quantized ? 1 : 2) * 8;
@@ -156,14 +149,8 @@ function wasmState(nRows: number, wordsPerRow: number, stride: number, quantized
   const side = at(nRows);
   const scratch: [number, number] = [at(histBytes), at(histBytes)];
   const goesLeft: [number, number] = [at(256), at(256)];
-  const pages = Math.max(1, Math.ceil(top / WASM_PAGE));
-  if (pages > WASM_MAX_PAGES) return null;
-  let memory: WebAssembly.Memory;
-  try {
-    memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
-  } catch {
-    return null;
-  }
+  const memory = layout.memory(shared);
+  if (!memory) return null;
   const buf = memory.buffer;
   const u32 = (p: number, n: number) => new Uint32Array(buf, p, n);
   const f32 = (p: number) => new Float32Array(buf, p, m);
