@@ -247,7 +247,9 @@ describe('scorer HTTP API', () => {
     const declared = await new Promise<number>((resolve, reject) => {
       const req = request(`${main.url}/v1/predict`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(100 * 1024 * 1024) } }, (res) => { res.resume(); resolve(res.statusCode!); });
       req.on('error', reject);
-      req.write('{"rows":[');
+      // Headers only: the 413 must come from the declared length, before any body is read (a body
+      // written now would race the server's close and could fail with EPIPE before the answer is read).
+      req.flushHeaders();
     });
     expect(declared).toBe(413);
     // Chunked, no length: the server counts bytes and stops at its limit (32 MB), long before 100 MB.
