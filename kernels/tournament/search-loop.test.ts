@@ -1,14 +1,17 @@
 // Which finished candidates the search keeps refit time for when it decides to stop.
 import { describe, expect, it } from 'vitest';
 import type { ModelFamily } from '../learn/model';
-import { runsToReserve, type CandidateRun } from './search-loop';
+import { getMetric } from '../learn/metric';
+import { Scoring } from './scoring';
+import { byScore, runsToReserve, type CandidateRun } from './search-loop';
 
-function run(id: number, family: ModelFamily, score: number, finished = true): CandidateRun {
+function run(id: number, family: ModelFamily, score: number, finished = true, tiebreak?: number): CandidateRun {
   return {
     candidate: { id, family, params: {}, origin: 'default' },
     results: [], remaining: 0, controller: new AbortController(), settled: true,
     done: Promise.resolve(), resolve: () => {},
     score,
+    ...(tiebreak === undefined ? {} : { tiebreak }),
     ...(finished ? { entry: { id, model: family, params: {}, cvScore: score, foldScores: [], fitSeconds: 0.01, origin: 'default', metrics: {} } } : {}),
   } as CandidateRun;
 }
@@ -27,5 +30,32 @@ describe('runsToReserve', () => {
   it('keeps only the best four without an ensemble, and never an unfinished run', () => {
     expect(runsToReserve(runs, false).map((r) => r.candidate.id)).toEqual([0, 1, 2, 3]);
     expect(runsToReserve([run(9, 'gbdt', 0.9, false)], true)).toEqual([]);
+  });
+});
+
+describe('ranking', () => {
+  it('breaks a tie of accuracy by log loss, not by which candidate came first (penguins)', () => {
+    // Four rows of three classes: both candidates get the same three rows right, the first with
+    // flat probabilities and a near-zero probability for the row it gets wrong.
+    const y = Float64Array.of(0, 1, 2, 0);
+    const folds = [{ train: Uint32Array.of(2, 3), valid: Uint32Array.of(0, 1) }, { train: Uint32Array.of(0, 1), valid: Uint32Array.of(2, 3) }];
+    const scoring = new Scoring(getMetric('accuracy'), 'multiclass', 3, y, folds);
+    const flat = Float64Array.of(0.4, 0.3, 0.3, 0.3, 0.4, 0.3, 0.3, 0.3, 0.4, 1e-9, 0.5, 0.5);
+    const sharp = Float64Array.of(0.9, 0.05, 0.05, 0.05, 0.9, 0.05, 0.05, 0.05, 0.9, 0.3, 0.4, 0.3);
+    expect(scoring.outOfFold(flat)).toBe(scoring.outOfFold(sharp));
+    expect(scoring.tiebreak(sharp)).toBeGreaterThan(scoring.tiebreak(flat));
+    const first = run(1, 'forest', scoring.outOfFold(flat), true, scoring.tiebreak(flat));
+    const second = run(2, 'linear', scoring.outOfFold(sharp), true, scoring.tiebreak(sharp));
+    expect([first, second].sort(byScore).map((r) => r.candidate.id)).toEqual([2, 1]);
+    // A better score still wins whatever its log loss.
+    const better = run(3, 'gbdt', scoring.outOfFold(flat) + 0.25, true, -50);
+    expect([first, second, better].sort(byScore).map((r) => r.candidate.id)).toEqual([3, 2, 1]);
+  });
+
+  it('has no tie-break for continuous metrics: equal scores keep the earlier candidate', () => {
+    const y = Float64Array.of(0, 1);
+    const scoring = new Scoring(getMetric('logloss'), 'binary', 2, y, [{ train: Uint32Array.of(1), valid: Uint32Array.of(0) }, { train: Uint32Array.of(0), valid: Uint32Array.of(1) }]);
+    expect(scoring.tiebreak(Float64Array.of(0.2, 0.8))).toBe(0);
+    expect([run(5, 'linear', 0.5, true, 0), run(4, 'forest', 0.5, true, 0)].sort(byScore).map((r) => r.candidate.id)).toEqual([4, 5]);
   });
 });

@@ -31,6 +31,8 @@ export interface CandidateRun {
   resolve: () => void;
   /** Oriented out-of-fold score (higher is better). */
   score?: number;
+  /** What breaks a tie of `score` (higher is better; Scoring.tiebreak). */
+  tiebreak?: number;
   /** Out-of-fold predictions, kept only while the ensemble may draw on them. */
   oof?: Float64Array;
   entry?: LeaderboardEntry;
@@ -48,7 +50,7 @@ const MAX_SKIPS = 20;
 
 /** Best first; ties go to the earlier candidate. */
 export function byScore(a: CandidateRun, b: CandidateRun): number {
-  return b.score! - a.score! || a.candidate.id - b.candidate.id;
+  return b.score! - a.score! || (b.tiebreak ?? 0) - (a.tiebreak ?? 0) || a.candidate.id - b.candidate.id;
 }
 
 /**
@@ -146,6 +148,7 @@ export async function runSearchLoop(ctx: SearchLoopContext): Promise<CandidateRu
       run.results.forEach((r, f) => oof.set(r!.predictions, scoring.offsets[f] * scoring.width));
       run.oof = oof;
       run.score = scoring.outOfFold(oof);
+      run.tiebreak = scoring.tiebreak(oof);
       const rounds = run.results.map((r) => r!.rounds).filter((r): r is number => r !== undefined);
       const roundsRun = run.results.reduce((a, r) => a + (r!.iterations ?? 0), 0);
       const kept = rounds.reduce((a, b) => a + b, 0);
