@@ -94,6 +94,7 @@ describe('buildModelDirFiles / loadModelDirFiles', () => {
       [editDocument(tournament, 'tournament.json', () => null), 'tournament.json: expected object, got null'],
       [editDocument(tournament, 'tournament.json', (t) => { for (const m of t.members as { weight: number }[]) m.weight = 0; }), 'tournament.json: field "members[0].weight": a member weight must be > 0, got 0'],
       [editDocument(tournament, 'tournament.json', (t) => { t.members = []; }), 'tournament.json: field "members": a tournament model needs at least one member'],
+      [editDocument(tournament, 'tournament.json', (t) => { t.calibration = { method: 'temperature', temperature: 0.5, nClasses: 3, smoothing: 1.5 }; }), 'tournament.json: field "calibration.smoothing": the smoothing must be in [0, 1), got 1.5'],
       [editDocument(tournament, 'template.json', (t) => { t.metric = 'auc'; }), 'template.json: unknown metric "auc"'],
       [editDocument(fixed.linear, 'model.json', (m) => { (m.coef as number[][])[0].pop(); }), 'model.json: field "coef[0]": has'],
       [editDocument(fixed.bayes, 'model.json', (m) => { m.logPrior = [0]; }), 'model.json: field "logPrior": has 1 entries for 2 classes'],

@@ -11,7 +11,8 @@ const calibrationSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('platt'), a: num, b: num }),
   z.object({ method: z.literal('isotonic'), x: z.array(num).min(1), y: z.array(num).min(1) })
     .refine((c) => c.x.length === c.y.length, { message: 'x and y differ in length', path: ['y'] }),
-  z.object({ method: z.literal('temperature'), temperature: num.positive({ error: 'the temperature must be > 0' }), nClasses: z.number().int().min(2) }),
+  z.object({ method: z.literal('temperature'), temperature: num.positive({ error: 'the temperature must be > 0' }), nClasses: z.number().int().min(2),
+    smoothing: num.min(0, { error: 'the smoothing must be in [0, 1)' }).lt(1, { error: 'the smoothing must be in [0, 1)' }).optional() }),
 ], { error: 'expected a platt, isotonic or temperature calibration' });
 
 const viewSchema = z.object({

@@ -1,6 +1,6 @@
 // Probability calibration (kernels/tournament/calibrate.ts) as ONNX, formula for formula:
 // Platt σ(a · logit(clip p) + b), isotonic interpolation between breakpoints (then clipped), and
-// temperature scaling softmax(log max(p, 1e-15) / T) for multiclass.
+// temperature scaling (1 − s)·softmax(log max(p, 1e-15) / T) + s / k for multiclass.
 import type { Calibration } from '../tournament/calibrate';
 import type { GraphBuilder } from './graph-builder';
 import { DataType } from './proto';
@@ -21,7 +21,10 @@ export function calibrated(g: GraphBuilder, calibration: Calibration, p: string)
     case 'temperature': {
       const logp = g.op1('Log', [g.op1('Max', [p, g.scalar('floor', 1e-15)], 'floored')], 'log_p');
       const z = g.mul(logp, g.scalar('inverse_temperature', 1 / calibration.temperature), 'tempered');
-      return g.op1('Softmax', [z], 'calibrated', [{ name: 'axis', int: 1 }]);
+      const smoothing = calibration.smoothing ?? 0;
+      if (!smoothing) return g.op1('Softmax', [z], 'calibrated', [{ name: 'axis', int: 1 }]);
+      const q = g.op1('Softmax', [z], 'scaled', [{ name: 'axis', int: 1 }]);
+      return g.add(g.mul(q, g.scalar('keep', 1 - smoothing), 'kept'), g.scalar('uniform_share', smoothing / calibration.nClasses), 'calibrated');
     }
   }
 }

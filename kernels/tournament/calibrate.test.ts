@@ -95,4 +95,29 @@ describe('calibration', () => {
     expect(meanTop(calibrated, 3)).toBeGreaterThan(0.9);
     expect(meanTop(calibrated, 3)).toBeLessThanOrEqual((297 + 1) / (300 + 2) + 1e-6);
   });
+
+  it('keeps every class at least 1 / (k(n + 2)) however sharp the scaling (a class the model all but ruled out)', () => {
+    // Out of fold: soft but right on 298 rows of 300, so strong sharpening is supported.
+    const { y, p } = underconfident(300, 3, 0.6, 2);
+    const cal = fitTemperature(p, y, 3);
+    expect(cal.method === 'temperature' && cal.temperature).toBeLessThan(0.5);
+    expect(cal.method === 'temperature' && cal.smoothing).toBeCloseTo(1 / 302, 12);
+    // A new row the model gets wrong, its true class at 0.15 (penguins seed 3's forest): sharpened
+    // alone it would be ~1e-5 or less, 11+ nats of log loss for one row.
+    const row = applyCalibration(cal, Float64Array.of(0.15, 0.84, 0.01));
+    expect(row[0]).toBeGreaterThanOrEqual(1 / 302 / 3);
+    expect(row[2]).toBeGreaterThanOrEqual(1 / 302 / 3);
+    expect(row[0] + row[1] + row[2]).toBeCloseTo(1, 12);
+    expect(row[1]).toBeGreaterThan(0.99);
+  });
+
+  it('applies a calibration written before the smoothing as plain temperature scaling', () => {
+    const p = Float64Array.of(0.2, 0.3, 0.5, 0.7, 0.2, 0.1);
+    const out = applyCalibration({ method: 'temperature', temperature: 0.5, nClasses: 3 }, p);
+    for (let r = 0; r < 2; r++) {
+      const sq = [0, 1, 2].map((c) => p[r * 3 + c] ** 2);
+      const s = sq.reduce((a, b) => a + b, 0);
+      for (let c = 0; c < 3; c++) expect(out[r * 3 + c]).toBeCloseTo(sq[c] / s, 12);
+    }
+  });
 });
