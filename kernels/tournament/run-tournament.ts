@@ -15,7 +15,7 @@ import { RefitCost } from './refit-cost';
 import { planRows } from './row-plan';
 import { Scoring } from './scoring';
 import { searchSpaces, type DataShape } from './search-space';
-import { byScore, runSearchLoop } from './search-loop';
+import { byScore, rankRuns, runSearchLoop, type CandidateRun } from './search-loop';
 import { TournamentSearch } from './search';
 import { resolveSettings, type TournamentSettings } from './settings';
 import { takeRows } from './take-rows';
@@ -35,11 +35,17 @@ export class TournamentCancelledError extends Error {
 /**
  * The metric the tournament selects by unless told: AUROC, accuracy, RMSE. Multiclass selects by
  * accuracy (what `train --fixed` reports too): log loss rewards ever more confident fits of
- * separable classes, and among candidates equally accurate the earlier — stronger default —
- * one wins the tie.
+ * separable classes. Accuracy is coarse on small data, so among candidates within one standard
+ * error of the best the lower log loss wins (rankRuns).
  */
 export function tournamentMetric(task: Task): string {
   return task === 'multiclass' ? 'accuracy' : defaultMetric(task);
+}
+
+/** Why the winner is not the candidate with the best cross-validated score (rankRuns). */
+function withinNoiseNote(winner: CandidateRun, best: CandidateRun, metric: string, scoring: Scoring): string {
+  const describe = (r: CandidateRun) => `${r.candidate.family} #${r.candidate.id} (${metric} ${r.entry!.cvScore.toFixed(4)}, log loss ${(-r.tiebreak!).toFixed(4)})`;
+  return `chose ${describe(winner)} over ${describe(best)}: within one standard error of the best ${metric} (${scoring.noise(best.score!).toFixed(4)} on ${scoring.y.length} out-of-fold rows), the lower log loss decides`;
 }
 
 export async function runTournament(
@@ -155,7 +161,9 @@ async function tournament(tableIn: DataTable, settingsIn: TournamentSettings, ex
 
   // ---- final phase
   const finalStarted = clock();
-  const ranked = runs.filter((r) => r.entry).sort(byScore);
+  const ranked = rankRuns(runs, scoring);
+  const bestScored = ranked.length ? ranked.reduce((a, r) => (byScore(r, a) < 0 ? r : a)) : undefined;
+  if (bestScored && bestScored !== ranked[0]) notes.push(withinNoiseNote(ranked[0], bestScored, metric.name, scoring));
   if (!ranked.length) {
     const errors = [...new Set(runs.map((r) => r.error).filter(Boolean))];
     throw new Error(errors.length ? `every candidate failed: ${errors.slice(0, 3).join('; ')}` : 'no candidate finished within the time budget; give it more time');

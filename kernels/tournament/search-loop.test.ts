@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ModelFamily } from '../learn/model';
 import { getMetric } from '../learn/metric';
 import { Scoring } from './scoring';
-import { byScore, runsToReserve, type CandidateRun } from './search-loop';
+import { byScore, rankRuns, runsToReserve, type CandidateRun } from './search-loop';
 
 function run(id: number, family: ModelFamily, score: number, finished = true, tiebreak?: number): CandidateRun {
   return {
@@ -57,5 +57,24 @@ describe('ranking', () => {
     const scoring = new Scoring(getMetric('logloss'), 'binary', 2, y, [{ train: Uint32Array.of(1), valid: Uint32Array.of(0) }, { train: Uint32Array.of(0), valid: Uint32Array.of(1) }]);
     expect(scoring.tiebreak(Float64Array.of(0.2, 0.8))).toBe(0);
     expect([run(5, 'linear', 0.5, true, 0), run(4, 'forest', 0.5, true, 0)].sort(byScore).map((r) => r.candidate.id)).toEqual([4, 5]);
+  });
+
+  it('puts the lowest log loss within one standard error of the best accuracy first (penguins seed 3)', () => {
+    // 220 out-of-fold rows: one row is 0.0045 of accuracy; one standard error at 219 right is 0.0064.
+    const y = new Float64Array(220);
+    const scoring = new Scoring(getMetric('accuracy'), 'multiclass', 3, y, [{ train: new Uint32Array(0), valid: Uint32Array.from({ length: 220 }, (_, i) => i) }]);
+    expect(scoring.noise(219 / 220)).toBeCloseTo(Math.sqrt((220 / 222) * (2 / 222) / 220), 12);
+    expect(scoring.noise(1)).toBeGreaterThan(1 / 220 - 1e-4);
+    const forest = run(174, 'forest', 219 / 220, true, -0.23);
+    const gbdt = run(269, 'gbdt', 218 / 220, true, -0.023);
+    const linear = run(46, 'linear', 218 / 220, true, -0.026);
+    const far = run(5, 'bayes', 215 / 220, true, -0.01);
+    expect(rankRuns([forest, far, linear, gbdt], scoring).map((r) => r.candidate.id)).toEqual([269, 46, 174, 5]);
+    // Without the scoring (or for a continuous metric) the order is by score (ties by log loss).
+    expect(rankRuns([forest, far, linear, gbdt]).map((r) => r.candidate.id)).toEqual([174, 269, 46, 5]);
+    const auroc = new Scoring(getMetric('auroc'), 'binary', 2, y, [{ train: new Uint32Array(0), valid: Uint32Array.from({ length: 220 }, (_, i) => i) }]);
+    expect(auroc.noise(0.9)).toBe(0);
+    // The reserve for refits follows the same ranking.
+    expect(runsToReserve([forest, far, linear, gbdt], false, scoring)[0].candidate.id).toBe(269);
   });
 });

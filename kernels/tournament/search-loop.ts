@@ -54,6 +54,23 @@ export function byScore(a: CandidateRun, b: CandidateRun): number {
 }
 
 /**
+ * Finished runs, best first: by score, except that under a counting metric (accuracy) the runs
+ * within one standard error of the best come first ordered by log loss (Breiman's one-standard-error
+ * rule, with log loss — a finer measure of the same predictions — deciding within it). On a few
+ * hundred rows accuracy moves by one row between candidates of equal merit: penguins seed 3
+ * shipped a forest one out-of-fold row ahead of a GBDT (0.9955 against 0.9909 accuracy) with ten
+ * times its log loss (0.230 against 0.023); on the test rows it made three mistakes.
+ */
+export function rankRuns(runs: readonly CandidateRun[], scoring?: Pick<Scoring, 'noise'>): CandidateRun[] {
+  const ranked = runs.filter((r) => r.entry).sort(byScore);
+  const noise = ranked.length && scoring ? scoring.noise(ranked[0].score!) : 0;
+  if (!(noise > 0)) return ranked;
+  const near = ranked.filter((r) => r.score! >= ranked[0].score! - noise);
+  near.sort((a, b) => (b.tiebreak ?? 0) - (a.tiebreak ?? 0) || byScore(a, b));
+  return [...near, ...ranked.slice(near.length)];
+}
+
+/**
  * The finished runs whose refits the search keeps time for: the RESERVE_MEMBERS best, and with an
  * ensemble the best of every other family too. A blend's members are mostly the best of different
  * families (see ensemblePool), and a cheap family ranked first (linear models on small data) must
@@ -61,8 +78,8 @@ export function byScore(a: CandidateRun, b: CandidateRun): number {
  * members for want of time (hr_attrition: a linear + forest blend 0.007–0.014 AUROC better out of
  * fold, shipped as the linear model alone on 4 seeds of 5).
  */
-export function runsToReserve(runs: readonly CandidateRun[], ensemble: boolean): CandidateRun[] {
-  const ranked = runs.filter((r) => r.entry).sort(byScore);
+export function runsToReserve(runs: readonly CandidateRun[], ensemble: boolean, scoring?: Pick<Scoring, 'noise'>): CandidateRun[] {
+  const ranked = rankRuns(runs, scoring);
   const chosen = ranked.slice(0, RESERVE_MEMBERS);
   if (!ensemble) return chosen;
   const families = new Set(chosen.map((r) => r.candidate.family));
@@ -135,7 +152,8 @@ export async function runSearchLoop(ctx: SearchLoopContext): Promise<CandidateRu
   let withOof = 0;
   const pruneOutOfFold = () => {
     if (++withOof <= 2 * ENSEMBLE_POOL) return;
-    const ranked = runs.filter((r) => r.oof).sort(byScore);
+    // Ranked as the final phase will rank them: its winner must keep its out-of-fold predictions.
+    const ranked = rankRuns(runs.filter((r) => r.oof), scoring);
     const keep = new Set(ensemblePool(ranked));
     for (const r of ranked) if (!keep.has(r)) r.oof = undefined;
     withOof = keep.size;
@@ -214,7 +232,7 @@ export async function runSearchLoop(ctx: SearchLoopContext): Promise<CandidateRu
   };
 
   /** Time to keep for the final phase: refitting the best finished candidates. */
-  const reserveSeconds = () => costs.finalSeconds(runsToReserve(runs, settings.ensemble), ctx.refitParts);
+  const reserveSeconds = () => costs.finalSeconds(runsToReserve(runs, settings.ensemble, scoring), ctx.refitParts);
 
   const abortPromise = new Promise<void>((r) => signal?.addEventListener('abort', () => r(), { once: true }));
   const waitFor = async (what: Promise<unknown>, ms: number) => {
