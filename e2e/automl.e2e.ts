@@ -77,6 +77,8 @@ test('runs a tournament on the demo leads, shows leaderboard, charts and a what-
   await mark(page, 'winner', marks);
   expect(await view.getByTestId('automl-leaderboard-row').count()).toBeGreaterThanOrEqual(1);
   await expect(view.getByTestId('automl-test-score')).toContainText(/0\.\d{4}/);
+  // The workers ran the WebAssembly kernels, not the (slower) JavaScript fallback.
+  await expect(view.getByTestId('automl-candidates')).toContainText('WebAssembly kernels');
   // Evaluation charts drawn as SVG: ROC, PR, calibration for a binary target.
   await expect(view.getByTestId('automl-chart-roc').locator('svg').first()).toBeVisible();
   await expect(view.getByTestId('automl-chart-pr').locator('svg').first()).toBeVisible();

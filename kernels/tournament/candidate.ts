@@ -3,6 +3,7 @@
 // functions of the prepared data and the request, so a worker and the inline executor give the
 // same numbers; seeds derive from the candidate and the fold, never from which worker ran it.
 import { fitModel, keptRounds, roundsRun } from '../learn/fit';
+import { kernelEngine, type KernelEngine } from '../learn/kernel-engine';
 import type { Labels, Matrix, Task } from '../learn/matrix';
 import { applyCategoricalView, type CategoricalView } from './categorical-view';
 import type { ModelFamily, SerializedModel } from '../learn/model';
@@ -34,6 +35,8 @@ export interface FoldResult {
   iterations?: number;
   /** The fit was cut short by `stopAt` (the model has the rounds it reached). */
   truncated?: boolean;
+  /** The inner loops the learner ran on the thread that fitted it. */
+  kernels?: KernelEngine;
 }
 
 export interface RefitRequest {
@@ -167,6 +170,7 @@ export function evaluateOnFold(data: PreparedData, request: EvaluateRequest): Fo
     seconds: (now() - started) / 1000,
     rounds: keptRounds(model),
     iterations: roundsRun(model),
+    kernels: kernelEngine(),
     ...(truncated ? { truncated } : {}),
   };
 }

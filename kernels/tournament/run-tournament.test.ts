@@ -51,6 +51,8 @@ describe('runTournament (inline)', () => {
     expect(r.test!.score).toBeGreaterThan(0.7);
     expect(r.testRows).toBe(120);
     expect(r.insights.aboveChance.above).toBe(true);
+    // Node has WebAssembly with SIMD: the learners ran the kernels, not the JavaScript fallback.
+    expect(r.timing.kernels).toBe('webassembly');
     expect(r.insights.roc!.x.length).toBeGreaterThan(2);
     const topColumns = r.insights.importance.byColumn.slice(0, 2).map((c) => c.column);
     expect(topColumns).toContain('x1');

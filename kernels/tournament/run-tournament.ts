@@ -154,6 +154,8 @@ async function tournament(tableIn: DataTable, settingsIn: TournamentSettings, ex
   });
   check();
   const searchSeconds = (clock() - searchStarted) / 1000;
+  const engines = new Set(runs.flatMap((r) => r.results.map((x) => x?.kernels).filter((k) => k !== undefined)));
+  const kernels = engines.size ? (engines.has('javascript') ? 'javascript' : 'webassembly') : undefined;
   const firstDone = runs.find((r) => r.entry);
   if (firstDone && clock() > deadline && !notes.some((n) => n.startsWith('fitting the feature pipeline took'))) {
     notes.push(`the first candidate (${firstDone.candidate.family} #${firstDone.candidate.id}) ran ${((clock() - deadline) / 1000).toFixed(1)} s past the ${settings.timeBudgetSeconds} s budget: the first candidate always finishes its own fit, so there is a model`);
@@ -230,7 +232,7 @@ async function tournament(tableIn: DataTable, settingsIn: TournamentSettings, ex
     notes,
     candidatesCancelled: runs.filter((r) => r.cancelled).length,
     seconds: elapsed(),
-    timing: { prepareSeconds, searchSeconds, finalSeconds: (clock() - finalStarted) / 1000 },
+    timing: { prepareSeconds, searchSeconds, finalSeconds: (clock() - finalStarted) / 1000, ...(kernels ? { kernels } : {}) },
     settings,
   };
   progress({

@@ -1,5 +1,6 @@
 // The tournament's public shapes: leaderboard entries, progress events, the result, run options.
 import type { Task } from '../learn/matrix';
+import type { KernelEngine } from '../learn/kernel-engine';
 import type { ModelFamily } from '../learn/model';
 import type { ReferenceProfile } from '../monitor/reference-profile';
 import type { Calibration } from './calibrate';
@@ -79,7 +80,11 @@ export interface TournamentResult {
   notes: string[];
   candidatesCancelled: number;
   seconds: number;
-  timing: { prepareSeconds: number; searchSeconds: number; finalSeconds: number };
+  /**
+   * `kernels`: the learners' inner loops in the search ('javascript' when any fit ran without the
+   * WebAssembly kernels: slower, same models); absent when no fit finished.
+   */
+  timing: { prepareSeconds: number; searchSeconds: number; finalSeconds: number; kernels?: KernelEngine };
   settings: ResolvedSettings;
 }
 

@@ -71,11 +71,16 @@ function WinnerCard({ result }: { result: AutoMLSummary }) {
       <Stat label={`CV ${label}`} value={formatScore(w.cvScore)} hint={`${result.validation.kind === 'kfold' ? `${result.validation.folds}-fold` : 'holdout'} on ${result.searchRows.toLocaleString()} rows`} />
       <Stat label={`Test ${label}`} value={formatScore(result.test?.score)} hint={result.testRows ? `${result.testRows.toLocaleString()} held-out rows` : 'no test split (few rows)'} testId="automl-test-score" />
       <Stat label="Above chance" value={chance.above ? 'yes' : 'no'} hint={`p = ${chance.pValue.toFixed(3)} vs ${chance.permutations} shuffles`} />
-      <Stat label="Candidates" value={String(result.candidatesEvaluated)} hint={`in ${formatSeconds(result.seconds)}${result.candidatesCancelled ? `, ${result.candidatesCancelled} stopped at the deadline` : ''}`} />
+      <Stat label="Candidates" testId="automl-candidates" value={String(result.candidatesEvaluated)} hint={`in ${formatSeconds(result.seconds)}${result.candidatesCancelled ? `, ${result.candidatesCancelled} stopped at the deadline` : ''}${kernelsHint(result.timing.kernels)}`} />
       {result.calibration && <Stat label="Calibration" value={result.calibration.method} hint="chosen on out-of-fold log loss" />}
       <Stat label="Fit" value={formatSeconds(w.fitSeconds)} hint="final refit" />
     </div>
   );
+}
+
+function kernelsHint(kernels: AutoMLSummary['timing']['kernels']): string {
+  if (kernels === 'webassembly') return '; WebAssembly kernels';
+  return kernels === 'javascript' ? '; JavaScript kernels (WebAssembly unavailable here: slower)' : '';
 }
 
 function Stat({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId?: string }) {
