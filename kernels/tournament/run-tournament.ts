@@ -17,7 +17,7 @@ import { Scoring } from './scoring';
 import { searchSpaces, type DataShape } from './search-space';
 import { byScore, rankRuns, runSearchLoop, type CandidateRun } from './search-loop';
 import { TournamentSearch } from './search';
-import { resolveSettings, type TournamentSettings } from './settings';
+import { resolveSettings, tournamentMaxTerms, type TournamentSettings } from './settings';
 import { takeRows } from './take-rows';
 import { tournamentReference } from './reference';
 import { prepareTarget } from './target';
@@ -106,7 +106,7 @@ async function tournament(tableIn: DataTable, settingsIn: TournamentSettings, ex
   progress({ phase: 'preparing', message: `fitting the feature pipeline in ${planned.plan.folds.length} fold${planned.plan.folds.length > 1 ? 's' : ''}`, candidatesFinished: 0, candidatesRunning: 0 });
   const prepareInput: PrepareInput = {
     table: rowsTable, y, target: target.column.name, task, nClasses, classes: target.classes, positiveClass: target.positiveClass, plan: planned.plan,
-    features: settings.features,
+    features: { ...settings.features, maxTerms: settings.features?.maxTerms ?? tournamentMaxTerms(planned.plan.train.length) },
     // Workers share the wall clock, not this clock.
     deadline: Date.now() + (started + PREPARE_SHARE * settings.timeBudgetSeconds * 1000 - clock()),
   };

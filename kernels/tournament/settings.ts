@@ -62,8 +62,23 @@ export function resolveSettings(settings: TournamentSettings): ResolvedSettings 
     ensemble: settings.ensemble ?? true,
     calibration: settings.calibration ?? 'auto',
     refitOnAllRows: settings.refitOnAllRows ?? true,
-    // More text terms than the pipeline's default: the tournament's learners (boosted trees
-    // above all) use several hundred well, and text-heavy tables need them.
-    features: { maxTerms: 500, ...settings.features },
+    // features.maxTerms left unset: tournamentMaxTerms picks it from the training rows.
+    features: { ...settings.features },
   };
+}
+
+/** Text terms per column from which the cap grows as rows fall: a cell budget for few rows. */
+const TERM_CELLS = 500_000;
+const MIN_TERMS = 500;
+const MAX_TERMS = 3000;
+
+/**
+ * Text terms per column the tournament keeps when not told: more than the pipeline's default —
+ * its learners (boosted trees above all) use several hundred well — and on small tables up to
+ * 500,000 / rows (at most 3,000): few rows afford more features per candidate, and long documents
+ * need them (State of the Union speeches, 186 training rows, year from text: test RMSE 18.8 years
+ * with 500 terms, 12.5 with 1,500, 10.4 with 3,000). From 1,000 training rows on, 500.
+ */
+export function tournamentMaxTerms(trainRows: number): number {
+  return Math.max(MIN_TERMS, Math.min(MAX_TERMS, Math.round(TERM_CELLS / Math.max(1, trainRows))));
 }
