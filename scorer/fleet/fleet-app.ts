@@ -220,7 +220,7 @@ export async function startFleetScorer(options: FleetScorerOptions): Promise<Run
     }
   }
 
-  const { server, port } = await listen({ host, port: options.port, requestTimeout, headersTimeout }, handle);
+  const { server, port } = await listen({ host, port: options.port, requestTimeout, headersTimeout, maxBodyBytes }, handle);
   // Ready once the ONNX runtime loads: every tenant scores through it.
   const readyPromise = loadOnnxRuntime().then(() => { ready = true; });
   const refreshMs = (options.refreshSeconds ?? 30) * 1000;

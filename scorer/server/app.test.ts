@@ -273,6 +273,30 @@ describe('scorer HTTP API', () => {
     await stillServes();
   });
 
+  it('answers Expect: 100-continue: 413 before the body for a declared size over the limit, continue within it', async () => {
+    const ask = (bytes: number, body: string) => new Promise<{ status: number; continued: boolean; text: string }>((resolve, reject) => {
+      let continued = false;
+      const req = request(`${main.url}/v1/predict`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(bytes), expect: '100-continue' } }, (res) => {
+        let text = '';
+        res.on('data', (d) => { text += d; });
+        res.on('end', () => resolve({ status: res.statusCode!, continued, text }));
+      });
+      req.on('error', reject);
+      // The body goes only when the server says continue, as curl does.
+      req.on('continue', () => { continued = true; req.end(body); });
+      req.flushHeaders();
+    });
+    const over = await ask(100 * 1024 * 1024, '');
+    expect(over.status).toBe(413);
+    expect(over.continued).toBe(false);
+    expect(JSON.parse(over.text).error).toMatch(/over the limit/);
+    const body = JSON.stringify({ rows: [{ tenure: 3 }] });
+    const within = await ask(Buffer.byteLength(body), body);
+    expect(within.continued).toBe(true);
+    expect(within.status).toBe(200);
+    await stillServes();
+  });
+
   it('refuses a 1,000,000-row batch (JSON and CSV) with 413 and keeps serving', async () => {
     const json = await post(main.url, `{"rows":[${'{},'.repeat(999_999)}{}]}`);
     expect(json.status).toBe(413);

@@ -297,7 +297,7 @@ export async function startScorer(options: ScorerOptions): Promise<RunningScorer
     }
   }
 
-  const { server, port } = await listen({ host, port: options.port, requestTimeout, headersTimeout }, handle);
+  const { server, port } = await listen({ host, port: options.port, requestTimeout, headersTimeout, maxBodyBytes }, handle);
 
   // Warm-up: all-missing rows through the whole scoring path (a one-row batch, then a full one),
   // so the first requests pay no JIT or lazy-initialisation cost. Not counted in /metrics.
