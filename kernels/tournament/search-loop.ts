@@ -48,7 +48,7 @@ const STOP_GRACE_MS = 1000;
 /** Consecutive unaffordable proposals after which the search is over. */
 const MAX_SKIPS = 20;
 
-/** Best first; ties go to the earlier candidate. */
+/** Best first; a tie goes to the lower log loss under a counting metric (Scoring.tiebreak), then to the earlier candidate. */
 export function byScore(a: CandidateRun, b: CandidateRun): number {
   return b.score! - a.score! || (b.tiebreak ?? 0) - (a.tiebreak ?? 0) || a.candidate.id - b.candidate.id;
 }
