@@ -45,11 +45,12 @@ export class Scoring {
    * metric that counts rows (accuracy, balanced accuracy), −log loss. On a few hundred rows such a
    * metric ties often, and the tie otherwise went to the earlier candidate however poor its
    * probabilities (penguins: two candidates at 0.9955 accuracy out of fold, log loss 0.213 and
-   * 0.018; the first shipped). 0 for continuous metrics.
+   * 0.018; the first shipped). 0 for continuous metrics. Read from the leaderboard's metrics
+   * (`metrics()`), which hold the log loss for every classification task.
    */
-  tiebreak(predictions: ArrayLike<number>): number {
+  tiebreak(metrics: Readonly<Record<string, number>>): number {
     if (!COUNTING_METRICS.has(this.metric.name)) return 0;
-    const loss = getMetric('logloss').compute(this.y, predictions, this.task);
+    const loss = metrics.logloss;
     return Number.isFinite(loss) ? -loss : -Infinity;
   }
 

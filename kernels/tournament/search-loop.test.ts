@@ -43,9 +43,9 @@ describe('ranking', () => {
     const flat = Float64Array.of(0.4, 0.3, 0.3, 0.3, 0.4, 0.3, 0.3, 0.3, 0.4, 1e-9, 0.5, 0.5);
     const sharp = Float64Array.of(0.9, 0.05, 0.05, 0.05, 0.9, 0.05, 0.05, 0.05, 0.9, 0.3, 0.4, 0.3);
     expect(scoring.outOfFold(flat)).toBe(scoring.outOfFold(sharp));
-    expect(scoring.tiebreak(sharp)).toBeGreaterThan(scoring.tiebreak(flat));
-    const first = run(1, 'forest', scoring.outOfFold(flat), true, scoring.tiebreak(flat));
-    const second = run(2, 'linear', scoring.outOfFold(sharp), true, scoring.tiebreak(sharp));
+    expect(scoring.tiebreak(scoring.metrics(scoring.y, sharp))).toBeGreaterThan(scoring.tiebreak(scoring.metrics(scoring.y, flat)));
+    const first = run(1, 'forest', scoring.outOfFold(flat), true, scoring.tiebreak(scoring.metrics(scoring.y, flat)));
+    const second = run(2, 'linear', scoring.outOfFold(sharp), true, scoring.tiebreak(scoring.metrics(scoring.y, sharp)));
     expect([first, second].sort(byScore).map((r) => r.candidate.id)).toEqual([2, 1]);
     // A better score still wins whatever its log loss.
     const better = run(3, 'gbdt', scoring.outOfFold(flat) + 0.25, true, -50);
@@ -55,7 +55,7 @@ describe('ranking', () => {
   it('has no tie-break for continuous metrics: equal scores keep the earlier candidate', () => {
     const y = Float64Array.of(0, 1);
     const scoring = new Scoring(getMetric('logloss'), 'binary', 2, y, [{ train: Uint32Array.of(1), valid: Uint32Array.of(0) }, { train: Uint32Array.of(0), valid: Uint32Array.of(1) }]);
-    expect(scoring.tiebreak(Float64Array.of(0.2, 0.8))).toBe(0);
+    expect(scoring.tiebreak(scoring.metrics(scoring.y, Float64Array.of(0.2, 0.8)))).toBe(0);
     expect([run(5, 'linear', 0.5, true, 0), run(4, 'forest', 0.5, true, 0)].sort(byScore).map((r) => r.candidate.id)).toEqual([4, 5]);
   });
 

@@ -166,7 +166,6 @@ export async function runSearchLoop(ctx: SearchLoopContext): Promise<CandidateRu
       run.results.forEach((r, f) => oof.set(r!.predictions, scoring.offsets[f] * scoring.width));
       run.oof = oof;
       run.score = scoring.outOfFold(oof);
-      run.tiebreak = scoring.tiebreak(oof);
       const rounds = run.results.map((r) => r!.rounds).filter((r): r is number => r !== undefined);
       const roundsRun = run.results.reduce((a, r) => a + (r!.iterations ?? 0), 0);
       const kept = rounds.reduce((a, b) => a + b, 0);
@@ -183,6 +182,7 @@ export async function runSearchLoop(ctx: SearchLoopContext): Promise<CandidateRu
         ...(rounds.length && roundsRun > 0 ? { refitShare: Math.min(1, kept / roundsRun) } : {}),
         ...(run.results.some((r) => r!.truncated) ? { truncated: true } : {}),
       };
+      run.tiebreak = scoring.tiebreak(run.entry.metrics);
       if (!best || byScore(run, best) < 0) best = run;
       pruneOutOfFold();
       ctx.progress({
